@@ -1,0 +1,16 @@
+# madoguchi_add_test(NAME TestX SOURCES a.cpp LIBS madoguchi_card LABELS unit [ENVIRONMENT ...])
+# One executable per tested class (style.md); each links only what it tests.
+function(madoguchi_add_test)
+    cmake_parse_arguments(T "" "NAME;TIMEOUT" "SOURCES;LIBS;LABELS;ENVIRONMENT" ${ARGN})
+    add_executable(${T_NAME} ${T_SOURCES})
+    target_link_libraries(${T_NAME} PRIVATE Qt6::Test madoguchi_options ${T_LIBS})
+    add_test(NAME ${T_NAME} COMMAND ${T_NAME})
+    if(NOT T_LABELS)
+        set(T_LABELS unit)
+    endif()
+    if(NOT T_TIMEOUT)
+        set(T_TIMEOUT 120)
+    endif()
+    set_tests_properties(${T_NAME} PROPERTIES LABELS "${T_LABELS}" TIMEOUT ${T_TIMEOUT}
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;MADOGUCHI_SOURCE_DIR=${PROJECT_SOURCE_DIR};${T_ENVIRONMENT}")
+endfunction()

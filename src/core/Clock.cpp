@@ -1,0 +1,10 @@
+#include "core/Clock.h"
+
+namespace madoguchi::core {
+
+QDateTime SystemClock::now() const
+{
+    return QDateTime::currentDateTimeUtc();
+}
+
+} // namespace madoguchi::core
