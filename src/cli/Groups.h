@@ -1,0 +1,17 @@
+#pragma once
+
+#include "cli/CommandGroup.h"
+
+#include <vector>
+
+namespace madoguchi::cli {
+
+// Each group's factory, defined in its <Group>Commands.cpp.
+CommandGroup cardCommands();
+
+inline std::vector<CommandGroup> allCommandGroups()
+{
+    return {cardCommands()};
+}
+
+} // namespace madoguchi::cli
