@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# The README's two commands (Debian 12):
+#   ./dev.sh run    install what is missing, build, start Madoguchi on its embedded default
+#                   (training reader with the demo cards, local data)
+#   ./dev.sh test   install what is missing, build both configurations, run every test
+# Both are idempotent and quick when nothing changed. Other verbs: build, bench, fuzz, screenshots.
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$PWD
+BUILD=${MADOGUCHI_BUILD_DIR:-$ROOT/build}
+BUILD_NOGUI=${MADOGUCHI_BUILD_NOGUI_DIR:-$ROOT/build-nogui}
+JOBS=${MADOGUCHI_JOBS:-$(nproc)}
+
+# Debian packages the build, the tests and the app need (docs/toolchain.md).
+PACKAGES=(cmake ninja-build g++ pkg-config ccache
+  qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libgl1-mesa-dev
+  libpcsclite-dev pcscd vsmartcard-vpcd pcsc-tools
+  libsqlcipher-dev sqlcipher libssl-dev openssl libexpected-dev
+  libboost-dev libpq-dev postgresql libbenchmark-dev
+  xvfb xauth fonts-ipafont-gothic)
+
+log() { printf '\033[1m== %s\033[0m\n' "$*" >&2; }
+
+install_packages() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  log "installing: ${missing[*]}"
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update -q
+  "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+configure_and_build() { # dir, extra cmake args...
+  local dir=$1; shift
+  if [ ! -f "$dir/build.ninja" ]; then
+    log "configuring $dir"
+    cmake -S "$ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+      -DCMAKE_CXX_COMPILER_LAUNCHER=ccache "$@"
+  fi
+  log "building $dir"
+  cmake --build "$dir" -j "$JOBS"
+}
+
+run_app() {
+  configure_and_build "$BUILD"
+  export XDG_RUNTIME_DIR=${XDG_RUNTIME_DIR:-$(mktemp -d)}
+  chmod 700 "$XDG_RUNTIME_DIR"
+  if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+    log "no display: starting Madoguchi under Xvfb (screenshot: build/madoguchi-screenshot.png)"
+    exec xvfb-run -a -s '-screen 0 1280x800x24' "$BUILD/src/app/madoguchi" --training "$@"
+  fi
+  exec "$BUILD/src/app/madoguchi" --training "$@"
+}
+
+run_tests() {
+  configure_and_build "$BUILD" -DMADOGUCHI_WERROR=ON
+  # The layering rule, mechanically: everything below gui builds and passes without Qt Widgets.
+  configure_and_build "$BUILD_NOGUI" -DMADOGUCHI_WERROR=ON -DMADOGUCHI_BUILD_GUI=OFF -DMADOGUCHI_BUILD_BENCH=OFF
+  export XDG_RUNTIME_DIR=${XDG_RUNTIME_DIR:-$(mktemp -d)}
+  chmod 700 "$XDG_RUNTIME_DIR"
+  log "tests without the GUI layer (unit)"
+  (cd "$BUILD_NOGUI" && ctest --output-on-failure -L unit -j "$JOBS")
+  log "all tests (unit, integration, gui) — integration tests start their own pcscd, openssl ocsp, PostgreSQL"
+  (cd "$BUILD" && ctest --output-on-failure -LE bench -j 1)
+}
+
+verb=${1:-}
+[ $# -gt 0 ] && shift
+case "$verb" in
+  run) install_packages; run_app "$@" ;;
+  test) install_packages; run_tests ;;
+  build) install_packages; configure_and_build "$BUILD" ;;
+  bench) install_packages; configure_and_build "$BUILD"; (cd "$BUILD" && ctest -L bench -V) ;;
+  *) echo "usage: ./dev.sh run|test|build|bench" >&2; exit 2 ;;
+esac

@@ -1,0 +1,101 @@
+#include "gui/CardView.h"
+#include "ui_CardView.h"
+
+#include "gui/Messages.h"
+
+#include <QLocale>
+
+namespace madoguchi::gui {
+
+using services::CardSummary;
+
+namespace {
+
+QString hexGroups(const QByteArray& bytes)
+{
+    return QString::fromLatin1(bytes.toHex(':').toUpper());
+}
+
+} // namespace
+
+CardView::CardView(QWidget* parent) : QWidget(parent), m_ui(std::make_unique<Ui::CardView>())
+{
+    m_ui->setupUi(this);
+    showEmpty();
+}
+
+CardView::~CardView() = default;
+
+void CardView::showEmpty()
+{
+    m_ui->stateStack->setCurrentWidget(m_ui->emptyPage);
+}
+
+void CardView::showReading(const QString& reader)
+{
+    m_ui->readingLabel->setText(tr("Reading the card on %1…").arg(reader));
+    m_ui->stateStack->setCurrentWidget(m_ui->readingPage);
+}
+
+QString CardView::kindText(const CardSummary& summary)
+{
+    QString kind;
+    switch (summary.kind) {
+    case CardSummary::Kind::MyNumberCard:
+        kind = tr("My Number Card");
+        break;
+    case CardSummary::Kind::JukiCard:
+        kind = tr("Basic Resident Register card (old)");
+        break;
+    case CardSummary::Kind::Smartphone:
+        kind = tr("Smartphone JPKI");
+        break;
+    case CardSummary::Kind::Unknown:
+        kind = tr("Unknown JPKI token");
+        break;
+    }
+    if (!summary.hasPins) {
+        kind += tr(" — face-authentication card (no PINs, no signing certificate)");
+    }
+    return kind;
+}
+
+QString CardView::verdictText(const CardSummary& summary)
+{
+    switch (summary.chain) {
+    case CardSummary::ChainStatus::Trusted:
+        return tr("✔ Certificate chain verified (J-LIS). Revocation not checked yet.");
+    case CardSummary::ChainStatus::TrustedTestPki:
+        return tr("✔ Certificate chain verified against a TEST root. Revocation not checked yet.");
+    case CardSummary::ChainStatus::Untrusted:
+        return tr("✖ Certificate not accepted: %1")
+            .arg(summary.chainError ? Messages::describe(*summary.chainError) : QString());
+    case CardSummary::ChainStatus::NotChecked:
+        break;
+    }
+    return tr("Certificate chain not checked.");
+}
+
+void CardView::showCard(const CardSummary& summary)
+{
+    const QLocale locale;
+    m_ui->verdictLabel->setText(verdictText(summary));
+    m_ui->kindValueLabel->setText(kindText(summary));
+    m_ui->issuerValueLabel->setText(hexGroups(summary.issuerKeyId));
+    m_ui->serialValueLabel->setText(hexGroups(summary.serial));
+    m_ui->validityValueLabel->setText(tr("%1 – %2").arg(locale.toString(summary.notBefore.toLocalTime().date(),
+                                                                        QLocale::ShortFormat),
+                                                          locale.toString(summary.notAfter.toLocalTime().date(),
+                                                                          QLocale::ShortFormat)));
+    m_ui->readerValueLabel->setText(summary.readerName);
+    m_ui->stateStack->setCurrentWidget(m_ui->cardPage);
+}
+
+void CardView::showError(const QString& reader, const core::Error& error)
+{
+    m_ui->errorLabel->setText(tr("%1\n(reader: %2)").arg(Messages::describe(error), reader));
+    m_ui->errorTechnicalLabel->setText(Messages::technical(error));
+    m_ui->stateStack->setCurrentWidget(m_ui->errorPage);
+}
+
+} // namespace madoguchi::gui

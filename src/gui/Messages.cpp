@@ -1,0 +1,84 @@
+#include "gui/Messages.h"
+
+namespace madoguchi::gui {
+
+using core::Errc;
+
+namespace {
+
+// Tries left, from a 63 Cx status word kept as the error's native code.
+int triesLeftOf(const core::Error& error)
+{
+    return (error.nativeCode & 0xFFF0) == 0x63C0 ? static_cast<int>(error.nativeCode & 0x0F) : -1;
+}
+
+} // namespace
+
+QString Messages::describe(const core::Error& error)
+{
+    switch (error.code) {
+    case Errc::NoService:
+        return tr("The smart card service is not running. Start it (pcscd / Smart Card service) or use "
+                  "the training reader.");
+    case Errc::NoReaders:
+        return tr("No card reader is connected. Connect a reader or use the training reader.");
+    case Errc::ReaderUnavailable:
+        return tr("The card reader is no longer available. Check its cable.");
+    case Errc::NoCard:
+        return tr("There is no card on the reader.");
+    case Errc::CardRemoved:
+        return tr("The card was removed during reading. Put it back on the reader; nothing was changed.");
+    case Errc::CardReset:
+    case Errc::CardUnresponsive:
+    case Errc::TransportFailed:
+        return tr("The card did not answer properly. Put it on the reader again.");
+    case Errc::SharingViolation:
+        return tr("Another program is using the card. Close it and try again.");
+    case Errc::NotJpkiCard:
+        return tr("This is not a My Number Card (no public personal authentication application).");
+    case Errc::PinIncorrect: {
+        const int left = triesLeftOf(error);
+        return left >= 0 ? tr("The PIN is wrong. %n tries left.", nullptr, left) : tr("The PIN is wrong.");
+    }
+    case Errc::PinBlocked:
+        return tr("The PIN is blocked. The resident must have it reset at their municipal office.");
+    case Errc::PinNotAvailable:
+        return tr("This card has no PIN (face-authentication card). PIN-based proof is not possible; use "
+                  "the photo check where your office is approved.");
+    case Errc::PinFormat:
+        return tr("The PIN does not have the right form (4 digits; signing password 6–16 letters A–Z and "
+                  "digits).");
+    case Errc::PinNeedsConfirmation:
+        return tr("Only one try is left. Ask the resident to confirm before entering the PIN.");
+    case Errc::NoSigningCertificate:
+        return tr("This card has no signing certificate (face-authentication card or holder under 15). "
+                  "This is normal for such cards.");
+    case Errc::Expired:
+        return tr("The certificate has expired.");
+    case Errc::NotYetValid:
+        return tr("The certificate is not valid yet.");
+    case Errc::Revoked:
+        return tr("The certificate has been revoked.");
+    case Errc::RevocationUnknown:
+        return tr("The revocation status could not be determined; the card is not treated as valid.");
+    case Errc::UntrustedIssuer:
+        return tr("The certificate was not issued by a trusted J-LIS authority.");
+    case Errc::SignatureInvalid:
+        return tr("A signature did not verify.");
+    case Errc::CertificateInvalid:
+    case Errc::MalformedDer:
+    case Errc::MalformedTlv:
+    case Errc::MalformedResponse:
+        return tr("The card returned data that is not valid.");
+    case Errc::Cancelled:
+        return tr("Cancelled.");
+    case Errc::Timeout:
+        return tr("The operation took too long and was stopped.");
+    case Errc::WrongKey:
+        return tr("The database key is wrong, or the file is not a Madoguchi database.");
+    default:
+        return tr("Something went wrong (%1).").arg(core::errcName(error.code));
+    }
+}
+
+} // namespace madoguchi::gui
