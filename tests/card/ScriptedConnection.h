@@ -29,6 +29,15 @@ public:
     {
         return expect(hex(commandHex), hex(responseHex));
     }
+    // Mixed forms: a built command with a hex answer, a hex command with a built answer.
+    ScriptedConnection& expect(QByteArray command, const char* responseHex)
+    {
+        return expect(std::move(command), hex(responseHex));
+    }
+    ScriptedConnection& expect(const char* commandHex, QByteArray response)
+    {
+        return expect(hex(commandHex), std::move(response));
+    }
     ScriptedConnection& expectError(QByteArray command, core::Errc code)
     {
         return expectRespond(std::move(command), [code](const CommandApdu&) -> core::Result<ResponseApdu> {
