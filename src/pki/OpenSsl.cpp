@@ -164,6 +164,23 @@ QByteArray publicKeySha1(const X509* cert)
     return QByteArray(reinterpret_cast<const char*>(digest), static_cast<qsizetype>(length));
 }
 
+QString nameToString(const X509_NAME* name)
+{
+    BioPtr bio(BIO_new(BIO_s_mem()));
+    if (!bio || X509_NAME_print_ex(bio.get(), name, 0, XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB) < 0) {
+        ERR_clear_error();
+        return {};
+    }
+    return QString::fromUtf8(bioContents(bio.get()));
+}
+
+QString oidText(const ASN1_OBJECT* object)
+{
+    char text[128] = {};
+    const int length = OBJ_obj2txt(text, sizeof text, object, 1);
+    return length > 0 && length < static_cast<int>(sizeof text) ? QString::fromLatin1(text) : QString();
+}
+
 Asn1TimePtr toAsn1Time(const QDateTime& at)
 {
     return Asn1TimePtr(ASN1_TIME_set(nullptr, static_cast<time_t>(at.toSecsSinceEpoch())));

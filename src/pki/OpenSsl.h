@@ -12,6 +12,7 @@
 #include <openssl/asn1.h>
 #include <openssl/bio.h>
 #include <openssl/bn.h>
+#include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/ocsp.h>
 #include <openssl/param_build.h>
@@ -74,6 +75,11 @@ using OsslParamPtr = std::unique_ptr<OSSL_PARAM, Deleter<OSSL_PARAM_free>>;
 [[nodiscard]] QByteArray authorityKeyId(const X509* cert); // empty when absent
 // SHA-1 of the subjectPublicKey BIT STRING: RFC 5280 §4.2.1.2 method (1).
 [[nodiscard]] QByteArray publicKeySha1(const X509* cert);
+
+// RFC 4514 text with UTF-8 kept as is ("CN=…,L=東京都,C=JP").
+[[nodiscard]] QString nameToString(const X509_NAME* name);
+// Dotted text of an OID.
+[[nodiscard]] QString oidText(const ASN1_OBJECT* object);
 
 // RFC 5280 §4.1.2.5: UTCTime through 2049, GeneralizedTime after (ASN1_TIME_set picks that).
 [[nodiscard]] Asn1TimePtr toAsn1Time(const QDateTime& at);
