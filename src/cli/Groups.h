@@ -8,10 +8,12 @@ namespace madoguchi::cli {
 
 // Each group's factory, defined in its <Group>Commands.cpp.
 CommandGroup cardCommands();
+CommandGroup testPkiCommands();
+CommandGroup certCommands();
 
 inline std::vector<CommandGroup> allCommandGroups()
 {
-    return {cardCommands()};
+    return {cardCommands(), testPkiCommands(), certCommands()};
 }
 
 } // namespace madoguchi::cli

@@ -59,6 +59,9 @@ constexpr std::array ErrcTable{
     ErrcInfo{Errc::StoreFailure, ErrorDomain::Store, "store_failure"},
     ErrcInfo{Errc::WrongKey, ErrorDomain::Store, "wrong_key"},
     ErrcInfo{Errc::NetworkFailure, ErrorDomain::Network, "network_failure"},
+    ErrcInfo{Errc::KeyUsageInvalid, ErrorDomain::Pki, "key_usage_invalid"},
+    ErrcInfo{Errc::PolicyInvalid, ErrorDomain::Pki, "policy_invalid"},
+    ErrcInfo{Errc::UnknownCriticalExtension, ErrorDomain::Pki, "unknown_critical_extension"},
 };
 
 const ErrcInfo* infoOf(Errc code) noexcept

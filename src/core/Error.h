@@ -75,6 +75,10 @@ enum class Errc
     WrongKey,
     // Network
     NetworkFailure,
+    // PKI (added with certificate validation, issue 3)
+    KeyUsageInvalid,          // keyUsage/basicConstraints do not fit a JPKI end-entity certificate
+    PolicyInvalid,            // no JPKI policy, the wrong one, or a test-environment policy in production
+    UnknownCriticalExtension, // RFC 5280 §4.2: a critical extension we do not process → reject
 };
 
 ErrorDomain domainOf(Errc code) noexcept;
