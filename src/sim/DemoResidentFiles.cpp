@@ -155,9 +155,9 @@ core::Result<DemoResident> DemoResidentFiles::load(const QString& dir)
     const QJsonDocument doc = QJsonDocument::fromJson(*json, &parseError);
     const QJsonObject o = doc.object();
     if (!doc.isObject() || o.value(QStringLiteral("format")).toInt() != 1) {
-        return core::fail(core::Errc::MalformedInput, QStringLiteral("%1 is not a format-1 resident manifest: %2")
-                                                          .arg(base.filePath(QString::fromLatin1(ManifestName)),
-                                                               parseError.errorString()));
+        return core::fail(core::Errc::MalformedInput,
+                          QStringLiteral("%1 is not a format-1 resident manifest: %2")
+                              .arg(base.filePath(QString::fromLatin1(ManifestName)), parseError.errorString()));
     }
     auto kind = kindFromName(o.value(QStringLiteral("kind")).toString());
     if (!kind) {

@@ -11,8 +11,8 @@ namespace {
 // Status words (ISO 7816-4 §5.6, and the ones jpki-card.md §4 lists for real cards).
 constexpr quint16 SwOk = 0x9000;
 constexpr quint16 SwWrongLength = 0x6700;
-constexpr quint16 SwEndOfFile = 0x6282;          // fewer bytes than Ne before the end of the EF
-constexpr quint16 SwIncompatibleFile = 0x6981;   // READ on a PIN or key EF
+constexpr quint16 SwEndOfFile = 0x6282;        // fewer bytes than Ne before the end of the EF
+constexpr quint16 SwIncompatibleFile = 0x6981; // READ on a PIN or key EF
 constexpr quint16 SwSecurityNotSatisfied = 0x6982;
 constexpr quint16 SwNoCurrentEf = 0x6986;
 constexpr quint16 SwFileNotFound = 0x6A82;
@@ -51,8 +51,7 @@ bool claFits(quint8 cla, quint8 ins)
 
 JpkiCardSim::JpkiCardSim(std::unique_ptr<SimCardImage> image, Options options)
     : m_image(std::move(image)), m_options(options)
-{
-}
+{}
 
 JpkiCardSim::~JpkiCardSim() = default;
 
@@ -108,9 +107,8 @@ quint16 JpkiCardSim::dispatch(const SimCommand& cmd, QByteArray& data)
     if (cmd.cla != 0x00 && cmd.cla != 0x80) {
         return SwClaNotSupported;
     }
-    const bool known =
-        cmd.ins == InsSelect || cmd.ins == InsReadBinary || cmd.ins == InsVerify || cmd.ins == InsChangePin ||
-        cmd.ins == InsSign;
+    const bool known = cmd.ins == InsSelect || cmd.ins == InsReadBinary || cmd.ins == InsVerify ||
+                       cmd.ins == InsChangePin || cmd.ins == InsSign;
     if (!known) {
         return SwInsNotSupported;
     }
@@ -170,7 +168,8 @@ quint16 JpkiCardSim::select(const SimCommand& cmd)
         if (cmd.data.size() != 2) {
             return SwWrongLength;
         }
-        const auto fid = static_cast<quint16>((static_cast<quint8>(cmd.data[0]) << 8) | static_cast<quint8>(cmd.data[1]));
+        const auto fid =
+            static_cast<quint16>((static_cast<quint8>(cmd.data[0]) << 8) | static_cast<quint8>(cmd.data[1]));
         if (m_currentAp < 0 || !m_image->applets()[static_cast<std::size_t>(m_currentAp)].efs.contains(fid)) {
             return SwFileNotFound;
         }

@@ -32,7 +32,7 @@ public:
     };
 
     [[nodiscard]] static core::Result<std::unique_ptr<JpkiCardSim>> create(const pki::DemoResident& resident,
-                                                                          Options options);
+                                                                           Options options);
     [[nodiscard]] static core::Result<std::unique_ptr<JpkiCardSim>> create(const pki::DemoResident& resident)
     {
         return create(resident, Options{});
@@ -65,8 +65,8 @@ private:
     const Options m_options;
     mutable std::mutex m_mutex;
     std::atomic<quint64> m_apduCount{0};
-    int m_currentAp = -1;      // index into the image's applets, -1 = none (MF)
-    quint16 m_currentEf = 0;   // 0 = none
+    int m_currentAp = -1;             // index into the image's applets, -1 = none (MF)
+    quint16 m_currentEf = 0;          // 0 = none
     std::set<quint16> m_verifiedPins; // PIN EFs verified since the AP was selected or the card reset
 };
 

@@ -21,7 +21,7 @@ const QByteArray Sha256DigestInfoPrefix = QByteArray::fromHex("3031300D060960864
 QByteArray padded(QByteArray content, int efSize, char padding)
 {
     // A DER object larger than the usual EF gets a larger EF (rounded to 256) rather than being cut.
-    const qsizetype size = std::max<qsizetype>(efSize, (content.size() + 0xFF) & ~qsizetype(0xFF));
+    const qsizetype size = content.size() <= efSize ? efSize : (content.size() + 0xFF) & ~qsizetype(0xFF);
     content.append(size - content.size(), padding);
     return content;
 }

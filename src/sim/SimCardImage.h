@@ -40,9 +40,9 @@ struct SimEf
         Key,
     };
     Kind kind = Kind::Binary;
-    QByteArray content;  // Binary: padded file body
-    quint16 accessPin = 0; // Binary: PIN EF whose VERIFY allows READ (0 = free); Key: PIN EF for SIGN
-    std::optional<SimPin> pin;          // Pin
+    QByteArray content;                   // Binary: padded file body
+    quint16 accessPin = 0;                // Binary: PIN EF whose VERIFY allows READ (0 = free); Key: PIN EF for SIGN
+    std::optional<SimPin> pin;            // Pin
     std::shared_ptr<const SimRsaKey> key; // Key (null: signing not allowed, e.g. face-auth card)
 };
 
@@ -61,9 +61,9 @@ public:
     static constexpr int CertEfSize = 0x0800;     // EF 000A, 000B, 0002 of the JPKI AP
     static constexpr int SignCertEfSize = 0x0A00; // EF 0001: the signing cert carries the SAN
     static constexpr char CertPadding = '\xFF';
-    static constexpr int TokenEfSize = 0x20;      // EF 0006
+    static constexpr int TokenEfSize = 0x20; // EF 0006
     static constexpr char TokenPadding = ' ';
-    static constexpr int MyNumberEfSize = 0x10;   // Text AP EF 0001
+    static constexpr int MyNumberEfSize = 0x10; // Text AP EF 0001
     static constexpr int BasicFactsEfSize = 0x0400;
     static constexpr int TextDigestEfSize = 0x0200;
     static constexpr char TextPadding = '\x00';

@@ -17,9 +17,9 @@ struct SimCommand
     quint8 ins = 0;
     quint8 p1 = 0;
     quint8 p2 = 0;
-    QByteArrayView data;    // Lc bytes of command data (empty in cases 1 and 2)
-    std::optional<int> ne;  // expected response length Ne (Le 00 = 256, extended 0000 = 65536)
-    bool extended = false;  // encoded with extended length fields
+    QByteArrayView data;   // Lc bytes of command data (empty in cases 1 and 2)
+    std::optional<int> ne; // expected response length Ne (Le 00 = 256, extended 0000 = 65536)
+    bool extended = false; // encoded with extended length fields
 
     // The case 1–4 encodings of ISO 7816-4 §5.1; nullopt when the length fields do not add up.
     [[nodiscard]] static std::optional<SimCommand> parse(QByteArrayView raw);

@@ -59,8 +59,7 @@ core::Result<QByteArray> SimRsaKey::sign(QByteArrayView digestInfo) const
     // No signature digest is set on purpose: with RSA_PKCS1_PADDING and no md, EVP_PKEY_sign pads the
     // input as given (type 1) and exponentiates — what the card does with the DigestInfo it receives.
     std::unique_ptr<EVP_PKEY_CTX, PkeyCtxFree> ctx(EVP_PKEY_CTX_new(m_impl->pkey.get(), nullptr));
-    if (!ctx || EVP_PKEY_sign_init(ctx.get()) <= 0 ||
-        EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_PADDING) <= 0) {
+    if (!ctx || EVP_PKEY_sign_init(ctx.get()) <= 0 || EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_PADDING) <= 0) {
         return core::fail(core::Errc::CryptoFailure, QStringLiteral("EVP_PKEY_sign_init"));
     }
     const auto* in = reinterpret_cast<const unsigned char*>(digestInfo.data());

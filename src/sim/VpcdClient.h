@@ -42,9 +42,9 @@ public:
     [[nodiscard]] bool isConnected() const { return m_connected.load(); }
 
 signals:
-    void connected();                 // the card is in pcscd's reader
-    void disconnected();              // the connection closed (stop(), or pcscd went away)
-    void connectFailed(QString why);  // one failed attempt; a retry follows
+    void connected();                // the card is in pcscd's reader
+    void disconnected();             // the connection closed (stop(), or pcscd went away)
+    void connectFailed(QString why); // one failed attempt; a retry follows
 
 private:
     void run();
