@@ -1,6 +1,7 @@
 #pragma once
 
 #include "card/ReaderBackend.h"
+#include "core/Clock.h"
 #include "core/Error.h"
 #include "services/CardSummary.h"
 
@@ -31,7 +32,8 @@ class CardReaderService final : public QObject
 public:
     using BackendFactory = std::function<std::unique_ptr<card::ReaderBackend>()>;
 
-    CardReaderService(BackendFactory factory, const pki::TrustStore& trust, QObject* parent = nullptr);
+    CardReaderService(BackendFactory factory, const pki::TrustStore& trust, const core::Clock& clock,
+                      QObject* parent = nullptr);
     ~CardReaderService() override;
 
     void start();
@@ -50,6 +52,7 @@ private:
     void readCard(const QString& reader);
 
     const pki::TrustStore& m_trust;
+    const core::Clock& m_clock;
     std::unique_ptr<card::CardMonitor> m_monitor;
     QList<card::ReaderState> m_readers;
 };

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "core/Result.h"
+#include "pki/DemoSet.h"
+#include "services/TrainingControl.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace madoguchi::sim {
+class TrainingBackend;
+}
+
+namespace madoguchi::app {
+
+// The embedded default's training reader: the demo set (generated once, then loaded from the data
+// directory in milliseconds) and a simulated reader that the GUI puts demo cards on.
+class TrainingSetup final : public services::TrainingControl
+{
+public:
+    // Loads <dataDir>/training/demo-set, or generates and saves it the first time.
+    [[nodiscard]] static core::Result<std::unique_ptr<TrainingSetup>> open(const QString& dataDir);
+    ~TrainingSetup() override;
+
+    [[nodiscard]] const pki::DemoSet& demoSet() const { return m_demoSet; }
+    [[nodiscard]] const std::shared_ptr<sim::TrainingBackend>& backend() const { return m_backend; }
+
+    [[nodiscard]] QList<DemoCard> demoCards() const override;
+    void insertCard(const QString& id) override;
+    void removeCard() override;
+
+private:
+    explicit TrainingSetup(pki::DemoSet demoSet);
+
+    pki::DemoSet m_demoSet;
+    std::shared_ptr<sim::TrainingBackend> m_backend;
+};
+
+} // namespace madoguchi::app
