@@ -303,7 +303,12 @@ core::Result<BasicFacts> JpkiCard::readBasicFacts()
     if (!bytes) {
         return core::fail(bytes.error());
     }
-    auto nodes = Tlv::parse(*bytes);
+    return parseBasicFacts(*bytes);
+}
+
+core::Result<BasicFacts> JpkiCard::parseBasicFacts(QByteArrayView ef0002)
+{
+    auto nodes = Tlv::parse(ef0002);
     if (!nodes) {
         return core::fail(nodes.error());
     }

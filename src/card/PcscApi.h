@@ -8,6 +8,9 @@
 // activeCodePage=UTF-8 so that they, too, yield UTF-8 (Windows 10 1903+).
 
 #ifdef _WIN32
+#ifndef NOMINMAX
+#define NOMINMAX // keep std::min/std::max usable
+#endif
 #include <windows.h>
 #include <winscard.h>
 #else

@@ -66,6 +66,11 @@ core::Result<void> PcscConnection::refreshStatus()
     return {};
 }
 
+bool PcscConnection::supportsExtendedLength() const
+{
+    return m_extendedLength && m_protocol == SCARD_PROTOCOL_T1;
+}
+
 core::Result<ResponseApdu> PcscConnection::transmit(const CommandApdu& command)
 {
     const core::SecureBytes wire = command.encode();

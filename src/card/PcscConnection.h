@@ -24,7 +24,8 @@ public:
     [[nodiscard]] core::Result<void> reconnect() override;
     [[nodiscard]] QByteArray atr() const override { return m_atr; }
     [[nodiscard]] QString readerName() const override { return m_readerName; }
-    [[nodiscard]] bool supportsExtendedLength() const override { return m_extendedLength; }
+    // Configured on, and T=1: T=0 carries extended APDUs only through ENVELOPE (ISO 7816-3 §12.2).
+    [[nodiscard]] bool supportsExtendedLength() const override;
     [[nodiscard]] int apduCount() const override { return m_apduCount; }
 
 private:
