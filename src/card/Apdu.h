@@ -22,9 +22,9 @@ public:
 
     CommandApdu&& withData(core::SecureBytes data) &&;
     CommandApdu&& withData(QByteArrayView data) &&;
-    CommandApdu&& withLe(int le) &&;     // 1..65536; 256 encodes as 00 in short form
-    CommandApdu&& forceExtended() &&;    // extended length even when short would do
-    CommandApdu&& markSensitive() &&;    // body never appears anywhere but on the wire
+    CommandApdu&& withLe(int le) &&;  // 1..65536; 256 encodes as 00 in short form
+    CommandApdu&& forceExtended() &&; // extended length even when short would do
+    CommandApdu&& markSensitive() &&; // body never appears anywhere but on the wire
 
     [[nodiscard]] quint8 cla() const { return m_cla; }
     [[nodiscard]] quint8 ins() const { return m_ins; }

@@ -8,8 +8,8 @@ namespace madoguchi::card {
 
 struct DerHeader
 {
-    quint32 tag = 0;          // tag bytes big-endian (0x30 for a certificate)
-    int headerLength = 0;     // tag + length bytes
+    quint32 tag = 0;      // tag bytes big-endian (0x30 for a certificate)
+    int headerLength = 0; // tag + length bytes
     qint64 contentLength = 0;
 
     [[nodiscard]] qint64 totalLength() const { return headerLength + contentLength; }

@@ -53,13 +53,13 @@ core::Result<void> HolderProof::verifySignature(const QByteArray& certificateDer
         ERR_clear_error();
         return core::fail(core::Errc::CryptoFailure, QStringLiteral("EVP_DigestVerifyInit"), code);
     }
-    const int verified =
-        EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char*>(signature.data()),
-                         static_cast<size_t>(signature.size()), reinterpret_cast<const unsigned char*>(message.data()),
-                         static_cast<size_t>(message.size()));
+    const int verified = EVP_DigestVerify(
+        ctx.get(), reinterpret_cast<const unsigned char*>(signature.data()), static_cast<size_t>(signature.size()),
+        reinterpret_cast<const unsigned char*>(message.data()), static_cast<size_t>(message.size()));
     ERR_clear_error();
     if (verified != 1) {
-        return core::fail(core::Errc::SignatureInvalid, QStringLiteral("card signature does not verify with the auth certificate"));
+        return core::fail(core::Errc::SignatureInvalid,
+                          QStringLiteral("card signature does not verify with the auth certificate"));
     }
     return {};
 }

@@ -29,8 +29,8 @@ public:
     // One transaction across VERIFY → SELECT 0017 → SIGN (jpki-card.md §1). Errc::SignatureInvalid
     // when the signature does not verify under `authCertificateDer`.
     [[nodiscard]] static core::Result<HolderProofResult> prove(JpkiCard& card, const HolderChallenge& challenge,
-                                                               const QByteArray& authCertificateDer, core::SecureBytes pin,
-                                                               PinConfirmation confirmation);
+                                                               const QByteArray& authCertificateDer,
+                                                               core::SecureBytes pin, PinConfirmation confirmation);
     // RSA PKCS#1 v1.5 / SHA-256 over `message` with the certificate's public key (OpenSSL EVP).
     [[nodiscard]] static core::Result<void> verifySignature(const QByteArray& certificateDer, QByteArrayView message,
                                                             QByteArrayView signature);

@@ -93,7 +93,8 @@ core::Result<QByteArray> Iso7816::readBinary(CardConnection& connection, int off
 {
     const int maxLength = extended ? CommandApdu::MaxExtendedLe : CommandApdu::MaxShortLe;
     if (offset < 0 || offset > MaxOffset || length < 1 || length > maxLength) {
-        return core::fail(core::Errc::InvalidArgument, QStringLiteral("READ BINARY offset %1 length %2").arg(offset).arg(length));
+        return core::fail(core::Errc::InvalidArgument,
+                          QStringLiteral("READ BINARY offset %1 length %2").arg(offset).arg(length));
     }
     const auto p1 = static_cast<quint8>(offset >> 8);
     const auto p2 = static_cast<quint8>(offset & 0xFF);

@@ -45,7 +45,8 @@ constexpr std::array TokenTable{
 };
 
 // RFC 8017 §9.2 note 1: DER of DigestInfo for SHA-256.
-constexpr char Sha256DigestInfoPrefix[] = "\x30\x31\x30\x0D\x06\x09\x60\x86\x48\x01\x65\x03\x04\x02\x01\x05\x00\x04\x20";
+constexpr char Sha256DigestInfoPrefix[] =
+    "\x30\x31\x30\x0D\x06\x09\x60\x86\x48\x01\x65\x03\x04\x02\x01\x05\x00\x04\x20";
 constexpr int Sha256Length = 32;
 
 QByteArray trimToken(QByteArray token)
@@ -98,7 +99,8 @@ core::Result<void> JpkiCard::selectApplication(Application application)
         m_selected = Application::None;
         auto error = note(selected.error());
         if (jpki && error.domain() == core::ErrorDomain::Card) {
-            return core::fail(core::Errc::NotJpkiCard, QStringLiteral("SELECT of the JPKI AP refused"), error.nativeCode);
+            return core::fail(core::Errc::NotJpkiCard, QStringLiteral("SELECT of the JPKI AP refused"),
+                              error.nativeCode);
         }
         return core::fail(error);
     }
@@ -260,7 +262,8 @@ core::Result<QByteArray> JpkiCard::signWithSignKey(QByteArrayView sha256Digest)
 core::Result<QByteArray> JpkiCard::sign(quint16 keyFid, QByteArrayView sha256Digest)
 {
     if (sha256Digest.size() != Sha256Length) {
-        return core::fail(core::Errc::InvalidArgument, QStringLiteral("SHA-256 digest of %1 bytes").arg(sha256Digest.size()));
+        return core::fail(core::Errc::InvalidArgument,
+                          QStringLiteral("SHA-256 digest of %1 bytes").arg(sha256Digest.size()));
     }
     auto tx = transaction();
     if (!tx) {
@@ -268,18 +271,21 @@ core::Result<QByteArray> JpkiCard::sign(quint16 keyFid, QByteArrayView sha256Dig
     }
     if (auto ef = selectFile(Application::Jpki, keyFid); !ef) {
         if (keyFid == EfSignKey && ef.error().code == core::Errc::FileNotFound) {
-            return core::fail(core::Errc::NoSigningCertificate, QStringLiteral("no signing key"), ef.error().nativeCode);
+            return core::fail(core::Errc::NoSigningCertificate, QStringLiteral("no signing key"),
+                              ef.error().nativeCode);
         }
         return core::fail(ef.error());
     }
     // jpki-card.md §4: proprietary CLA 80; the card adds the PKCS#1 v1.5 padding itself.
     auto signature = Iso7816::transmitOk(
-        m_connection, CommandApdu(0x80, 0x2A, 0x00, 0x80).withData(sha256DigestInfo(sha256Digest)).withLe(SignatureLength));
+        m_connection,
+        CommandApdu(0x80, 0x2A, 0x00, 0x80).withData(sha256DigestInfo(sha256Digest)).withLe(SignatureLength));
     if (!signature) {
         return core::fail(note(signature.error()));
     }
     if (signature->size() != SignatureLength) {
-        return core::fail(core::Errc::MalformedResponse, QStringLiteral("signature of %1 bytes").arg(signature->size()));
+        return core::fail(core::Errc::MalformedResponse,
+                          QStringLiteral("signature of %1 bytes").arg(signature->size()));
     }
     return signature;
 }
@@ -297,7 +303,12 @@ core::Result<BasicFacts> JpkiCard::readBasicFacts()
     if (!bytes) {
         return core::fail(bytes.error());
     }
-    auto nodes = Tlv::parse(*bytes);
+    return parseBasicFacts(*bytes);
+}
+
+core::Result<BasicFacts> JpkiCard::parseBasicFacts(QByteArrayView ef0002)
+{
+    auto nodes = Tlv::parse(ef0002);
     if (!nodes) {
         return core::fail(nodes.error());
     }
@@ -313,9 +324,8 @@ core::Result<BasicFacts> JpkiCard::readBasicFacts()
     if (!outer || outer->tag != 0xFF20 || !name || !address || !birth || !sex) {
         return core::fail(core::Errc::MalformedResponse, QStringLiteral("EF 0002 is not FF20 {DF22..DF25}"));
     }
-    const bool birthOk = birth->size() == 8 && std::all_of(birth->begin(), birth->end(), [](char c) {
-                             return c >= '0' && c <= '9';
-                         });
+    const bool birthOk =
+        birth->size() == 8 && std::all_of(birth->begin(), birth->end(), [](char c) { return c >= '0' && c <= '9'; });
     if (!birthOk || sex->size() != 1) {
         return core::fail(core::Errc::MalformedResponse, QStringLiteral("EF 0002 birth date or sex malformed"));
     }

@@ -71,6 +71,8 @@ public:
 
     // Exposed for tests and the simulator: the SHA-256 DigestInfo the card is given.
     [[nodiscard]] static QByteArray sha256DigestInfo(QByteArrayView sha256Digest);
+    // The Text AP's EF 0002 bytes (exactly the FF20 object) → the 4 basic facts.
+    [[nodiscard]] static core::Result<BasicFacts> parseBasicFacts(QByteArrayView ef0002);
     // Checks and normalises a PIN in place (upper-cases the signing password).
     [[nodiscard]] static core::Result<void> normalizePin(PinKind kind, core::SecureBytes& pin);
 

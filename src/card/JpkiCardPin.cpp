@@ -130,7 +130,8 @@ core::Result<VerifyOutcome> JpkiCard::verifyPin(PinKind kind, core::SecureBytes 
         return VerifyOutcome::AlreadyVerified;
     }
     if (status->isLastTry() && confirmation != PinConfirmation::ConfirmedLastTry) {
-        return core::fail(core::Errc::PinNeedsConfirmation, pinKindName(kind) + QStringLiteral(": one try left"), 0x63C1);
+        return core::fail(core::Errc::PinNeedsConfirmation, pinKindName(kind) + QStringLiteral(": one try left"),
+                          0x63C1);
     }
     return sendVerify(kind, std::move(pin));
 }
@@ -152,7 +153,8 @@ core::Result<VerifyOutcome> JpkiCard::sendVerify(PinKind kind, core::SecureBytes
         return core::fail(core::Errc::PinBlocked, pinKindName(kind) + QStringLiteral(" is now blocked"), sw);
     }
     if (const int left = StatusWords::triesLeft(sw); left > 0) {
-        return core::fail(core::Errc::PinIncorrect, pinKindName(kind) + QStringLiteral(": %1 tries left").arg(left), sw);
+        return core::fail(core::Errc::PinIncorrect, pinKindName(kind) + QStringLiteral(": %1 tries left").arg(left),
+                          sw);
     }
     return core::fail(StatusWords::toError(sw, pinKindName(kind) + QStringLiteral(" VERIFY")));
 }

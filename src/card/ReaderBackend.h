@@ -14,7 +14,7 @@ namespace madoguchi::card {
 
 struct ReaderState
 {
-    QString name;          // UTF-8 decoded reader name (may be Japanese)
+    QString name; // UTF-8 decoded reader name (may be Japanese)
     bool cardPresent = false;
     bool cardInUse = false; // another process holds it exclusively
     bool mute = false;      // card present but did not answer to reset

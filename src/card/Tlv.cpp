@@ -75,7 +75,8 @@ core::Result<TlvHeader> Tlv::parseHeaderAt(QByteArrayView data, qsizetype base)
         }
     } else {
         // 80 (indefinite) and 83+ never occur in the Text AP (jpki-card.md §3).
-        return core::fail(malformed(base + pos - 1, QStringLiteral("unsupported length byte %1").arg(lengthByte, 2, 16)));
+        return core::fail(
+            malformed(base + pos - 1, QStringLiteral("unsupported length byte %1").arg(lengthByte, 2, 16)));
     }
     header.headerLength = static_cast<int>(pos);
     return header;

@@ -11,7 +11,7 @@ namespace madoguchi::card {
 // first byte, e.g. FF 20) have their children parsed; primitive ones (DF 22) keep their value.
 struct TlvNode
 {
-    quint32 tag = 0;     // all tag bytes big-endian: 0xFF20, 0xDF22, 0x30
+    quint32 tag = 0; // all tag bytes big-endian: 0xFF20, 0xDF22, 0x30
     bool constructed = false;
     qsizetype offset = 0; // where the tag starts in the parsed buffer
     QByteArray value;

@@ -27,8 +27,7 @@ TransactionGuard::~TransactionGuard()
 TransactionGuard::TransactionGuard(TransactionGuard&& other) noexcept
     : m_connection(std::exchange(other.m_connection, nullptr)), m_depth(std::exchange(other.m_depth, nullptr)),
       m_error(std::move(other.m_error))
-{
-}
+{}
 
 TransactionGuard& TransactionGuard::operator=(TransactionGuard&& other) noexcept
 {

@@ -59,7 +59,8 @@ inline int expectObjectReads(ScriptedConnection& card, const QByteArray& file, i
     int reads = 1;
     for (int offset = probe; offset < total; ++reads) {
         const int chunk = extended ? total - offset : std::min(256, total - offset);
-        card.expect(extended ? readBinaryExtended(offset, chunk) : readBinary(offset, chunk), ok(file.mid(offset, chunk)));
+        card.expect(extended ? readBinaryExtended(offset, chunk) : readBinary(offset, chunk),
+                    ok(file.mid(offset, chunk)));
         offset += chunk;
     }
     return reads;

@@ -23,7 +23,8 @@ public:
 
     ScriptedConnection& expect(QByteArray command, QByteArray response)
     {
-        return expectRespond(std::move(command), [response](const CommandApdu&) { return ResponseApdu::fromBytes(response); });
+        return expectRespond(std::move(command),
+                             [response](const CommandApdu&) { return ResponseApdu::fromBytes(response); });
     }
     ScriptedConnection& expect(const char* commandHex, const char* responseHex)
     {

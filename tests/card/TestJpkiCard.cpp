@@ -80,11 +80,13 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("raw");
         QTest::addColumn<TokenKind>("kind");
-        QTest::newRow("my number card") << QByteArray("JPKIAPICCTOKEN2").leftJustified(32, ' ') << TokenKind::MyNumberCard;
+        QTest::newRow("my number card") << QByteArray("JPKIAPICCTOKEN2").leftJustified(32, ' ')
+                                        << TokenKind::MyNumberCard;
         QTest::newRow("juki card") << QByteArray("JPKIAPICCTOKEN").leftJustified(32, ' ') << TokenKind::JukiCard;
         QTest::newRow("smartphone") << QByteArray("JPKIAPGPSETOKEN").leftJustified(32, ' ') << TokenKind::Smartphone;
         QTest::newRow("nul padded") << QByteArray("JPKIAPICCTOKEN2").leftJustified(32, '\0') << TokenKind::MyNumberCard;
-        QTest::newRow("longer token unknown") << QByteArray("JPKIAPICCTOKEN23").leftJustified(32, ' ') << TokenKind::Unknown;
+        QTest::newRow("longer token unknown")
+            << QByteArray("JPKIAPICCTOKEN23").leftJustified(32, ' ') << TokenKind::Unknown;
         QTest::newRow("other") << QByteArray(32, ' ') << TokenKind::Unknown;
     }
 
@@ -194,8 +196,8 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("selectAnswer");
         QTest::addColumn<QByteArray>("readAnswer");
         QTest::addColumn<core::Errc>("code");
-        QTest::newRow("no signing cert (face auth, under 15)") << ScriptedConnection::hex("6A 82") << QByteArray()
-                                                               << core::Errc::NoSigningCertificate;
+        QTest::newRow("no signing cert (face auth, under 15)")
+            << ScriptedConnection::hex("6A 82") << QByteArray() << core::Errc::NoSigningCertificate;
         QTest::newRow("password not verified") << ScriptedConnection::hex(Ok) << ScriptedConnection::hex("69 82")
                                                << core::Errc::SecurityStatusNotSatisfied;
     }
@@ -265,8 +267,10 @@ private Q_SLOTS:
     {
         QFETCH(PinKind, kind);
         ScriptedConnection card;
-        card.expect(ScriptedConnection::hex(apFor(kind)), ok()).expect(pinEfSelect(kind), ScriptedConnection::hex("6A 82"));
-        card.expect(ScriptedConnection::hex(apFor(kind)), ok()).expect(pinEfSelect(kind), ScriptedConnection::hex("6A 82"));
+        card.expect(ScriptedConnection::hex(apFor(kind)), ok())
+            .expect(pinEfSelect(kind), ScriptedConnection::hex("6A 82"));
+        card.expect(ScriptedConnection::hex(apFor(kind)), ok())
+            .expect(pinEfSelect(kind), ScriptedConnection::hex("6A 82"));
         JpkiCard jpki(card);
         QCOMPARE(jpki.pinStatus(kind).error().code, core::Errc::PinNotAvailable);
         JpkiCard fresh(card);
@@ -339,17 +343,16 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, counter);
         ScriptedConnection card;
-        card.expect(SelectJpkiAp, Ok).expect(selectEf(0x0018), ok()).expect(ScriptedConnection::hex(RetryCounter), counter);
+        card.expect(SelectJpkiAp, Ok)
+            .expect(selectEf(0x0018), ok())
+            .expect(ScriptedConnection::hex(RetryCounter), counter);
         JpkiCard jpki(card);
         auto outcome = jpki.verifyPin(PinKind::Auth, secret("4721"), PinConfirmation::ConfirmedLastTry);
         QCOMPARE(outcome.error().code, core::Errc::PinBlocked);
         QVERIFY2(card.isClean(), card.report().constData()); // no VERIFY with data was sent
     }
 
-    void blockedByVerify_data()
-    {
-        blockedBeforeVerify_data();
-    }
+    void blockedByVerify_data() { blockedBeforeVerify_data(); }
 
     void blockedByVerify()
     {
@@ -486,7 +489,8 @@ private Q_SLOTS:
         QTest::newRow("sign ok") << false << h(Ok) << sig << -1;
         QTest::newRow("not verified") << true << h(Ok) << h("69 82") << int(core::Errc::SecurityStatusNotSatisfied);
         QTest::newRow("no signing key") << false << h("6A 82") << QByteArray() << int(core::Errc::NoSigningCertificate);
-        QTest::newRow("short signature") << true << h(Ok) << QByteArray(128, '\x01') + h(Ok) << int(core::Errc::MalformedResponse);
+        QTest::newRow("short signature") << true << h(Ok) << QByteArray(128, '\x01') + h(Ok)
+                                         << int(core::Errc::MalformedResponse);
     }
 
     void sign()
@@ -497,9 +501,11 @@ private Q_SLOTS:
         QFETCH(int, code);
         const QByteArray digest(32, '\x22');
         ScriptedConnection card;
-        card.expect(ScriptedConnection::hex(SelectJpkiAp), ok()).expect(selectEf(authKey ? 0x0017 : 0x001A), selectAnswer);
+        card.expect(ScriptedConnection::hex(SelectJpkiAp), ok())
+            .expect(selectEf(authKey ? 0x0017 : 0x001A), selectAnswer);
         if (!signAnswer.isEmpty()) {
-            card.expect(ScriptedConnection::hex("80 2A 00 80 33") + JpkiCard::sha256DigestInfo(digest) + '\0', signAnswer);
+            card.expect(ScriptedConnection::hex("80 2A 00 80 33") + JpkiCard::sha256DigestInfo(digest) + '\0',
+                        signAnswer);
         }
         JpkiCard jpki(card);
         auto signature = authKey ? jpki.signWithAuthKey(digest) : jpki.signWithSignKey(digest);
@@ -579,10 +585,10 @@ private Q_SLOTS:
         QVERIFY2(card.isClean(), card.report().constData());
 
         QVERIFY(messages.size() >= 12); // the exchanges were logged, by header
-        const QStringList forbidden{QStringLiteral("4721"),          QStringLiteral("34 37 32 31"),
-                                    QStringLiteral("34373231"),      QStringLiteral("MYSECRET9"),
-                                    QStringLiteral("mysecret9"),     QStringLiteral("4d 59 53"),
-                                    QStringLiteral("4D 59 53 45"),   QStringLiteral("4d595345")};
+        const QStringList forbidden{QStringLiteral("4721"),        QStringLiteral("34 37 32 31"),
+                                    QStringLiteral("34373231"),    QStringLiteral("MYSECRET9"),
+                                    QStringLiteral("mysecret9"),   QStringLiteral("4d 59 53"),
+                                    QStringLiteral("4D 59 53 45"), QStringLiteral("4d595345")};
         for (const QString& message : std::as_const(messages)) {
             for (const QString& secretText : forbidden) {
                 QVERIFY2(!message.contains(secretText, Qt::CaseInsensitive), qPrintable(message));

@@ -1,0 +1,120 @@
+#include "card/PcscConnection.h"
+
+#include "card/PcscApi.h"
+#include "card/PcscError.h"
+#include "core/Logging.h"
+
+#include <utility>
+
+namespace madoguchi::card {
+
+namespace {
+
+// Largest response: 65536 data bytes + SW1 SW2 (ISO 7816-4 §5.1 extended Le).
+constexpr DWORD MaxResponse = 65536 + 2;
+constexpr DWORD Protocols = SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1;
+
+} // namespace
+
+PcscConnection::PcscConnection(std::shared_ptr<PcscContext> context, quintptr card, quint32 protocol,
+                               QString readerName, bool extendedLength)
+    : m_context(std::move(context)), m_card(card), m_protocol(protocol), m_readerName(std::move(readerName)),
+      m_extendedLength(extendedLength)
+{}
+
+core::Result<std::unique_ptr<PcscConnection>> PcscConnection::connect(std::shared_ptr<PcscContext> context,
+                                                                      const QString& readerName, bool extendedLength)
+{
+    const QByteArray name = readerName.toUtf8();
+    SCARDHANDLE card = 0;
+    DWORD protocol = 0;
+    const LONG rc = pcsc::connect(pcsc::toContext(context->handle()), name.constData(), SCARD_SHARE_SHARED, Protocols,
+                                  &card, &protocol);
+    if (rc == SCARD_W_REMOVED_CARD) {
+        // At connect time "removed" simply means there is no card (pcsc-lite answers either).
+        return core::fail(core::Errc::NoCard, QStringLiteral("SCardConnect: no card"), PcscError::nativeCode(rc));
+    }
+    if (rc != SCARD_S_SUCCESS) {
+        return core::fail(PcscError::toError(rc, QStringLiteral("SCardConnect")));
+    }
+    std::unique_ptr<PcscConnection> connection(new PcscConnection(
+        std::move(context), static_cast<quintptr>(card), static_cast<quint32>(protocol), readerName, extendedLength));
+    if (auto status = connection->refreshStatus(); !status) {
+        return core::fail(status.error());
+    }
+    qCDebug(lcPcsc) << "connected, protocol" << (protocol == SCARD_PROTOCOL_T0 ? "T=0" : "T=1");
+    return connection;
+}
+
+PcscConnection::~PcscConnection()
+{
+    SCardDisconnect(pcsc::toCard(m_card), SCARD_LEAVE_CARD);
+}
+
+core::Result<void> PcscConnection::refreshStatus()
+{
+    DWORD state = 0;
+    DWORD protocol = 0;
+    BYTE atr[64] = {};
+    DWORD atrLength = sizeof(atr);
+    const LONG rc = pcsc::status(pcsc::toCard(m_card), &state, &protocol, atr, &atrLength);
+    if (rc != SCARD_S_SUCCESS) {
+        return core::fail(PcscError::toError(rc, QStringLiteral("SCardStatus")));
+    }
+    m_atr = QByteArray(reinterpret_cast<const char*>(atr), static_cast<qsizetype>(atrLength));
+    m_protocol = static_cast<quint32>(protocol);
+    return {};
+}
+
+bool PcscConnection::supportsExtendedLength() const
+{
+    return m_extendedLength && m_protocol == SCARD_PROTOCOL_T1;
+}
+
+core::Result<ResponseApdu> PcscConnection::transmit(const CommandApdu& command)
+{
+    const core::SecureBytes wire = command.encode();
+    // The response may hold personal data (Text AP): it lives in a wiping buffer until copied out.
+    core::SecureBytes buffer(MaxResponse);
+    DWORD received = MaxResponse;
+    const SCARD_IO_REQUEST* pci = m_protocol == SCARD_PROTOCOL_T0 ? SCARD_PCI_T0 : SCARD_PCI_T1;
+    ++m_apduCount;
+    const LONG rc = SCardTransmit(pcsc::toCard(m_card), pci, wire.data(), static_cast<DWORD>(wire.size()), nullptr,
+                                  buffer.data(), &received);
+    if (rc != SCARD_S_SUCCESS) {
+        return core::fail(PcscError::toError(rc, QStringLiteral("SCardTransmit")));
+    }
+    return ResponseApdu::fromBytes(
+        QByteArrayView(reinterpret_cast<const char*>(buffer.data()), static_cast<qsizetype>(received)));
+}
+
+core::Result<void> PcscConnection::beginTransaction()
+{
+    const LONG rc = SCardBeginTransaction(pcsc::toCard(m_card));
+    if (rc != SCARD_S_SUCCESS) {
+        return core::fail(PcscError::toError(rc, QStringLiteral("SCardBeginTransaction")));
+    }
+    return {};
+}
+
+core::Result<void> PcscConnection::endTransaction()
+{
+    const LONG rc = SCardEndTransaction(pcsc::toCard(m_card), SCARD_LEAVE_CARD);
+    if (rc != SCARD_S_SUCCESS) {
+        return core::fail(PcscError::toError(rc, QStringLiteral("SCardEndTransaction")));
+    }
+    return {};
+}
+
+core::Result<void> PcscConnection::reconnect()
+{
+    DWORD protocol = 0;
+    const LONG rc = SCardReconnect(pcsc::toCard(m_card), SCARD_SHARE_SHARED, Protocols, SCARD_LEAVE_CARD, &protocol);
+    if (rc != SCARD_S_SUCCESS) {
+        return core::fail(PcscError::toError(rc, QStringLiteral("SCardReconnect")));
+    }
+    m_protocol = static_cast<quint32>(protocol);
+    return refreshStatus();
+}
+
+} // namespace madoguchi::card
