@@ -272,6 +272,7 @@ private slots:
     void atrIsWellFormed();
     void countsApdus();
     void rejectsUnknownBlockedStatus();
+    void randomApdusAlwaysAnswer();
 };
 
 void TestJpkiCardSim::script_data()
@@ -341,6 +342,28 @@ void TestJpkiCardSim::countsApdus()
 void TestJpkiCardSim::rejectsUnknownBlockedStatus()
 {
     QVERIFY(!JpkiCardSim::create(madoguchi::sim::test::makeResident(), JpkiCardSim::Options{true, 0x6A82}));
+}
+
+void TestJpkiCardSim::randomApdusAlwaysAnswer()
+{
+    // Whatever arrives from the wire, the card answers with at least SW1 SW2 and never crashes.
+    auto sim = JpkiCardSim::create(madoguchi::sim::test::makeResident());
+    QVERIFY(sim.has_value());
+    QRandomGenerator rng(20261128); // fixed seed: a failure is reproducible
+    const QList<QByteArray> prefixes{QByteArray(), QByteArray::fromHex("00A4"), QByteArray::fromHex("00B0"),
+                                     QByteArray::fromHex("0020"), QByteArray::fromHex("802A00")};
+    for (int i = 0; i < 20000; ++i) {
+        if (i % 500 == 0) {
+            (void)(*sim)->process(QByteArray::fromHex(SelJpki.toLatin1()));
+        }
+        QByteArray apdu = prefixes[rng.bounded(prefixes.size())];
+        const int extra = rng.bounded(300);
+        for (int j = 0; j < extra; ++j) {
+            apdu.append(static_cast<char>(rng.bounded(256)));
+        }
+        const QByteArray r = (*sim)->process(apdu);
+        QVERIFY(r.size() >= 2);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestJpkiCardSim)
