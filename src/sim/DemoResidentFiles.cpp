@@ -103,6 +103,43 @@ QJsonObject manifest(const DemoResident& r)
     };
 }
 
+core::Result<QJsonObject> readManifest(const QDir& base)
+{
+    const QString path = base.filePath(QString::fromLatin1(DemoResidentFiles::ManifestName));
+    auto json = readFile(path);
+    if (!json) {
+        return core::fail(json.error());
+    }
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(*json, &parseError);
+    if (!doc.isObject() || doc.object().value(QStringLiteral("format")).toInt() != 1) {
+        return core::fail(
+            core::Errc::MalformedInput,
+            QStringLiteral("%1 is not a format-1 resident manifest: %2").arg(path, parseError.errorString()));
+    }
+    return doc.object();
+}
+
+core::Result<void> readBlobs(const QDir& base, const QJsonObject& files, DemoResident& r)
+{
+    for (const auto& field : BlobFields) {
+        const QString name = files.value(QString::fromLatin1(field.key)).toString();
+        if (name.isEmpty()) {
+            continue;
+        }
+        // Plain names only: a manifest must not make the simulator read files outside its directory.
+        if (name.contains(QLatin1Char('/')) || name.contains(QLatin1Char('\\'))) {
+            return core::fail(core::Errc::MalformedInput, QStringLiteral("file names must be plain: %1").arg(name));
+        }
+        auto blob = readFile(base.filePath(name));
+        if (!blob) {
+            return core::fail(blob.error());
+        }
+        r.*field.member = *blob;
+    }
+    return {};
+}
+
 } // namespace
 
 QString DemoResidentFiles::kindName(DemoCardKind kind)
@@ -147,18 +184,11 @@ core::Result<void> DemoResidentFiles::save(const DemoResident& resident, const Q
 core::Result<DemoResident> DemoResidentFiles::load(const QString& dir)
 {
     const QDir base(dir);
-    auto json = readFile(base.filePath(QString::fromLatin1(ManifestName)));
-    if (!json) {
-        return core::fail(json.error());
+    auto manifest = readManifest(base);
+    if (!manifest) {
+        return core::fail(manifest.error());
     }
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(*json, &parseError);
-    const QJsonObject o = doc.object();
-    if (!doc.isObject() || o.value(QStringLiteral("format")).toInt() != 1) {
-        return core::fail(core::Errc::MalformedInput,
-                          QStringLiteral("%1 is not a format-1 resident manifest: %2")
-                              .arg(base.filePath(QString::fromLatin1(ManifestName)), parseError.errorString()));
-    }
+    const QJsonObject& o = *manifest;
     auto kind = kindFromName(o.value(QStringLiteral("kind")).toString());
     if (!kind) {
         return core::fail(kind.error());
@@ -167,20 +197,8 @@ core::Result<DemoResident> DemoResidentFiles::load(const QString& dir)
     r.id = o.value(QStringLiteral("id")).toString();
     r.description = o.value(QStringLiteral("description")).toString();
     r.kind = *kind;
-    const QJsonObject files = o.value(QStringLiteral("files")).toObject();
-    for (const auto& field : BlobFields) {
-        const QString name = files.value(QString::fromLatin1(field.key)).toString();
-        if (name.isEmpty()) {
-            continue;
-        }
-        if (name.contains(QLatin1Char('/')) || name.contains(QLatin1Char('\\'))) {
-            return core::fail(core::Errc::MalformedInput, QStringLiteral("file names must be plain: %1").arg(name));
-        }
-        auto blob = readFile(base.filePath(name));
-        if (!blob) {
-            return core::fail(blob.error());
-        }
-        r.*field.member = *blob;
+    if (auto ok = readBlobs(base, o.value(QStringLiteral("files")).toObject(), r); !ok) {
+        return core::fail(ok.error());
     }
     r.authPin = pinFromJson(o.value(QStringLiteral("authPin")));
     r.signPin = pinFromJson(o.value(QStringLiteral("signPin")));

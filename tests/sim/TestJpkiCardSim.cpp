@@ -39,32 +39,22 @@ const QString QueryWithLe = QStringLiteral("0020008000");
 const QString SignSha256 = QStringLiteral("802A008033") + QStringLiteral("3031300D060960864801650304020105000420") +
                            QString(64, QLatin1Char('A')) + QStringLiteral("00");
 
-} // namespace
+const int Card = static_cast<int>(DemoCardKind::MyNumberCard);
+const int Face = static_cast<int>(DemoCardKind::FaceAuthCard);
 
-class TestJpkiCardSim final : public QObject
+void row(const char* name, const QStringList& steps, int kind = Card, int blocked = 0x6983, bool extended = true)
 {
-    Q_OBJECT
+    QTest::newRow(name) << kind << blocked << extended << steps;
+}
 
-private slots:
-    void script_data();
-    void script();
-    void atrIsWellFormed();
-    void countsApdus();
-    void rejectsUnknownBlockedStatus();
-};
-
-void TestJpkiCardSim::script_data()
+// SELECT the JPKI AP, then one of its EFs.
+QStringList selected(const char* fid)
 {
-    QTest::addColumn<int>("kind");
-    QTest::addColumn<int>("blockedSw");
-    QTest::addColumn<bool>("extended");
-    QTest::addColumn<QStringList>("steps");
-    const int card = static_cast<int>(DemoCardKind::MyNumberCard);
-    const auto row = [&](const char* name, const QStringList& steps, int kind = -1, int blocked = 0x6983,
-                         bool extended = true) {
-        QTest::newRow(name) << (kind < 0 ? card : kind) << blocked << extended << steps;
-    };
+    return {step(SelJpki, QStringLiteral("9000")), step(selEf(fid), QStringLiteral("9000"))};
+}
 
+void addApplicationRows()
+{
     // §1 applications
     row("select JPKI AP", {step(SelJpki, QStringLiteral("9000"))});
     row("select Text AP", {step(SelText, QStringLiteral("9000"))});
@@ -72,6 +62,10 @@ void TestJpkiCardSim::script_data()
     row("select unknown AID", {step(QStringLiteral("00A4040C0AD392F000260100000002"), QStringLiteral("6A82"))});
     row("select EF before any AP", {step(selEf("000A"), QStringLiteral("6A82"))});
     row("select unknown EF", {step(SelJpki, QStringLiteral("9000")), step(selEf("0042"), QStringLiteral("6A82"))});
+}
+
+void addTokenRows()
+{
     // §2 token EF 0006, 0x20 bytes right-padded
     const QString token = QStringLiteral("00B0000020");
     const auto tokenHex = [](const char* t) {
@@ -86,8 +80,12 @@ void TestJpkiCardSim::script_data()
     row("token smartphone", readToken + QStringList{step(token, tokenHex("JPKIAPGPSETOKEN"))},
         int(DemoCardKind::Smartphone));
     row("token EF past its end", readToken + QStringList{step(QStringLiteral("00B0002001"), QStringLiteral("6B00"))});
+}
+
+void addReadRows()
+{
+    const QStringList authCert = selected("000A");
     // §2 free EFs and padding; §4 READ BINARY
-    const QStringList authCert{step(SelJpki, QStringLiteral("9000")), step(selEf("000A"), QStringLiteral("9000"))};
     row("auth cert free", authCert + QStringList{step(QStringLiteral("00B0000000"), QStringLiteral("*9000"))});
     row("auth CA free", {step(SelJpki, QStringLiteral("9000")), step(selEf("000B"), QStringLiteral("9000")),
                          step(QStringLiteral("00B0000008"), QStringLiteral("*9000"))});
@@ -106,9 +104,13 @@ void TestJpkiCardSim::script_data()
                           step(QStringLiteral("00B0000001"), QStringLiteral("6981"))});
     row("extended read", authCert + QStringList{step(QStringLiteral("00B00000000800"), QStringLiteral("*9000"))});
     row("extended off: 6700", authCert + QStringList{step(QStringLiteral("00B00000000800"), QStringLiteral("6700"))},
-        -1, 0x6983, false);
+        Card, 0x6983, false);
     row("extended off: short still works",
-        authCert + QStringList{step(QStringLiteral("00B0000000"), QStringLiteral("*9000"))}, -1, 0x6983, false);
+        authCert + QStringList{step(QStringLiteral("00B0000000"), QStringLiteral("*9000"))}, Card, 0x6983, false);
+}
+
+void addSigningCertRows()
+{
     // §2 signing cert needs the signing password
     const QStringList signCert{step(SelJpki, QStringLiteral("9000")), step(selEf("0001"), QStringLiteral("9000"))};
     row("sign cert before VERIFY", signCert + QStringList{step(QStringLiteral("00B0000008"), QStringLiteral("6982"))});
@@ -120,8 +122,12 @@ void TestJpkiCardSim::script_data()
         {step(SelJpki, QStringLiteral("9000")), step(selEf("001B"), QStringLiteral("9000")),
          step(verify("ABC123"), QStringLiteral("9000")), step(selEf("0001"), QStringLiteral("9000")),
          step(QStringLiteral("00B0000008"), QStringLiteral("*9000"))});
+}
+
+void addPinRows()
+{
+    const QStringList authPin = selected("0018");
     // §4 retry counter and VERIFY
-    const QStringList authPin{step(SelJpki, QStringLiteral("9000")), step(selEf("0018"), QStringLiteral("9000"))};
     row("auth PIN counter", authPin + QStringList{step(Query, QStringLiteral("63C3"))});
     row("counter with Le 6700",
         authPin + QStringList{step(QueryWithLe, QStringLiteral("6700")), step(Query, QStringLiteral("63C3"))});
@@ -151,16 +157,21 @@ void TestJpkiCardSim::script_data()
             block + QStringList{step(verify("1234"), hex), step(Query, hex), QStringLiteral("reset"),
                                 step(SelJpki, QStringLiteral("9000")), step(selEf("0018"), QStringLiteral("9000")),
                                 step(verify("1234"), hex)},
-            -1, sw);
+            Card, sw);
     }
     row("signing password blocks after 5",
         {step(SelJpki, QStringLiteral("9000")), step(selEf("001B"), QStringLiteral("9000")),
          step(verify("WRONG1"), QStringLiteral("63C4")), step(verify("WRONG1"), QStringLiteral("63C3")),
          step(verify("WRONG1"), QStringLiteral("63C2")), step(verify("WRONG1"), QStringLiteral("63C1")),
          step(verify("WRONG1"), QStringLiteral("63C0")), step(verify("ABC123"), QStringLiteral("6984"))},
-        -1, 0x6984);
-    // verification is forgotten on reset and on selecting another AP
+        Card, 0x6984);
+}
+
+void addResetRows()
+{
+    const QStringList authPin = selected("0018");
     const QStringList verified = authPin + QStringList{step(verify("1234"), QStringLiteral("9000"))};
+    // verification is forgotten on reset and on selecting another AP
     const QStringList requery{step(SelJpki, QStringLiteral("9000")), step(selEf("0018"), QStringLiteral("9000")),
                               step(Query, QStringLiteral("63C3"))};
     row("reset clears VERIFY", verified + QStringList{QStringLiteral("reset")} + requery);
@@ -168,6 +179,11 @@ void TestJpkiCardSim::script_data()
     row("same AP keeps VERIFY",
         verified + QStringList{step(SelJpki, QStringLiteral("9000")), step(selEf("0018"), QStringLiteral("9000")),
                                step(Query, QStringLiteral("9000"))});
+}
+
+void addChangePinRows()
+{
+    const QStringList authPin = selected("0018");
     // §4 CHANGE PIN
     row("CHANGE PIN",
         authPin + QStringList{step(QStringLiteral("002401800439393939"), QStringLiteral("6982")),
@@ -176,6 +192,12 @@ void TestJpkiCardSim::script_data()
                               QStringLiteral("reset"), step(SelJpki, QStringLiteral("9000")),
                               step(selEf("0018"), QStringLiteral("9000")), step(verify("1234"), QStringLiteral("63C2")),
                               step(verify("9999"), QStringLiteral("9000"))});
+}
+
+void addSignRows()
+{
+    const QStringList authPin = selected("0018");
+    const QStringList verified = authPin + QStringList{step(verify("1234"), QStringLiteral("9000"))};
     // §4 SIGN
     row("SIGN before VERIFY", {step(SelJpki, QStringLiteral("9000")), step(selEf("0017"), QStringLiteral("9000")),
                                step(SignSha256, QStringLiteral("6982"))});
@@ -187,6 +209,10 @@ void TestJpkiCardSim::script_data()
     row("SIGN with CLA 00",
         verified + QStringList{step(selEf("0017"), QStringLiteral("9000")),
                                step(QStringLiteral("00") + SignSha256.mid(2), QStringLiteral("6E00"))});
+}
+
+void addTextApRows()
+{
     // §3 Text AP
     const QStringList textPin{step(SelText, QStringLiteral("9000")), step(selEf("0011"), QStringLiteral("9000"))};
     row("My Number before VERIFY", {step(SelText, QStringLiteral("9000")), step(selEf("0001"), QStringLiteral("9000")),
@@ -201,22 +227,30 @@ void TestJpkiCardSim::script_data()
     row("digests after VERIFY",
         textPin + QStringList{step(verify("1234"), QStringLiteral("9000")), step(selEf("0003"), QStringLiteral("9000")),
                               step(QStringLiteral("00B0000002"), QStringLiteral("FF309000"))});
+}
+
+void addFaceAuthRows()
+{
+    const QStringList authCert = selected("000A");
     // §4 face-authentication card: no PINs, no signing cert
-    const int face = int(DemoCardKind::FaceAuthCard);
     for (const char* fid : {"0018", "001B", "0001", "001A"}) {
         const QByteArray name = QByteArray("face-auth: no EF ") + fid;
-        row(name.constData(), {step(SelJpki, QStringLiteral("9000")), step(selEf(fid), QStringLiteral("6A82"))}, face);
+        row(name.constData(), {step(SelJpki, QStringLiteral("9000")), step(selEf(fid), QStringLiteral("6A82"))}, Face);
     }
     row("face-auth: auth cert free",
-        authCert + QStringList{step(QStringLiteral("00B0000008"), QStringLiteral("*9000"))}, face);
+        authCert + QStringList{step(QStringLiteral("00B0000008"), QStringLiteral("*9000"))}, Face);
     row("face-auth: SIGN 6982",
         {step(SelJpki, QStringLiteral("9000")), step(selEf("0017"), QStringLiteral("9000")),
          step(SignSha256, QStringLiteral("6982"))},
-        face);
+        Face);
     row("face-auth: no text PIN",
         {step(SelText, QStringLiteral("9000")), step(selEf("0011"), QStringLiteral("6A82")),
          step(selEf("0002"), QStringLiteral("9000")), step(QStringLiteral("00B0000005"), QStringLiteral("6982"))},
-        face);
+        Face);
+}
+
+void addIsoErrorRows()
+{
     // ISO 7816-4 errors
     row("unknown INS", {step(QStringLiteral("00CA000000"), QStringLiteral("6D00"))});
     row("wrong CLA", {step(QStringLiteral("80A4040C0AD392F000260100000001"), QStringLiteral("6E00"))});
@@ -224,6 +258,33 @@ void TestJpkiCardSim::script_data()
     row("truncated APDU", {step(QStringLiteral("00B0"), QStringLiteral("6700"))});
     row("Lc mismatch", {step(QStringLiteral("00A4040C05D392"), QStringLiteral("6700"))});
     row("SELECT with FCI requested", {step(QStringLiteral("00A404000AD392F000260100000001"), QStringLiteral("6A86"))});
+}
+
+} // namespace
+
+class TestJpkiCardSim final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void script_data();
+    void script();
+    void atrIsWellFormed();
+    void countsApdus();
+    void rejectsUnknownBlockedStatus();
+    void randomApdusAlwaysAnswer();
+};
+
+void TestJpkiCardSim::script_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<int>("blockedSw");
+    QTest::addColumn<bool>("extended");
+    QTest::addColumn<QStringList>("steps");
+    for (const auto add : {addApplicationRows, addTokenRows, addReadRows, addSigningCertRows, addPinRows, addResetRows,
+                           addChangePinRows, addSignRows, addTextApRows, addFaceAuthRows, addIsoErrorRows}) {
+        add();
+    }
 }
 
 void TestJpkiCardSim::script()
@@ -281,6 +342,28 @@ void TestJpkiCardSim::countsApdus()
 void TestJpkiCardSim::rejectsUnknownBlockedStatus()
 {
     QVERIFY(!JpkiCardSim::create(madoguchi::sim::test::makeResident(), JpkiCardSim::Options{true, 0x6A82}));
+}
+
+void TestJpkiCardSim::randomApdusAlwaysAnswer()
+{
+    // Whatever arrives from the wire, the card answers with at least SW1 SW2 and never crashes.
+    auto sim = JpkiCardSim::create(madoguchi::sim::test::makeResident());
+    QVERIFY(sim.has_value());
+    QRandomGenerator rng(20261128); // fixed seed: a failure is reproducible
+    const QList<QByteArray> prefixes{QByteArray(), QByteArray::fromHex("00A4"), QByteArray::fromHex("00B0"),
+                                     QByteArray::fromHex("0020"), QByteArray::fromHex("802A00")};
+    for (int i = 0; i < 20000; ++i) {
+        if (i % 500 == 0) {
+            (void)(*sim)->process(QByteArray::fromHex(SelJpki.toLatin1()));
+        }
+        QByteArray apdu = prefixes[rng.bounded(prefixes.size())];
+        const int extra = rng.bounded(300);
+        for (int j = 0; j < extra; ++j) {
+            apdu.append(static_cast<char>(rng.bounded(256)));
+        }
+        const QByteArray r = (*sim)->process(apdu);
+        QVERIFY(r.size() >= 2);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestJpkiCardSim)
