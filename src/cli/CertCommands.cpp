@@ -1,6 +1,9 @@
 // `madoguchi-cli cert show FILE [--show-personal]`: a JPKI certificate as Madoguchi reads it.
 #include "cli/Groups.h"
 
+#include "core/Clock.h"
+#include "pki/CertificateValidator.h"
+#include "pki/DemoSet.h"
 #include "pki/JpkiCertificate.h"
 
 #include <QFile>
@@ -97,17 +100,150 @@ int show(CliIo& io)
     return ExitOk;
 }
 
+// Options shared by verify and install-anchor; returns a usage problem or empty.
+struct TrustArgs
+{
+    QString file;
+    QString demoDir;
+    QString anchorsPath;
+    QDateTime now;
+    std::optional<pki::JpkiCertificateKind> kind;
+};
+
+QString parseTrustArgs(const QStringList& args, TrustArgs& parsed)
+{
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        const QString& arg = args.at(i);
+        if (!arg.startsWith(QStringLiteral("--"))) {
+            parsed.file = arg;
+            continue;
+        }
+        if (i + 1 >= args.size()) {
+            return QStringLiteral("missing value for ") + arg;
+        }
+        const QString value = args.at(++i);
+        if (arg == QStringLiteral("--demo")) {
+            parsed.demoDir = value;
+        } else if (arg == QStringLiteral("--anchors")) {
+            parsed.anchorsPath = value;
+        } else if (arg == QStringLiteral("--now")) {
+            parsed.now = QDateTime::fromString(value, Qt::ISODate);
+            if (!parsed.now.isValid()) {
+                return QStringLiteral("--now wants an ISO 8601 date-time");
+            }
+        } else if (arg == QStringLiteral("--kind") &&
+                   (value == QStringLiteral("auth") || value == QStringLiteral("sign"))) {
+            parsed.kind =
+                value == QStringLiteral("auth") ? pki::JpkiCertificateKind::Auth : pki::JpkiCertificateKind::Sign;
+        } else {
+            return QStringLiteral("unknown option ") + arg;
+        }
+    }
+    return parsed.file.isEmpty() ? QStringLiteral("FILE is required") : QString();
+}
+
+// Production trust, or training trust with the demo set's TEST roots when --demo DIR is given.
+core::Result<pki::TrustStore> trustStoreFor(const TrustArgs& args)
+{
+    auto store = pki::TrustStore::load(args.demoDir.isEmpty() ? pki::TrustMode::Production : pki::TrustMode::Training,
+                                       args.anchorsPath);
+    if (!store || args.demoDir.isEmpty()) {
+        return store;
+    }
+    auto demo = pki::DemoSet::loadFrom(args.demoDir);
+    if (!demo) {
+        return core::fail(demo.error());
+    }
+    for (const QByteArray& ca : {demo->authCaCertDer, demo->signCaCertDer}) {
+        if (auto added = store->addTestAnchor(ca); !added) {
+            return core::fail(added.error());
+        }
+    }
+    return store;
+}
+
+int verify(CliIo& io)
+{
+    TrustArgs args;
+    if (const QString problem = parseTrustArgs(io.args(), args); !problem.isEmpty()) {
+        return io.usageError(problem);
+    }
+    QFile file(args.file);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return io.reportError(core::Error{core::Errc::NotFound, QStringLiteral("cannot read ") + args.file, 0});
+    }
+    auto store = trustStoreFor(args);
+    if (!store) {
+        return io.reportError(store.error());
+    }
+    const core::SystemClock systemClock;
+    const core::FixedClock fixedClock(args.now);
+    const core::Clock& clock = args.now.isValid() ? static_cast<const core::Clock&>(fixedClock) : systemClock;
+    auto result = pki::CertificateValidator(*store, clock).validate(file.readAll(), args.kind);
+    if (!result) {
+        return io.reportError(result.error());
+    }
+    if (io.json()) {
+        io.printJson({{QStringLiteral("ok"), true},
+                      {QStringLiteral("identity"), result->certificate.identity().toString()},
+                      {QStringLiteral("kind"), kindName(result->certificate.kind())},
+                      {QStringLiteral("anchor"), result->anchor.subject},
+                      {QStringLiteral("anchorKeyId"), QString::fromLatin1(result->anchor.keyId.toHex())},
+                      {QStringLiteral("testPki"), result->testPki},
+                      {QStringLiteral("testEnvironmentPolicy"), result->testEnvironment}});
+        return ExitOk;
+    }
+    io.out() << (result->testPki ? "*** TEST PKI ***\n" : "") << "valid: " << kindName(result->certificate.kind())
+             << " certificate " << result->certificate.identity().toString() << "\nanchor: " << result->anchor.subject
+             << " (key id " << QString::fromLatin1(result->anchor.keyId.toHex()) << ")\n"
+             << "revocation: not checked here (crl check / ocsp check)\n";
+    return ExitOk;
+}
+
+int installAnchor(CliIo& io)
+{
+    TrustArgs args;
+    if (const QString problem = parseTrustArgs(io.args(), args); !problem.isEmpty() || args.anchorsPath.isEmpty()) {
+        return io.usageError(problem.isEmpty() ? QStringLiteral("--anchors PATH is required") : problem);
+    }
+    auto store = pki::TrustStore::load(pki::TrustMode::Production, args.anchorsPath);
+    auto added = store ? store->installAnchorsFromFile(args.file) : core::Result<int>(core::fail(store.error()));
+    if (!added) {
+        return io.reportError(added.error());
+    }
+    if (io.json()) {
+        io.printJson({{QStringLiteral("ok"), true}, {QStringLiteral("added"), *added}});
+    } else {
+        io.out() << "trust anchors added: " << *added << " (stored in " << args.anchorsPath << ")\n";
+    }
+    return ExitOk;
+}
+
 } // namespace
 
 CommandGroup certCommands()
 {
-    return {QStringLiteral("cert"), QStringLiteral("inspect JPKI certificates (show)"),
+    return {QStringLiteral("cert"),
+            QStringLiteral("inspect and verify JPKI certificates (show, verify, install-anchor)"),
             QStringLiteral("madoguchi-cli [--json] cert show FILE [--show-personal]\n"
                            "  FILE: DER or PEM. Prints identity, validity, kind and policy; a signing cert's\n"
-                           "  personal data only with --show-personal."),
+                           "  personal data only with --show-personal.\n"
+                           "madoguchi-cli [--json] cert verify FILE [--kind auth|sign] [--anchors PATH] [--demo DIR]"
+                           " [--now ISO8601]\n"
+                           "  chain, signature, validity, key usage, policy. --demo DIR: training mode, trusting the\n"
+                           "  demo set's TEST PKI roots (testpki generate).\n"
+                           "madoguchi-cli [--json] cert install-anchor FILE --anchors PATH\n"
+                           "  an administrator adds self-signed CA certificates (PEM/DER) to the anchors at PATH."),
             [](CliIo& io) {
-                if (io.args().first() == QStringLiteral("show")) {
+                const QString verb = io.args().first();
+                if (verb == QStringLiteral("show")) {
                     return show(io);
+                }
+                if (verb == QStringLiteral("verify")) {
+                    return verify(io);
+                }
+                if (verb == QStringLiteral("install-anchor")) {
+                    return installAnchor(io);
                 }
                 return io.usageError(QStringLiteral("unknown verb ") + io.args().first());
             }};

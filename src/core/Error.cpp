@@ -61,7 +61,7 @@ constexpr std::array ErrcTable{
     ErrcInfo{Errc::NetworkFailure, ErrorDomain::Network, "network_failure"},
     ErrcInfo{Errc::KeyUsageInvalid, ErrorDomain::Pki, "key_usage_invalid"},
     ErrcInfo{Errc::PolicyInvalid, ErrorDomain::Pki, "policy_invalid"},
-    ErrcInfo{Errc::UnknownCriticalExtension, ErrorDomain::Pki, "unknown_critical_extension"},
+    ErrcInfo{Errc::UnknownCriticalExtension, ErrorDomain::Pki, "unrecognized_critical_extension"},
 };
 
 const ErrcInfo* infoOf(Errc code) noexcept

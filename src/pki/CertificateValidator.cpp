@@ -56,7 +56,8 @@ core::Result<void> checkValidity(const QDateTime& notBefore, const QDateTime& no
 
 core::Result<void> checkKeyUsage(X509* cert, JpkiCertificateKind kind)
 {
-    if (X509_check_ca(cert) != 0) {
+    // basicConstraints cA itself, not X509_check_ca(), which also needs keyCertSign to say "CA".
+    if ((X509_get_extension_flags(cert) & EXFLAG_CA) != 0 || X509_check_ca(cert) != 0) {
         return core::fail(core::Errc::KeyUsageInvalid, QStringLiteral("end-entity certificate is a CA certificate"));
     }
     const quint32 usage = X509_get_key_usage(cert); // UINT32_MAX when the extension is absent

@@ -4,6 +4,7 @@
 #include "pki/OpenSsl.h"
 #include "pki/TestPki.h"
 
+#include <QCryptographicHash>
 #include <QTest>
 
 #include <map>
@@ -122,6 +123,14 @@ private Q_SLOTS:
             QCOMPARE(again->residents[i].signKeyPkcs8Der, m_set.residents[i].signKeyPkcs8Der);
             QCOMPARE(again->residents[i].testIndividualNumber, m_set.residents[i].testIndividualNumber);
         }
+    }
+
+    // Pinned across processes and machines: the default set's auth CA key is always these bytes
+    // (a cache of the demo set, or a card simulator on another machine, relies on it).
+    void defaultSetIsPinned()
+    {
+        QCOMPARE(QCryptographicHash::hash(m_set.authCaKeyPkcs8Der, QCryptographicHash::Sha256).toHex(),
+                 QByteArray("1eaf765640bbb06c0c1e121460b457036c225c924bf6775280cba862551a0ce6"));
     }
 
     void otherSeedOrUnseededGivesOtherKeys()
