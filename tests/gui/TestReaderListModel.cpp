@@ -11,14 +11,24 @@ class TestReaderListModel final : public QObject
 {
     Q_OBJECT
 
+    static ReaderState reader(const QString& name, bool present = false, bool inUse = false, bool mute = false)
+    {
+        ReaderState state;
+        state.name = name;
+        state.cardPresent = present;
+        state.cardInUse = inUse;
+        state.mute = mute;
+        return state;
+    }
+
 private Q_SLOTS:
     void passesTheModelTester()
     {
         ReaderListModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setReaders({ReaderState{QStringLiteral("Reader A"), true}, ReaderState{QStringLiteral("リーダー B")}});
+        model.setReaders({reader(QStringLiteral("Reader A"), true), reader(QStringLiteral("リーダー B"))});
         model.setReaders({});
-        model.setReaders({ReaderState{QStringLiteral("Reader C"), false, true}});
+        model.setReaders({reader(QStringLiteral("Reader C"), false, true)});
     }
 
     void statusIsInTextNotOnlyColour_data()
@@ -40,8 +50,7 @@ private Q_SLOTS:
         QFETCH(bool, mute);
         QFETCH(QString, status);
         ReaderListModel model;
-        ReaderState reader{QStringLiteral("研修用リーダー"), present, inUse, mute};
-        model.setReaders({reader});
+        model.setReaders({reader(QStringLiteral("研修用リーダー"), present, inUse, mute)});
         const QModelIndex index = model.index(0);
         QCOMPARE(index.data(ReaderListModel::StatusTextRole).toString(), status);
         QVERIFY(index.data(Qt::DisplayRole).toString().contains(status));
