@@ -136,6 +136,9 @@ core::Result<CommandApdu> CommandApdu::parse(QByteArrayView raw)
         return command;
     }
     command.m_forceExtended = true;
+    if (size < 7) {
+        return core::fail(core::Errc::MalformedInput, QStringLiteral("extended APDU of %1 bytes").arg(size));
+    }
     if (size == 7) {
         command.m_le = decodeLe((quint32{at(5)} << 8) | at(6), true); // case 2E
         return command;

@@ -2,8 +2,6 @@
 
 #include "core/Logging.h"
 
-#include <QThread>
-
 #include <utility>
 
 namespace madoguchi::card {
@@ -39,21 +37,19 @@ CardMonitor::~CardMonitor()
 
 void CardMonitor::start()
 {
-    if (m_thread) {
+    if (m_thread.joinable()) {
         return;
     }
     {
         std::lock_guard lock(m_mutex);
         m_stopping = false;
     }
-    m_thread.reset(QThread::create([this] { run(); }));
-    m_thread->setObjectName(QStringLiteral("card"));
-    m_thread->start();
+    m_thread = std::thread([this] { run(); });
 }
 
 void CardMonitor::stop()
 {
-    if (!m_thread) {
+    if (!m_thread.joinable()) {
         return;
     }
     {
@@ -65,13 +61,12 @@ void CardMonitor::stop()
         }
     }
     m_wake.notify_all();
-    m_thread->wait();
-    m_thread.reset();
+    m_thread.join();
 }
 
 bool CardMonitor::isRunning() const
 {
-    return m_thread && m_thread->isRunning();
+    return m_thread.joinable();
 }
 
 void CardMonitor::post(Job job)

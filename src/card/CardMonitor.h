@@ -14,8 +14,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
-
-class QThread;
+#include <thread>
 
 namespace madoguchi::card {
 
@@ -74,7 +73,9 @@ private:
 
     BackendFactory m_factory;
     Timing m_timing;
-    std::unique_ptr<QThread> m_thread;
+    // std::thread rather than QThread: join() is a happens-before edge that ThreadSanitizer sees
+    // (Qt's own synchronisation is not instrumented, so QThread::wait() produced false reports).
+    std::thread m_thread;
 
     mutable std::mutex m_mutex; // guards everything below
     std::condition_variable m_wake;

@@ -219,6 +219,11 @@ core::Result<QList<ReaderState>> PcscBackend::blockUntilChange(const Context& ct
         records.back().szReader = pcsc::PnpNotification;
         records.back().dwCurrentState = static_cast<DWORD>(names.size()) << 16;
     }
+    if (takeCancel()) {
+        // Narrows the window in which an SCardCancel() before the wait is lost; what remains costs at
+        // most one timeout, never a hang.
+        return currentStates(ctx);
+    }
     const auto ms = static_cast<DWORD>(std::clamp<qint64>(timeout.count(), 0, 0x7FFFFFFF));
     const LONG rc =
         pcsc::getStatusChange(pcsc::toContext(ctx->handle()), ms, records.data(), static_cast<DWORD>(records.size()));

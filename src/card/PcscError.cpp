@@ -60,10 +60,12 @@ core::Error PcscError::toError(qint64 rc, const QString& call)
 
 bool PcscError::isServiceGone(qint64 rc)
 {
+    // pcsc-lite answers a wait that was in progress when pcscd died with SCARD_F_COMM_ERROR (seen in the
+    // manual restart check); later calls on the old context give SCARD_E_NO_SERVICE.
     const quint32 native = nativeCode(rc);
     return native == static_cast<quint32>(SCARD_E_NO_SERVICE) ||
            native == static_cast<quint32>(SCARD_E_SERVICE_STOPPED) ||
-           native == static_cast<quint32>(SCARD_E_INVALID_HANDLE);
+           native == static_cast<quint32>(SCARD_E_INVALID_HANDLE) || native == static_cast<quint32>(SCARD_F_COMM_ERROR);
 }
 
 } // namespace madoguchi::card

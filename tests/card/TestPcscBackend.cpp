@@ -68,6 +68,7 @@ private Q_SLOTS:
     {
         QVERIFY(PcscError::isServiceGone(0x8010001D));
         QVERIFY(PcscError::isServiceGone(0x8010001E));
+        QVERIFY(PcscError::isServiceGone(0x80100013)); // F_COMM_ERROR: pcscd died during a wait
         QVERIFY(!PcscError::isServiceGone(0x80100069));
     }
 };
