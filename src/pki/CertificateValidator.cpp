@@ -74,28 +74,51 @@ core::Result<void> checkKeyUsage(X509* cert, JpkiCertificateKind kind)
     return {};
 }
 
+core::Result<void> checkTimes(const X509* cert, const X509* anchor, const QDateTime& now)
+{
+    if (auto own = checkValidity(ossl::fromAsn1Time(X509_get0_notBefore(cert)),
+                                 ossl::fromAsn1Time(X509_get0_notAfter(cert)), now, QStringLiteral("certificate"));
+        !own) {
+        return own;
+    }
+    return checkValidity(ossl::fromAsn1Time(X509_get0_notBefore(anchor)),
+                         ossl::fromAsn1Time(X509_get0_notAfter(anchor)), now, QStringLiteral("trust anchor"));
+}
+
+struct PolicyOutcome
+{
+    JpkiCertificateKind kind;
+    bool testEnvironment;
+};
+
 // Finds the policy by itself (not through JpkiCertificate) so that a missing policy is PolicyInvalid.
-core::Result<void> checkPolicy(X509* cert, std::optional<JpkiCertificateKind>& kind, bool& testEnvironment)
+core::Result<PolicyOutcome> checkPolicy(X509* cert, std::optional<JpkiCertificateKind> expected, TrustMode mode)
 {
     ossl::CertificatePoliciesPtr list(
         static_cast<CERTIFICATEPOLICIES*>(X509_get_ext_d2i(cert, NID_certificate_policies, nullptr, nullptr)));
+    ERR_clear_error();
+    std::optional<JpkiCertificateKind> kind;
+    bool testEnvironment = false;
     for (int i = 0; list && i < sk_POLICYINFO_num(list.get()); ++i) {
         const QString oid = ossl::oidText(sk_POLICYINFO_value(list.get(), i)->policyid);
-        if (oid == QLatin1String(oid::AuthPolicy) || oid == QLatin1String(oid::SignPolicy)) {
-            kind = oid == QLatin1String(oid::AuthPolicy) ? JpkiCertificateKind::Auth : JpkiCertificateKind::Sign;
-        } else if (oid.startsWith(QLatin1String(oid::TestPolicyArc))) {
-            testEnvironment = true;
-            if (oid == QLatin1String(oid::TestAuthPolicy) || oid == QLatin1String(oid::TestSignPolicy)) {
-                kind =
-                    oid == QLatin1String(oid::TestAuthPolicy) ? JpkiCertificateKind::Auth : JpkiCertificateKind::Sign;
-            }
+        testEnvironment = testEnvironment || oid.startsWith(QLatin1String(oid::TestPolicyArc));
+        if (oid == QLatin1String(oid::AuthPolicy) || oid == QLatin1String(oid::TestAuthPolicy)) {
+            kind = JpkiCertificateKind::Auth;
+        } else if (oid == QLatin1String(oid::SignPolicy) || oid == QLatin1String(oid::TestSignPolicy)) {
+            kind = JpkiCertificateKind::Sign;
         }
     }
-    ERR_clear_error();
     if (!kind) {
         return core::fail(core::Errc::PolicyInvalid, QStringLiteral("no JPKI certificate policy"));
     }
-    return {};
+    if (expected && *expected != *kind) {
+        return core::fail(core::Errc::PolicyInvalid, QStringLiteral("certificate is of the other kind (auth vs sign)"));
+    }
+    if (testEnvironment && mode != TrustMode::Training) {
+        return core::fail(core::Errc::PolicyInvalid,
+                          QStringLiteral("J-LIS test-environment policy in production mode"));
+    }
+    return PolicyOutcome{*kind, testEnvironment};
 }
 
 } // namespace
@@ -124,29 +147,16 @@ core::Result<ValidatedCertificate> CertificateValidator::validate(const QByteArr
         return core::fail(core::Errc::SignatureInvalid,
                           QStringLiteral("signature does not verify with the anchor's key"));
     }
-    const QDateTime now = m_clock.now();
-    for (auto check : {checkValidity(ossl::fromAsn1Time(X509_get0_notBefore(x)),
-                                     ossl::fromAsn1Time(X509_get0_notAfter(x)), now, QStringLiteral("certificate")),
-                       checkValidity(ossl::fromAsn1Time(X509_get0_notBefore(anchorCert->get())),
-                                     ossl::fromAsn1Time(X509_get0_notAfter(anchorCert->get())), now,
-                                     QStringLiteral("trust anchor"))}) {
-        if (!check) {
-            return core::fail(check.error());
-        }
+    if (auto times = checkTimes(x, anchorCert->get(), m_clock.now()); !times) {
+        return core::fail(times.error());
     }
-    std::optional<JpkiCertificateKind> kind;
-    bool testEnvironment = false;
-    if (auto policy = checkPolicy(x, kind, testEnvironment); !policy) {
+    auto policy = checkPolicy(x, expectedKind, m_store.mode());
+    if (!policy) {
         return core::fail(policy.error());
     }
-    if (expectedKind && *expectedKind != *kind) {
-        return core::fail(core::Errc::PolicyInvalid, QStringLiteral("certificate is of the other kind (auth vs sign)"));
-    }
-    if (testEnvironment && m_store.mode() != TrustMode::Training) {
-        return core::fail(core::Errc::PolicyInvalid,
-                          QStringLiteral("J-LIS test-environment policy in production mode"));
-    }
-    if (auto usage = checkKeyUsage(x, *kind); !usage) {
+    const JpkiCertificateKind kind = policy->kind;
+    const bool testEnvironment = policy->testEnvironment;
+    if (auto usage = checkKeyUsage(x, kind); !usage) {
         return core::fail(usage.error());
     }
     auto model = JpkiCertificate::parse(ossl::toDer(x));

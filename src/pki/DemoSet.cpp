@@ -200,7 +200,13 @@ core::Result<void> addRenewal(Builder& builder, const ResidentSpec& spec)
         return core::fail(old.error());
     }
     const DemoResident* renewed = builder.set.resident(QString::fromLatin1(spec.id));
-    auto newCert = ossl::certFromDer(renewed->authCertDer);
+    auto newCert =
+        renewed != nullptr
+            ? ossl::certFromDer(renewed->authCertDer)
+            : core::Result<ossl::X509Ptr>(core::fail(core::Errc::Internal, QStringLiteral("no renewed resident")));
+    if (!newCert) {
+        return core::fail(newCert.error());
+    }
     builder.authRevoked.push_back({old->serial, builder.set.now.addDays(-spec.issuedDaysAgo), 4});
     builder.set.successions.push_back({renewed->id, ossl::authorityKeyId(newCert->get()), old->serial,
                                        ossl::serialBytes(newCert->get()), old->certDer});

@@ -1,6 +1,7 @@
 // Validation: every failure its own Errc; chains built by key identifier across two generations.
 #include "CertFactory.h"
 #include "pki/CertificateValidator.h"
+#include "pki/DemoSet.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -191,6 +192,39 @@ private Q_SLOTS:
         QVERIFY2(!result, "must fail");
         QCOMPARE(int(result.error().code), code);
         QVERIFY(!result.error().detail.isEmpty());
+    }
+
+    // The demo residents' cards as the counter sees them (revocation is not the validator's job).
+    void demoResidents_data()
+    {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<int>("code"); // -1: valid
+        for (const char* id :
+             {"valid", "moved", "lost", "renewed", "face-auth", "long-address", "one-try", "under15"}) {
+            QTest::newRow(id) << QString::fromLatin1(id) << -1;
+        }
+        QTest::newRow("expired") << QStringLiteral("expired") << int(core::Errc::Expired);
+    }
+
+    void demoResidents()
+    {
+        QFETCH(QString, id);
+        QFETCH(int, code);
+        static const auto set = makeDemoSet();
+        QVERIFY(set);
+        auto store = TrustStore::load(TrustMode::Training);
+        QVERIFY(store && store->addTestAnchor(set->authCaCertDer) && store->addTestAnchor(set->signCaCertDer));
+        const core::FixedClock clock(set->now);
+        const CertificateValidator validator(*store, clock);
+        const DemoResident* resident = set->resident(id);
+        QVERIFY(resident);
+        for (const QByteArray& der : {resident->authCertDer, resident->signCertDer}) {
+            if (der.isEmpty()) {
+                continue;
+            }
+            auto result = validator.validate(der);
+            QCOMPARE(result ? -1 : int(result.error().code), code);
+        }
     }
 
     void testEnvironmentPolicy()
