@@ -3,7 +3,6 @@
 
 #include "gui/Messages.h"
 
-#include <QLocale>
 
 namespace madoguchi::gui {
 
@@ -78,15 +77,13 @@ QString CardView::verdictText(const CardSummary& summary)
 
 void CardView::showCard(const CardSummary& summary)
 {
-    const QLocale locale;
     m_ui->verdictLabel->setText(verdictText(summary));
     m_ui->kindValueLabel->setText(kindText(summary));
     m_ui->issuerValueLabel->setText(hexGroups(summary.issuerKeyId));
     m_ui->serialValueLabel->setText(hexGroups(summary.serial));
-    m_ui->validityValueLabel->setText(tr("%1 – %2").arg(locale.toString(summary.notBefore.toLocalTime().date(),
-                                                                        QLocale::ShortFormat),
-                                                          locale.toString(summary.notAfter.toLocalTime().date(),
-                                                                          QLocale::ShortFormat)));
+    // ISO dates read the same in both languages and cannot be confused (month/day order).
+    m_ui->validityValueLabel->setText(tr("%1 – %2").arg(summary.notBefore.toLocalTime().date().toString(Qt::ISODate),
+                                                          summary.notAfter.toLocalTime().date().toString(Qt::ISODate)));
     m_ui->readerValueLabel->setText(summary.readerName);
     m_ui->stateStack->setCurrentWidget(m_ui->cardPage);
 }
