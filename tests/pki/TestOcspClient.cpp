@@ -8,6 +8,8 @@
 #include "pki/OcspCache.h"
 #include "pki/OcspCheck.h"
 #include "pki/OcspClient.h"
+#include "pki/OcspRequestBuilder.h"
+#include "pki/OcspResponseVerifier.h"
 #include "pki/OcspSource.h"
 
 #include <QSignalSpy>
@@ -265,6 +267,54 @@ private Q_SLOTS:
         const auto expired = run(client, q);
         QVERIFY(!expired);
         QCOMPARE(expired.error().code, Errc::ConnectionRefused);
+    }
+
+    // A response captured once, then checked offline against altered expectations.
+    void capturedResponseChecks_data()
+    {
+        QTest::addColumn<QString>("askedAbout");
+        QTest::addColumn<qint64>("clockShiftSeconds");
+        QTest::addColumn<bool>("flipLastByte");
+        QTest::addColumn<int>("expected");
+        QTest::newRow("untouched (control)") << QStringLiteral("good") << qint64(0) << false << -1;
+        QTest::newRow("signature byte flipped") << QStringLiteral("good") << qint64(0) << true
+                                                << static_cast<int>(Errc::OcspBadSignature);
+        QTest::newRow("answer for another CertID") << QStringLiteral("revoked1") << qint64(0) << false
+                                                   << static_cast<int>(Errc::OcspCertIdMismatch);
+        QTest::newRow("clock past nextUpdate") << QStringLiteral("good") << qint64(2 * 3600) << false
+                                               << static_cast<int>(Errc::OcspStale);
+        QTest::newRow("thisUpdate in the future") << QStringLiteral("good") << qint64(-3600) << false
+                                                  << static_cast<int>(Errc::OcspStale);
+    }
+
+    void capturedResponseChecks()
+    {
+        QFETCH(QString, askedAbout);
+        QFETCH(qint64, clockShiftSeconds);
+        QFETCH(bool, flipLastByte);
+        QFETCH(int, expected);
+        // Signed by the CA and without certificates, so the signature BIT STRING ends the DER.
+        TestOcspResponder responder(*m_pki);
+        QVERIFY2(responder.start(QStringLiteral("ca"), QStringLiteral("ca"), {QStringLiteral("-resp_no_certs")}),
+                 qPrintable(responder.errorString()));
+        QByteArray response;
+        const auto live = runOnce(QStringLiteral("good"), responder.url(), {}, &response);
+        QVERIFY2(live, qPrintable(describe(live)));
+        if (flipLastByte) {
+            response[response.size() - 1] = static_cast<char>(response.at(response.size() - 1) ^ 0x01);
+        }
+        core::FixedClock clock(QDateTime::currentDateTimeUtc().addSecs(clockShiftSeconds));
+        const auto certId = OcspRequestBuilder::certIdFor(m_pki->der(askedAbout), m_pki->der(QStringLiteral("ca")));
+        QVERIFY(certId);
+        OcspExpectation expected_{m_pki->der(QStringLiteral("ca")), *certId, {}, {}, &clock, 300};
+        const auto result = OcspResponseVerifier::verify(response, expected_);
+        if (expected < 0) {
+            QVERIFY2(result, qPrintable(describe(result)));
+            QCOMPARE(result->status, CertStatus::Good);
+        } else {
+            QVERIFY2(!result, qPrintable(describe(result)));
+            QCOMPARE(static_cast<int>(result.error().code), expected);
+        }
     }
 
     void blockingSourceAnswers()
