@@ -29,7 +29,8 @@ core::Result<SuccessionKey> RevocationCrlSource::keyOf(const QByteArray& certDer
     }
     const ASN1_INTEGER* serial = X509_get0_serialNumber(cert->get());
     SuccessionKey key;
-    key.issuerKeyId = QByteArray(reinterpret_cast<const char*>(ASN1_STRING_get0_data(keyId)), ASN1_STRING_length(keyId));
+    key.issuerKeyId =
+        QByteArray(reinterpret_cast<const char*>(ASN1_STRING_get0_data(keyId)), ASN1_STRING_length(keyId));
     key.serial = SuccessionKey::normalizedSerial(
         QByteArray(reinterpret_cast<const char*>(ASN1_STRING_get0_data(serial)), ASN1_STRING_length(serial)));
     return key;

@@ -13,8 +13,8 @@ namespace madoguchi::pki {
 //  - nothing ever becomes "good" by default.
 struct RevocationPolicy
 {
-    bool ocspFirst = true; // OCSP for same-day status, then the CRL (jpki-card.md §6); false: CRL first
-    bool fallback = true;  // ask the other source when the first gives no answer
+    bool ocspFirst = true;        // OCSP for same-day status, then the CRL (jpki-card.md §6); false: CRL first
+    bool fallback = true;         // ask the other source when the first gives no answer
     bool usePlatformFeed = false; // the platform's feed as the last source, once it exists
     // J-LIS publishes a full CRL daily (jpki-card.md §6): a day plus a margin for the download.
     qint64 maxCrlAgeSeconds = 36 * 3600;

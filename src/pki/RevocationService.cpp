@@ -10,8 +10,7 @@ using core::Errc;
 
 RevocationService::RevocationService(const core::Clock& clock, RevocationPolicy policy)
     : m_clock(clock), m_policy(policy)
-{
-}
+{}
 
 void RevocationService::setSource(RevocationSourceKind kind, RevocationSource* source)
 {
@@ -46,8 +45,9 @@ RevocationVerdict RevocationService::check(const RevocationQuery& query)
         if (!verdict.attempts.isEmpty() && !m_policy.fallback) {
             break;
         }
-        auto result = m_cancelled ? core::Result<RevocationStatus>(core::fail(Errc::Cancelled, QStringLiteral("cancelled")))
-                                  : ask(*source, query);
+        auto result = m_cancelled
+                          ? core::Result<RevocationStatus>(core::fail(Errc::Cancelled, QStringLiteral("cancelled")))
+                          : ask(*source, query);
         RevocationAttempt attempt{kind, std::nullopt, std::nullopt};
         if (!result) {
             attempt.error = result.error();
@@ -100,12 +100,13 @@ core::Result<RevocationStatus> RevocationService::checkFreshness(RevocationStatu
     }
     if (age < 0 || age > m_policy.maxCrlAgeSeconds) {
         return core::fail(Errc::RevocationStale, QStringLiteral("CRL %1 is %2 s old, limit %3 s")
-                                                     .arg(status.sourceName).arg(age).arg(m_policy.maxCrlAgeSeconds));
+                                                     .arg(status.sourceName)
+                                                     .arg(age)
+                                                     .arg(m_policy.maxCrlAgeSeconds));
     }
     if (!status.nextUpdate.isValid() || status.nextUpdate < now) {
-        return core::fail(Errc::RevocationStale,
-                          QStringLiteral("CRL %1 is past its nextUpdate %2")
-                              .arg(status.sourceName, status.nextUpdate.toString(Qt::ISODate)));
+        return core::fail(Errc::RevocationStale, QStringLiteral("CRL %1 is past its nextUpdate %2")
+                                                     .arg(status.sourceName, status.nextUpdate.toString(Qt::ISODate)));
     }
     return status;
 }

@@ -37,11 +37,13 @@ public:
         QByteArray line = m_input.readLine(SuccessionParser::MaxLineBytes + 2);
         ++m_number;
         if (line.isEmpty() && !m_input.atEnd()) {
-            return core::fail(Errc::Io, QStringLiteral("read error at line %1: %2").arg(m_number).arg(m_input.errorString()));
+            return core::fail(Errc::Io,
+                              QStringLiteral("read error at line %1: %2").arg(m_number).arg(m_input.errorString()));
         }
         if (!line.endsWith('\n') && !m_input.atEnd()) {
-            return core::fail(Errc::MalformedInput, QStringLiteral("line %1 is longer than %2 bytes")
-                                                        .arg(m_number).arg(SuccessionParser::MaxLineBytes));
+            return core::fail(
+                Errc::MalformedInput,
+                QStringLiteral("line %1 is longer than %2 bytes").arg(m_number).arg(SuccessionParser::MaxLineBytes));
         }
         if (m_number == 1 && line.startsWith("\xEF\xBB\xBF")) {
             line.remove(0, 3);
@@ -190,9 +192,10 @@ std::optional<QStringList> decodeJsonValues(const QByteArray& line, qint64 row, 
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(line, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        error.reason = parseError.error != QJsonParseError::NoError
-                           ? QStringLiteral("invalid JSON at offset %1: %2").arg(parseError.offset).arg(parseError.errorString())
-                           : QStringLiteral("expected a JSON object");
+        error.reason =
+            parseError.error != QJsonParseError::NoError
+                ? QStringLiteral("invalid JSON at offset %1: %2").arg(parseError.offset).arg(parseError.errorString())
+                : QStringLiteral("expected a JSON object");
         return std::nullopt;
     }
     const QJsonObject object = document.object();

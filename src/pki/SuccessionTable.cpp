@@ -13,14 +13,16 @@ core::Result<bool> SuccessionTable::add(const SuccessionLink& link)
         if (it->to == link.to) {
             return false;
         }
-        return core::fail(Errc::SuccessionConflict, QStringLiteral("%1 already succeeded by %2, not %3")
-                                                        .arg(link.from.toString(), it->to.toString(), link.to.toString()));
+        return core::fail(Errc::SuccessionConflict,
+                          QStringLiteral("%1 already succeeded by %2, not %3")
+                              .arg(link.from.toString(), it->to.toString(), link.to.toString()));
     }
     // The table is acyclic, so this walk ends; it meets link.from only if the new link closes a loop.
     for (auto it = m_next.constFind(link.to); it != m_next.cend(); it = m_next.constFind(it->to)) {
         if (it->to == link.from) {
-            return core::fail(Errc::SuccessionCycle, QStringLiteral("%1 → %2 would close a cycle")
-                                                         .arg(link.from.toString(), link.to.toString()));
+            return core::fail(
+                Errc::SuccessionCycle,
+                QStringLiteral("%1 → %2 would close a cycle").arg(link.from.toString(), link.to.toString()));
         }
     }
     m_next.insert(link.from, link);

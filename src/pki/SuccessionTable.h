@@ -15,9 +15,9 @@ namespace madoguchi::pki {
 struct SuccessionImportSummary
 {
     SuccessionParseSummary parsed;
-    qint64 added = 0;     // new links
+    qint64 added = 0;      // new links
     qint64 duplicates = 0; // links already known, identical
-    qint64 refused = 0;   // parsed fine but contradicting the table (conflict, cycle)
+    qint64 refused = 0;    // parsed fine but contradicting the table (conflict, cycle)
 };
 
 // The serial-succession table: old certificate → its successor, from the J-LIS old↔new links.

@@ -277,14 +277,14 @@ private Q_SLOTS:
         QTest::addColumn<bool>("flipLastByte");
         QTest::addColumn<int>("expected");
         QTest::newRow("untouched (control)") << QStringLiteral("good") << qint64(0) << false << -1;
-        QTest::newRow("signature byte flipped") << QStringLiteral("good") << qint64(0) << true
-                                                << static_cast<int>(Errc::OcspBadSignature);
-        QTest::newRow("answer for another CertID") << QStringLiteral("revoked1") << qint64(0) << false
-                                                   << static_cast<int>(Errc::OcspCertIdMismatch);
-        QTest::newRow("clock past nextUpdate") << QStringLiteral("good") << qint64(2 * 3600) << false
-                                               << static_cast<int>(Errc::OcspStale);
-        QTest::newRow("thisUpdate in the future") << QStringLiteral("good") << qint64(-3600) << false
-                                                  << static_cast<int>(Errc::OcspStale);
+        QTest::newRow("signature byte flipped")
+            << QStringLiteral("good") << qint64(0) << true << static_cast<int>(Errc::OcspBadSignature);
+        QTest::newRow("answer for another CertID")
+            << QStringLiteral("revoked1") << qint64(0) << false << static_cast<int>(Errc::OcspCertIdMismatch);
+        QTest::newRow("clock past nextUpdate")
+            << QStringLiteral("good") << qint64(2 * 3600) << false << static_cast<int>(Errc::OcspStale);
+        QTest::newRow("thisUpdate in the future")
+            << QStringLiteral("good") << qint64(-3600) << false << static_cast<int>(Errc::OcspStale);
     }
 
     void capturedResponseChecks()
