@@ -13,6 +13,7 @@
 #include "pki/OcspSource.h"
 
 #include <QSignalSpy>
+#include <QThread>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -315,6 +316,31 @@ private Q_SLOTS:
             QVERIFY2(!result, qPrintable(describe(result)));
             QCOMPARE(static_cast<int>(result.error().code), expected);
         }
+    }
+
+    void blockingSourceCancels()
+    {
+        TestOcspCannedServer silent({});
+        QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+        OcspSource source(m_systemClock, nullptr, {});
+        // The request has reached the responder: cancel it, as a GUI's Cancel button would.
+        connect(&silent, &QTcpServer::newConnection, this, [&source] { source.cancel(); });
+        const auto result = source.statusOf(query(QStringLiteral("good"), silent.url()));
+        QVERIFY(!result);
+        QCOMPARE(result.error().code, Errc::Cancelled);
+    }
+
+    void blockingSourceRunsOnAWorkerThread()
+    {
+        OcspSource source(m_systemClock, nullptr, {});
+        core::Result<RevocationStatus> result = core::fail(Errc::Internal, QStringLiteral("not run"));
+        const RevocationQuery q = query(QStringLiteral("good"), m_responder->url());
+        std::unique_ptr<QThread> worker(QThread::create([&] { result = source.statusOf(q); }));
+        QSignalSpy done(worker.get(), &QThread::finished);
+        worker->start();
+        QVERIFY(done.wait(20'000));
+        QVERIFY2(result, qPrintable(describe(result)));
+        QCOMPARE(result->status, CertStatus::Good);
     }
 
     void blockingSourceAnswers()
