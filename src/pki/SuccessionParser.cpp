@@ -186,7 +186,7 @@ std::optional<QStringList> decodeCsvValues(const Fields& fields, qint64 row, Suc
     return values;
 }
 
-std::optional<QStringList> decodeJsonValues(const QByteArray& line, qint64 row, SuccessionRowError& error)
+core::Result<std::optional<QStringList>> decodeJsonValues(const QByteArray& line, qint64 row, SuccessionRowError& error)
 {
     error.row = row;
     QJsonParseError parseError;
@@ -217,6 +217,17 @@ std::optional<QStringList> decodeJsonValues(const QByteArray& line, qint64 row, 
         values.append(value.toString());
     }
     return values;
+}
+
+// One CSV record from its first line on; the row is the line it starts on.
+core::Result<std::optional<QStringList>> readCsvRecord(QByteArray line, LineReader& lines, SuccessionRowError& error)
+{
+    const qint64 row = lines.number();
+    auto fields = splitCsv(std::move(line), lines);
+    if (!fields) {
+        return core::fail(fields.error());
+    }
+    return decodeCsvValues(*fields, row, error);
 }
 
 core::Result<void> checkHeader(LineReader& lines)
@@ -257,23 +268,17 @@ core::Result<SuccessionParseSummary> SuccessionParser::parse(QIODevice& input, S
         if ((*line)->trimmed().isEmpty()) {
             continue; // blank lines carry no record (docs/succession-format.md)
         }
-        const qint64 row = lines.number();
         SuccessionRowError error;
-        std::optional<QStringList> values;
-        if (csv) {
-            auto fields = splitCsv(std::move(**line), lines);
-            if (!fields) {
-                return core::fail(fields.error());
-            }
-            values = decodeCsvValues(*fields, row, error);
-        } else {
-            values = decodeJsonValues(**line, row, error);
+        auto values =
+            csv ? readCsvRecord(std::move(**line), lines, error) : decodeJsonValues(**line, lines.number(), error);
+        if (!values) {
+            return core::fail(values.error());
         }
         ++summary.records;
-        const auto link = values ? toLink(*values, row, error) : std::nullopt;
+        const auto link = *values ? toLink(**values, error.row, error) : std::nullopt;
         if (link) {
             ++summary.accepted;
-            onLink(*link, row);
+            onLink(*link, error.row);
         } else {
             ++summary.rejected;
             onError(error);
