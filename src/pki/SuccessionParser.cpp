@@ -3,7 +3,6 @@
 #include <QIODevice>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
 #include <QStringDecoder>
 #include <QStringList>
 
@@ -27,16 +26,20 @@ constexpr int MaxSerialBytes = 20; // RFC 5280 §4.1.2.2
 class LineReader
 {
 public:
-    explicit LineReader(QIODevice& input) : m_input(input) {}
+    explicit LineReader(QIODevice& input)
+        : m_input(input), m_buffer(SuccessionParser::MaxLineBytes + 2, Qt::Uninitialized)
+    {}
 
     core::Result<std::optional<QByteArray>> next()
     {
         if (m_input.atEnd()) {
             return std::optional<QByteArray>{};
         }
-        QByteArray line = m_input.readLine(SuccessionParser::MaxLineBytes + 2);
+        // Into one reused buffer: QIODevice::readLine(maxSize) would allocate maxSize bytes per line.
+        const qint64 length = m_input.readLine(m_buffer.data(), m_buffer.size());
         ++m_number;
-        if (line.isEmpty() && !m_input.atEnd()) {
+        QByteArray line(m_buffer.constData(), length > 0 ? length : 0);
+        if (length < 0) {
             return core::fail(Errc::Io,
                               QStringLiteral("read error at line %1: %2").arg(m_number).arg(m_input.errorString()));
         }
@@ -55,6 +58,7 @@ public:
 
 private:
     QIODevice& m_input;
+    QByteArray m_buffer;
     qint64 m_number = 0;
 };
 
@@ -115,13 +119,84 @@ core::Result<Fields> splitCsv(QByteArray line, LineReader& lines)
     return fields;
 }
 
+int hexDigit(char16_t c)
+{
+    if (c >= u'0' && c <= u'9') {
+        return c - u'0';
+    }
+    if (c >= u'a' && c <= u'f') {
+        return c - u'a' + 10;
+    }
+    if (c >= u'A' && c <= u'F') {
+        return c - u'A' + 10;
+    }
+    return -1;
+}
+
+// Strict hex: QByteArray::fromHex skips bad characters silently.
 std::optional<QByteArray> decodeHex(const QString& text, int maxBytes)
 {
-    static const QRegularExpression Hex(QStringLiteral("^(?:[0-9A-Fa-f]{2})+$"));
-    if (!Hex.match(text).hasMatch() || text.size() / 2 > maxBytes) {
+    if (text.isEmpty() || text.size() % 2 != 0 || text.size() / 2 > maxBytes) {
         return std::nullopt;
     }
-    return QByteArray::fromHex(text.toLatin1());
+    QByteArray bytes(text.size() / 2, Qt::Uninitialized);
+    for (qsizetype i = 0; i < bytes.size(); ++i) {
+        const int high = hexDigit(text.at(2 * i).unicode());
+        const int low = hexDigit(text.at(2 * i + 1).unicode());
+        if (high < 0 || low < 0) {
+            return std::nullopt;
+        }
+        bytes[i] = static_cast<char>(high * 16 + low);
+    }
+    return bytes;
+}
+
+// Digits text[from, from + count) as a number, or -1.
+int number(QStringView text, qsizetype from, qsizetype count)
+{
+    int value = 0;
+    for (qsizetype i = from; i < from + count; ++i) {
+        if (i >= text.size() || text.at(i) < u'0' || text.at(i) > u'9') {
+            return -1;
+        }
+        value = value * 10 + (text.at(i).unicode() - u'0');
+    }
+    return value;
+}
+
+// RFC 3339 §5.6 date-time: YYYY-MM-DDTHH:MM:SS[.frac](Z|+HH:MM|-HH:MM); the zone is required.
+// Hand-written: Qt::ISODate also accepts forms RFC 3339 does not (no seconds, no zone).
+QDateTime parseRfc3339(QStringView text)
+{
+    const auto at = [&](qsizetype i, char16_t c) { return i < text.size() && text.at(i).toUpper() == QChar(c); };
+    if (!at(4, u'-') || !at(7, u'-') || !at(10, u'T') || !at(13, u':') || !at(16, u':')) {
+        return {};
+    }
+    const QDate date(number(text, 0, 4), number(text, 5, 2), number(text, 8, 2));
+    const QTime time(number(text, 11, 2), number(text, 14, 2), number(text, 17, 2));
+    qsizetype i = 19;
+    if (at(i, u'.')) {
+        do {
+            ++i;
+        } while (i < text.size() && text.at(i).isDigit());
+    }
+    int offsetSeconds = 0;
+    if (at(i, u'Z') && i + 1 == text.size()) {
+        offsetSeconds = 0;
+    } else if ((at(i, u'+') || at(i, u'-')) && i + 6 == text.size() && at(i + 3, u':')) {
+        const int hours = number(text, i + 1, 2);
+        const int minutes = number(text, i + 4, 2);
+        if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) {
+            return {};
+        }
+        offsetSeconds = (at(i, u'-') ? -1 : 1) * (hours * 3600 + minutes * 60);
+    } else {
+        return {};
+    }
+    if (!date.isValid() || !time.isValid()) {
+        return {};
+    }
+    return QDateTime(date, time, Qt::UTC).addSecs(-offsetSeconds);
 }
 
 // Validates the five values (in Columns order); the first problem becomes the row's error.
@@ -145,14 +220,13 @@ std::optional<SuccessionLink> toLink(const QStringList& values, qint64 row, Succ
             return std::nullopt;
         }
     }
-    static const QRegularExpression Zoned(QStringLiteral("(Z|[+-]\\d\\d:\\d\\d)$"));
-    const QDateTime linkedAt = QDateTime::fromString(values.at(4), Qt::ISODate);
-    if (!linkedAt.isValid() || !Zoned.match(values.at(4)).hasMatch()) {
+    const QDateTime linkedAt = parseRfc3339(values.at(4));
+    if (!linkedAt.isValid()) {
         error.field = Columns.at(4);
         error.reason = QStringLiteral("expected an RFC 3339 date-time with a zone, e.g. 2026-04-01T09:00:00Z");
         return std::nullopt;
     }
-    SuccessionLink link{{bytes[0], bytes[1]}, {bytes[2], bytes[3]}, linkedAt.toUTC()};
+    SuccessionLink link{{bytes[0], bytes[1]}, {bytes[2], bytes[3]}, linkedAt};
     if (link.from == link.to) {
         error.field = Columns.at(3);
         error.reason = QStringLiteral("the successor is the old certificate itself");

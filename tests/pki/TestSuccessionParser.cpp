@@ -41,17 +41,19 @@ private Q_SLOTS:
         const QByteArray data = "\xEF\xBB\xBF" + Header +
                                 "AABB,00F1,CCDD,\"0102\",2026-04-01T09:00:00Z\r\n"
                                 "\r\n"
-                                "aabb,F2,ccdd,03,2026-04-01T18:00:00+09:00"; // no final line break
+                                "aabb,F2,ccdd,03,2026-04-01T18:00:00+09:00\n"
+                                "aabb,F4,ccdd,05,2026-04-01t08:59:59.750-00:00"; // no final line break
         const Outcome out = parse(data, SuccessionFormat::Csv);
         QVERIFY(out.summary);
         QCOMPARE(out.errors.size(), 0);
-        QCOMPARE(out.links.size(), 2);
+        QCOMPARE(out.links.size(), 3);
         QCOMPARE(out.links[0].from.issuerKeyId, QByteArray::fromHex("AABB"));
         QCOMPARE(out.links[0].from.serial, QByteArray::fromHex("F1")); // leading zero byte dropped
         QCOMPARE(out.links[0].to.serial, QByteArray::fromHex("0102"));
         QCOMPARE(out.links[0].linkedAt, QDateTime(QDate(2026, 4, 1), QTime(9, 0), Qt::UTC));
         QCOMPARE(out.links[1].linkedAt, QDateTime(QDate(2026, 4, 1), QTime(9, 0), Qt::UTC));
-        QCOMPARE(out.summary->records, 2);
+        QCOMPARE(out.links[2].linkedAt, QDateTime(QDate(2026, 4, 1), QTime(8, 59, 59), Qt::UTC));
+        QCOMPARE(out.summary->records, 3);
     }
 
     void csvRowErrors_data()
@@ -75,6 +77,14 @@ private Q_SLOTS:
                                      << QStringLiteral("positive");
         QTest::newRow("date without zone")
             << QByteArray("AA,01,BB,02,2026-04-01T09:00:00") << QStringLiteral("linked_at") << QStringLiteral("zone");
+        QTest::newRow("date without seconds")
+            << QByteArray("AA,01,BB,02,2026-04-01T09:00Z") << QStringLiteral("linked_at") << QStringLiteral("RFC 3339");
+        QTest::newRow("month 13") << QByteArray("AA,01,BB,02,2026-13-01T09:00:00Z") << QStringLiteral("linked_at")
+                                  << QStringLiteral("RFC 3339");
+        QTest::newRow("offset +25:00") << QByteArray("AA,01,BB,02,2026-04-01T09:00:00+25:00")
+                                       << QStringLiteral("linked_at") << QStringLiteral("RFC 3339");
+        QTest::newRow("trailing text") << QByteArray("AA,01,BB,02,2026-04-01T09:00:00Zx") << QStringLiteral("linked_at")
+                                       << QStringLiteral("RFC 3339");
         QTest::newRow("not a date") << QByteArray("AA,01,BB,02,yesterday") << QStringLiteral("linked_at")
                                     << QStringLiteral("RFC 3339");
         QTest::newRow("self link") << QByteArray("AA,01,AA,0001,2026-04-01T09:00:00Z") << QStringLiteral("new_serial")
