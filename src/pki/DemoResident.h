@@ -10,10 +10,10 @@ namespace madoguchi::pki {
 // Which kind of card a demo resident carries (jpki-card.md §2 EF 0006 token; §4 face-auth cards).
 enum class DemoCardKind
 {
-    MyNumberCard, // JPKIAPICCTOKEN2
-    JukiCard,     // JPKIAPICCTOKEN (old 住基カード)
-    Smartphone,   // JPKIAPGPSETOKEN
-    FaceAuthCard, // My Number Card without PINs and signing cert (since 2023-12)
+    MyNumberCard,   // JPKIAPICCTOKEN2
+    JukiCard,       // JPKIAPICCTOKEN (old 住基カード)
+    Smartphone,     // JPKIAPGPSETOKEN
+    FaceAuthCard,   // My Number Card without PINs and signing cert (since 2023-12)
 };
 
 struct DemoPin
@@ -42,9 +42,9 @@ struct DemoResident
     QByteArray authCertDer;
     QByteArray authCaCertDer;
     QByteArray authKeyPkcs8Der;
-    QByteArray signCertDer; // empty: no signing cert (face-auth, under 15)
+    QByteArray signCertDer;      // empty: no signing cert (face-auth, under 15)
     QByteArray signCaCertDer;
-    QByteArray signKeyPkcs8Der; // empty with signCertDer
+    QByteArray signKeyPkcs8Der;  // empty with signCertDer
 
     std::optional<DemoPin> authPin; // 4 digits, 3 tries; none on a face-auth card
     std::optional<DemoPin> signPin; // 6–16 of A–Z 0–9, 5 tries
