@@ -42,15 +42,22 @@ void OcspCheck::start()
         return;
     }
     m_started = true;
+    // The CertID alone first: a cache hit needs no nonce and no request.
+    auto certId = OcspRequestBuilder::certIdFor(m_query.certDer, m_query.issuerDer);
+    if (!certId) {
+        finishLater(core::fail(certId.error()));
+        return;
+    }
+    m_request.certIdDer = std::move(*certId);
+    if (answerFromCache()) {
+        return;
+    }
     auto request = OcspRequestBuilder::build(m_query.certDer, m_query.issuerDer);
     if (!request) {
         finishLater(core::fail(request.error()));
         return;
     }
     m_request = std::move(*request);
-    if (answerFromCache()) {
-        return;
-    }
     const QString scheme = m_query.ocspUrl.scheme();
     if (!m_query.ocspUrl.isValid() || (scheme != QStringLiteral("http") && scheme != QStringLiteral("https"))) {
         finishLater(core::fail(Errc::InvalidArgument,

@@ -175,23 +175,42 @@ private Q_SLOTS:
         QCOMPARE(replayed.error().code, Errc::OcspNonceMismatch);
     }
 
-    void httpErrorIsNotAnAnswer()
+    // Answers that are not a usable OCSP response, each with its own error.
+    void brokenAnswers_data()
     {
-        TestOcspCannedServer broken(TestOcspCannedServer::ocspHttp("oops", "500 Internal Server Error"));
-        QVERIFY(broken.listen(QHostAddress::LocalHost, 0));
-        const auto result = runOnce(QStringLiteral("good"), broken.url());
-        QVERIFY(!result);
-        QCOMPARE(result.error().code, Errc::NetworkFailure);
-        QCOMPARE(result.error().nativeCode, 500);
+        QTest::addColumn<QByteArray>("http");
+        QTest::addColumn<int>("expected");
+        QTest::addColumn<qint64>("nativeCode"); // -1: not compared
+        using Server = TestOcspCannedServer;
+        QTest::newRow("HTTP 500") << Server::ocspHttp("oops", "500 Internal Server Error")
+                                  << static_cast<int>(Errc::NetworkFailure) << qint64(500);
+        QTest::newRow("truncated DER") << Server::ocspHttp("\x30\x03\x0a\x01") << static_cast<int>(Errc::MalformedDer)
+                                       << qint64(-1);
+        // OCSPResponse { responseStatus tryLater(3) } (RFC 6960 §4.2.1)
+        QTest::newRow("tryLater") << Server::ocspHttp(QByteArray("\x30\x03\x0a\x01\x03", 5))
+                                  << static_cast<int>(Errc::OcspResponderError) << qint64(3);
+        QTest::newRow("unauthorized") << Server::ocspHttp(QByteArray("\x30\x03\x0a\x01\x06", 5))
+                                      << static_cast<int>(Errc::OcspResponderError) << qint64(6);
+        QTest::newRow("wrong content type")
+            << QByteArray("HTTP/1.0 200 OK\r\nContent-Type: text/html\r\nContent-Length: 2\r\n\r\nhi")
+            << static_cast<int>(Errc::MalformedInput) << qint64(-1);
+        QTest::newRow("oversized") << Server::ocspHttp(QByteArray(400 * 1024, '\x30'))
+                                   << static_cast<int>(Errc::MalformedInput) << qint64(-1);
     }
 
-    void garbageIsMalformed()
+    void brokenAnswers()
     {
-        TestOcspCannedServer broken(TestOcspCannedServer::ocspHttp("\x30\x03\x0a\x01"));
+        QFETCH(QByteArray, http);
+        QFETCH(int, expected);
+        QFETCH(qint64, nativeCode);
+        TestOcspCannedServer broken(http);
         QVERIFY(broken.listen(QHostAddress::LocalHost, 0));
         const auto result = runOnce(QStringLiteral("good"), broken.url());
-        QVERIFY(!result);
-        QCOMPARE(result.error().code, Errc::MalformedDer);
+        QVERIFY2(!result, qPrintable(describe(result)));
+        QCOMPARE(static_cast<int>(result.error().code), expected);
+        if (nativeCode >= 0) {
+            QCOMPARE(result.error().nativeCode, nativeCode);
+        }
     }
 
     void untrustedSigner_data()
