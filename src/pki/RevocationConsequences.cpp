@@ -1,6 +1,6 @@
 #include "pki/RevocationConsequences.h"
 
-#include "pki/RevocationStatus.h"
+#include "pki/RevocationCrlSource.h"
 #include "pki/SuccessionTable.h"
 
 namespace madoguchi::pki {
@@ -80,6 +80,20 @@ RevocationEvent RevocationConsequences::eventFor(const RevokedCertificate& revok
         break;
     }
     return event;
+}
+
+core::Result<RevokedCertificate> RevocationConsequences::revokedCertificateOf(const RevocationQuery& query,
+                                                                              const RevocationStatus& status)
+{
+    if (status.status != CertStatus::Revoked) {
+        return core::fail(core::Errc::InvalidArgument,
+                          QStringLiteral("no consequences for a %1 certificate").arg(certStatusName(status.status)));
+    }
+    auto key = RevocationCrlSource::keyOf(query.certDer, query.issuerDer);
+    if (!key) {
+        return core::fail(key.error());
+    }
+    return RevokedCertificate{*key, query.kind, status.reasonCode, status.revocationTime};
 }
 
 void RevocationConsequences::dispatch(const RevokedCertificate& revoked, const RevocationEventSink& sink) const

@@ -4,8 +4,10 @@
 #include "TestOcspPki.h"
 
 #include "pki/OcspSource.h"
+#include "pki/RevocationConsequences.h"
 #include "pki/RevocationCrlSource.h"
 #include "pki/RevocationService.h"
+#include "pki/SuccessionTable.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -81,6 +83,35 @@ private Q_SLOTS:
         // Same issuer DN, different CA key: a different identity (jpki-card.md §5).
         QVERIFY(rogue->issuerKeyId != good->issuerKeyId);
         QVERIFY(!RevocationCrlSource::keyOf("not a certificate", {}));
+    }
+
+    // A live "revoked, superseded" answer for a real certificate becomes a migration to its successor.
+    void revokedAnswerBecomesAnEvent()
+    {
+        TestOcspResponder responder(*m_pki);
+        QVERIFY2(responder.start(QStringLiteral("signer"), QStringLiteral("signer")),
+                 qPrintable(responder.errorString()));
+        OcspSource ocsp(m_clock, nullptr, {});
+        RevocationQuery q = query(QStringLiteral("revoked4"), responder.url());
+        q.kind = CertKind::Sign;
+        const auto status = ocsp.statusOf(q);
+        QVERIFY2(status, qPrintable(status ? QString() : status.error().toString()));
+        const auto revoked = RevocationConsequences::revokedCertificateOf(q, *status);
+        QVERIFY(revoked);
+        QCOMPARE(revoked->certificate.serial, QByteArray::fromHex("1014"));
+        QCOMPARE(revoked->kind, CertKind::Sign);
+        QCOMPARE(revoked->reasonCode.value_or(-1), 4);
+
+        SuccessionTable table;
+        const SuccessionKey successor{revoked->certificate.issuerKeyId, QByteArray::fromHex("2014")};
+        QVERIFY(table.add({revoked->certificate, successor, m_clock.now()}));
+        const RevocationEvent event = RevocationConsequences(&table).eventFor(*revoked);
+        QCOMPARE(event.kind, RevocationEventKind::Migrate);
+        QCOMPARE(event.successor.value_or(SuccessionKey{}), successor);
+
+        const auto good = ocsp.statusOf(query(QStringLiteral("good"), responder.url()));
+        QVERIFY(good);
+        QVERIFY(!RevocationConsequences::revokedCertificateOf(q, *good));
     }
 
     void serviceFallsBackToTheCrlWhenOcspIsDown_data()
