@@ -62,6 +62,16 @@ constexpr std::array ErrcTable{
     ErrcInfo{Errc::KeyUsageInvalid, ErrorDomain::Pki, "key_usage_invalid"},
     ErrcInfo{Errc::PolicyInvalid, ErrorDomain::Pki, "policy_invalid"},
     ErrcInfo{Errc::UnknownCriticalExtension, ErrorDomain::Pki, "unrecognized_critical_extension"},
+    ErrcInfo{Errc::ConnectionRefused, ErrorDomain::Network, "connection_refused"},
+    ErrcInfo{Errc::OcspResponderError, ErrorDomain::Pki, "ocsp_responder_error"},
+    ErrcInfo{Errc::OcspNonceMismatch, ErrorDomain::Pki, "ocsp_nonce_mismatch"},
+    ErrcInfo{Errc::OcspBadSignature, ErrorDomain::Pki, "ocsp_bad_signature"},
+    ErrcInfo{Errc::OcspUntrustedSigner, ErrorDomain::Pki, "ocsp_untrusted_signer"},
+    ErrcInfo{Errc::OcspCertIdMismatch, ErrorDomain::Pki, "ocsp_cert_id_mismatch"},
+    ErrcInfo{Errc::OcspStale, ErrorDomain::Pki, "ocsp_stale"},
+    ErrcInfo{Errc::RevocationStale, ErrorDomain::Pki, "revocation_stale"},
+    ErrcInfo{Errc::SuccessionCycle, ErrorDomain::Pki, "succession_cycle"},
+    ErrcInfo{Errc::SuccessionConflict, ErrorDomain::Pki, "succession_conflict"},
 };
 
 const ErrcInfo* infoOf(Errc code) noexcept
