@@ -59,6 +59,7 @@ constexpr std::array ErrcTable{
     ErrcInfo{Errc::StoreFailure, ErrorDomain::Store, "store_failure"},
     ErrcInfo{Errc::WrongKey, ErrorDomain::Store, "wrong_key"},
     ErrcInfo{Errc::NetworkFailure, ErrorDomain::Network, "network_failure"},
+    ErrcInfo{Errc::PermissionDenied, ErrorDomain::General, "permission_denied"},
 };
 
 const ErrcInfo* infoOf(Errc code) noexcept

@@ -75,6 +75,8 @@ enum class Errc
     WrongKey,
     // Network
     NetworkFailure,
+    // Services: the operator's role does not allow this action
+    PermissionDenied,
 };
 
 ErrorDomain domainOf(Errc code) noexcept;

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "core/Result.h"
+#include "store/Linkage.h"
+#include "store/Statement.h"
+
+#include <QList>
+
+#include <functional>
+#include <optional>
+
+namespace madoguchi::store {
+
+class Database;
+
+// The SQL of the linkage registry (0001_initial.sql), with statements prepared once and reused —
+// that reuse is most of the import speed (performance.md §2). Callers own the transactions.
+class LinkageRepository final
+{
+public:
+    explicit LinkageRepository(Database& db) : m_db(db) {}
+
+    [[nodiscard]] Database& database() { return m_db; }
+
+    // The card's row id, inserting the identity when it is new.
+    [[nodiscard]] core::Result<qint64> ensureCard(const CardIdentity& card, const QDateTime& now);
+    [[nodiscard]] core::Result<std::optional<qint64>> findCard(const CardIdentity& card);
+    // The latest card_event ("revoked", "migrated", "restored"), or an empty string.
+    [[nodiscard]] core::Result<QString> cardState(qint64 cardId);
+    [[nodiscard]] core::Result<void> appendCardEvent(qint64 cardId, const QString& event, int reasonCode,
+                                                     std::optional<qint64> successorId, const QString& by,
+                                                     const QDateTime& now);
+    [[nodiscard]] core::Result<void> appendResident(qint64 cardId, const QString& name, const QString& birthDate,
+                                                    const QString& by, const QDateTime& now);
+
+    [[nodiscard]] core::Result<void> insertVersion(const Linkage& linkage);
+    [[nodiscard]] core::Result<QList<Linkage>> currentByCard(qint64 cardId);
+    [[nodiscard]] core::Result<QList<Linkage>> currentByKey(const QString& kind, const QString& searchKey);
+    [[nodiscard]] core::Result<QList<Linkage>> currentByResidentName(const QString& name);
+    [[nodiscard]] core::Result<std::optional<Linkage>> current(const QUuid& uuid);
+    [[nodiscard]] core::Result<QList<Linkage>> history(const QUuid& uuid);
+    // Calls `visit` for every current linkage; stops early when it returns false.
+    [[nodiscard]] core::Result<void> forEachCurrent(const std::function<bool(const Linkage&)>& visit);
+
+    [[nodiscard]] core::Result<void> appendOutbox(const QString& entity, QByteArrayView entityId, const QString& op,
+                                                  QByteArrayView payloadJson, const QString& idempotencyKey,
+                                                  const QDateTime& now);
+
+private:
+    [[nodiscard]] core::Result<Statement*> cached(Statement& slot, const char* sql);
+    [[nodiscard]] core::Result<QList<Linkage>> collect(Statement& stmt, int limit = -1);
+
+    Database& m_db;
+    Statement m_insertCard, m_findCard, m_cardState, m_insertVersion, m_byCard, m_byKey, m_outbox;
+};
+
+} // namespace madoguchi::store
