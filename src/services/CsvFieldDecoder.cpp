@@ -31,7 +31,8 @@ CsvEncoding CsvFieldDecoder::detect(QByteArrayView head)
     const qsizetype cut = head.lastIndexOf('\n');
     const QByteArray sample = (cut > 0 ? head.first(cut) : head).toByteArray();
     QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    (void)utf8.decode(sample);
+    const QString decoded = utf8.decode(sample); // decode() is lazy: convert for real
+    Q_UNUSED(decoded);
     return utf8.hasError() ? CsvEncoding::Cp932 : CsvEncoding::Utf8;
 }
 
