@@ -8,7 +8,7 @@
 #include "store/CardIdentity.h"
 
 #include <QTemporaryDir>
-#include <QTest>
+#include <QTemporaryDir>
 
 #include <optional>
 

@@ -7,6 +7,7 @@
 
 #include <QBuffer>
 #include <QFile>
+#include <QTest>
 
 #include <openssl/evp.h>
 #include <openssl/pem.h>
