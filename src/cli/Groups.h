@@ -8,10 +8,12 @@ namespace madoguchi::cli {
 
 // Each group's factory, defined in its <Group>Commands.cpp.
 CommandGroup cardCommands();
+CommandGroup dbCommands();
+CommandGroup linkageCommands();
 
 inline std::vector<CommandGroup> allCommandGroups()
 {
-    return {cardCommands()};
+    return {cardCommands(), dbCommands(), linkageCommands()};
 }
 
 } // namespace madoguchi::cli
