@@ -49,6 +49,12 @@ constexpr std::array ForbiddenColumns{"個人番号", "マイナンバー", "ind
 
 QDate parseDate(const QString& text)
 {
+    if (text.isEmpty()) {
+        return {};
+    }
+    if (const QDate iso = QDate::fromString(text, Qt::ISODate); iso.isValid()) {
+        return iso; // the fast path: format strings build a QDateTimeParser on every call
+    }
     for (const QString& format : {QStringLiteral("yyyy-MM-dd"), QStringLiteral("yyyyMMdd"), QStringLiteral("yyyy/M/d")}) {
         const QDate date = QDate::fromString(text, format);
         if (date.isValid()) {

@@ -110,16 +110,14 @@ core::Result<Linkage> LinkageService::enrolInTransaction(const Operator& op, Enr
         found.append({QStringLiteral("card"), QStringLiteral("card is %1").arg(*state)});
         return core::fail(core::Errc::Revoked, QStringLiteral("card is %1").arg(*state));
     }
-    auto clash = m_repo.currentByKey(l.kind, l.searchKey);
-    if (!clash) {
-        return core::fail(clash.error());
+    auto holders = m_repo.cardsHoldingKey(l.kind, l.searchKey);
+    if (!holders) {
+        return core::fail(holders.error());
     }
-    for (const Linkage& other : *clash) {
-        if (other.status == store::LinkageStatus::Active || other.status == store::LinkageStatus::Suspended) {
-            found.append({QString(), other.cardId == *cardId ? QStringLiteral("duplicate: already linked")
-                                                             : QStringLiteral("conflict: linked to another card")});
-            return core::fail(core::Errc::InvalidArgument, found.last().reason);
-        }
+    if (!holders->isEmpty()) {
+        found.append({QString(), holders->contains(*cardId) ? QStringLiteral("duplicate: already linked")
+                                                            : QStringLiteral("conflict: linked to another card")});
+        return core::fail(core::Errc::InvalidArgument, found.last().reason);
     }
     if (l.kind == QStringLiteral("credit_card")) {
         auto sealed = m_panSealer->seal(request.pan);

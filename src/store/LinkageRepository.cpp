@@ -41,6 +41,15 @@ Linkage readLinkage(const Statement& s)
 
 } // namespace
 
+const QString& LinkageRepository::isoText(const QDateTime& at)
+{
+    if (at != m_lastStamp) {
+        m_lastStamp = at;
+        m_lastStampText = at.toString(Qt::ISODate);
+    }
+    return m_lastStampText;
+}
+
 core::Result<Statement*> LinkageRepository::cached(Statement& slot, const char* sql)
 {
     if (!slot.isValid()) {
@@ -100,7 +109,7 @@ core::Result<qint64> LinkageRepository::ensureCard(const CardIdentity& card, con
     if (!stmt) {
         return core::fail(stmt.error());
     }
-    (*stmt)->bindBlob(1, card.issuerKeyId).bindBlob(2, card.serial).bind(3, now.toString(Qt::ISODate));
+    (*stmt)->bindBlob(1, card.issuerKeyId).bindBlob(2, card.serial).bind(3, isoText(now));
     if (auto ran = (*stmt)->run(); !ran) {
         return core::fail(ran.error());
     }
@@ -166,7 +175,7 @@ core::Result<void> LinkageRepository::insertVersion(const Linkage& l)
     s.bind(8, l.createdBy).bind(9, assuranceName(l.assurance));
     s.bindText(10, QJsonDocument(l.fields).toJson(QJsonDocument::Compact)).bind(11, l.searchKey);
     l.sealedPan.isEmpty() ? s.bindNull(12) : s.bindBlob(12, l.sealedPan);
-    s.bindOptional(13, l.reason).bind(14, l.createdAt.toString(Qt::ISODate));
+    s.bindOptional(13, l.reason).bind(14, isoText(l.createdAt));
     return s.run();
 }
 
@@ -189,6 +198,29 @@ core::Result<QList<Linkage>> LinkageRepository::currentByKey(const QString& kind
     }
     (*stmt)->bind(1, kind).bind(2, searchKey);
     return collect(**stmt);
+}
+
+core::Result<QList<qint64>> LinkageRepository::cardsHoldingKey(const QString& kind, const QString& searchKey)
+{
+    auto stmt = cached(m_holding, "SELECT card_id FROM linkage_current WHERE kind = ? AND search_key = ?"
+                                  " AND status IN ('active', 'suspended')");
+    if (!stmt) {
+        return core::fail(stmt.error());
+    }
+    (*stmt)->bind(1, kind).bind(2, searchKey);
+    QList<qint64> cards;
+    for (;;) {
+        auto row = (*stmt)->step();
+        if (!row) {
+            return core::fail(row.error());
+        }
+        if (!*row) {
+            break;
+        }
+        cards.append((*stmt)->columnInt64(0));
+    }
+    (*stmt)->reset();
+    return cards;
 }
 
 core::Result<QList<Linkage>> LinkageRepository::currentByResidentName(const QString& name)
@@ -255,7 +287,7 @@ core::Result<void> LinkageRepository::appendOutbox(const QString& entity, QByteA
         return core::fail(stmt.error());
     }
     (*stmt)->bind(1, entity).bindBlob(2, entityId).bind(3, op).bindText(4, payloadJson);
-    (*stmt)->bind(5, idempotencyKey).bind(6, now.toString(Qt::ISODate));
+    (*stmt)->bind(5, idempotencyKey).bind(6, isoText(now));
     return (*stmt)->run();
 }
 

@@ -36,6 +36,8 @@ public:
     [[nodiscard]] core::Result<void> insertVersion(const Linkage& linkage);
     [[nodiscard]] core::Result<QList<Linkage>> currentByCard(qint64 cardId);
     [[nodiscard]] core::Result<QList<Linkage>> currentByKey(const QString& kind, const QString& searchKey);
+    // Cards holding an active or suspended linkage with this key (the duplicate check of every enrolment).
+    [[nodiscard]] core::Result<QList<qint64>> cardsHoldingKey(const QString& kind, const QString& searchKey);
     [[nodiscard]] core::Result<QList<Linkage>> currentByResidentName(const QString& name);
     [[nodiscard]] core::Result<std::optional<Linkage>> current(const QUuid& uuid);
     [[nodiscard]] core::Result<QList<Linkage>> history(const QUuid& uuid);
@@ -49,9 +51,13 @@ public:
 private:
     [[nodiscard]] core::Result<Statement*> cached(Statement& slot, const char* sql);
     [[nodiscard]] core::Result<QList<Linkage>> collect(Statement& stmt, int limit = -1);
+    // ISO text of a timestamp, cached: a bulk import stamps thousands of rows with the same second.
+    [[nodiscard]] const QString& isoText(const QDateTime& at);
 
     Database& m_db;
-    Statement m_insertCard, m_findCard, m_cardState, m_insertVersion, m_byCard, m_byKey, m_outbox;
+    QDateTime m_lastStamp;
+    QString m_lastStampText;
+    Statement m_insertCard, m_findCard, m_cardState, m_insertVersion, m_byCard, m_byKey, m_holding, m_outbox;
 };
 
 } // namespace madoguchi::store
