@@ -160,7 +160,8 @@ int main(int argc, char* argv[])
     enc = store::Database();
     const double open = openMillis(encPath, keyPath, passphrase);
     std::printf("rows                         %d\n", rows);
-    std::printf("import encrypted             %.2f s  %.0f rows/s   (target >= 100000)\n", encSeconds, rows / encSeconds);
+    std::printf("import encrypted             %.2f s  %.0f rows/s   (target >= 100000)\n", encSeconds,
+                rows / encSeconds);
     std::printf("import unencrypted (no key)  %.2f s  %.0f rows/s\n", plainSeconds, rows / plainSeconds);
     std::printf("ratio encrypted/unencrypted  %.2f             (target <= 1.3)\n", encSeconds / plainSeconds);
     std::printf("import CPU time              %.2f s encrypted (%.0f rows/CPU-s), %.2f s unencrypted, ratio %.2f\n",

@@ -9,7 +9,6 @@
 
 #include <QJsonObject>
 
-
 namespace madoguchi::cli {
 
 namespace {
@@ -37,8 +36,10 @@ int init(CliIo& io, const QString& path, core::SecureBytes secret)
     if (!session) {
         return io.reportError(session.error());
     }
-    return done(io, {{QStringLiteral("db"), path}, {QStringLiteral("keyFile"), session->keyFilePath()},
-                     {QStringLiteral("schema"), store::Migrator::latestVersion()}},
+    return done(io,
+                {{QStringLiteral("db"), path},
+                 {QStringLiteral("keyFile"), session->keyFilePath()},
+                 {QStringLiteral("schema"), store::Migrator::latestVersion()}},
                 QStringLiteral("created %1 (key file %2)").arg(path, session->keyFilePath()));
 }
 
@@ -103,8 +104,8 @@ int run(CliIo& io)
     if (verb == QStringLiteral("init")) {
         return init(io, path, std::move(*secret));
     }
-    const auto schema = verb == QStringLiteral("migrate") ? StoreSession::Schema::Migrate
-                                                           : StoreSession::Schema::MustBeCurrent;
+    const auto schema =
+        verb == QStringLiteral("migrate") ? StoreSession::Schema::Migrate : StoreSession::Schema::MustBeCurrent;
     auto session = StoreSession::open(path, std::move(*secret), schema);
     if (!session) {
         return io.reportError(session.error());

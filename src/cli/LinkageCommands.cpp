@@ -138,7 +138,7 @@ int importFile(CliIo& io, Context& ctx, LinkageService& service)
     const QString encoding = optionValue(args, QStringLiteral("--encoding"));
     options.encoding = encoding == QStringLiteral("cp932")  ? services::CsvEncoding::Cp932
                        : encoding == QStringLiteral("utf8") ? services::CsvEncoding::Utf8
-                                                             : services::CsvEncoding::Auto;
+                                                            : services::CsvEncoding::Auto;
     options.createUnknownCards = args.contains(QStringLiteral("--create-cards"));
     options.storeResidentNames = args.contains(QStringLiteral("--store-names"));
     if (const QString kind = optionValue(args, QStringLiteral("--kind")); !kind.isEmpty()) {
@@ -207,14 +207,16 @@ int run(CliIo& io)
     Context ctx{std::move(*session), *op, {}, std::nullopt};
     if (const QString pem = optionValue(args, QStringLiteral("--platform-key")); !pem.isEmpty()) {
         QFile file(pem);
-        auto sealer = file.open(QIODevice::ReadOnly) ? services::PanSealer::fromPublicKeyPem(file.readAll())
-                                                     : core::fail(core::Errc::Io, QStringLiteral("cannot read %1").arg(pem));
+        auto sealer = file.open(QIODevice::ReadOnly)
+                          ? services::PanSealer::fromPublicKeyPem(file.readAll())
+                          : core::fail(core::Errc::Io, QStringLiteral("cannot read %1").arg(pem));
         if (!sealer) {
             return io.reportError(sealer.error());
         }
         ctx.sealer.emplace(std::move(*sealer));
     }
-    LinkageService service(ctx.session.database(), ctx.clock, terminalPrefix(args), ctx.sealer ? &*ctx.sealer : nullptr);
+    LinkageService service(ctx.session.database(), ctx.clock, terminalPrefix(args),
+                           ctx.sealer ? &*ctx.sealer : nullptr);
     const QString verb = args.value(0);
     if (verb == QStringLiteral("add")) {
         return add(io, ctx, service);

@@ -16,12 +16,12 @@ namespace madoguchi::services {
 // transaction: if recording fails, the change rolls back with it.
 struct ChangeRecord
 {
-    QString entity;     // "linkage", "card", "resident", "import"
+    QString entity; // "linkage", "card", "resident", "import"
     QByteArray entityId;
-    QString op;         // "enrol", "suspend", "end", "migrate", "revocation", ...
+    QString op; // "enrol", "suspend", "end", "migrate", "revocation", ...
     int version = 0;
     Operator actor;
-    QString summary;    // no personal data, no card numbers
+    QString summary; // no personal data, no card numbers
 };
 
 // The hook the audit issue plugs in. The default is none.

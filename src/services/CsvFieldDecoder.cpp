@@ -19,8 +19,7 @@ bool isAscii(const QByteArray& bytes)
 CsvFieldDecoder::CsvFieldDecoder(CsvEncoding encoding)
     : m_decoder(encoding == CsvEncoding::Cp932 ? QStringDecoder("windows-31j", QStringDecoder::Flag::Stateless)
                                                : QStringDecoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless))
-{
-}
+{}
 
 CsvEncoding CsvFieldDecoder::detect(QByteArrayView head)
 {

@@ -37,7 +37,14 @@ bool CsvReader::next(CsvRecord& record)
     if (atEnd()) {
         return false;
     }
-    enum class State { FieldStart, Unquoted, Quoted, QuoteInQuoted, AfterClose };
+    enum class State
+    {
+        FieldStart,
+        Unquoted,
+        Quoted,
+        QuoteInQuoted,
+        AfterClose
+    };
     State state = State::FieldStart;
     QByteArray field;
     for (;;) {

@@ -3,6 +3,7 @@
 #include "core/Logging.h"
 #include "services/AccessPolicy.h"
 #include "services/CsvReader.h"
+#include "services/ImportColumns.h"
 #include "services/LinkageService.h"
 #include "store/Database.h"
 #include "store/Transaction.h"
@@ -11,41 +12,11 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QSet>
-
-#include <array>
 #include <optional>
 
 namespace madoguchi::services {
 
 namespace {
-
-// Canonical columns and the header names insurers' files use (Japanese and English).
-struct ColumnName
-{
-    const char* canonical;
-    const char* utf8Name;
-};
-constexpr std::array ColumnNames{
-    ColumnName{"issuer_key_id", "issuer_key_id"},   ColumnName{"issuer_key_id", "発行者鍵識別子"},
-    ColumnName{"serial", "serial"},                 ColumnName{"serial", "card_serial"},
-    ColumnName{"serial", "シリアル番号"},           ColumnName{"kind", "kind"},
-    ColumnName{"kind", "種別"},                     ColumnName{"platform_id", "platform_id"},
-    ColumnName{"platform_id", "共通プラットフォームID"}, ColumnName{"insurer_number", "insurer_number"},
-    ColumnName{"insurer_number", "保険者番号"},     ColumnName{"symbol", "symbol"},
-    ColumnName{"symbol", "記号"},                   ColumnName{"number", "number"},
-    ColumnName{"number", "番号"},                   ColumnName{"branch", "branch"},
-    ColumnName{"branch", "枝番"},                   ColumnName{"household_id", "household_id"},
-    ColumnName{"household_id", "世帯ID"},           ColumnName{"name", "name"},
-    ColumnName{"name", "氏名"},                     ColumnName{"birth_date", "birth_date"},
-    ColumnName{"birth_date", "生年月日"},           ColumnName{"valid_from", "valid_from"},
-    ColumnName{"valid_from", "資格取得年月日"},     ColumnName{"valid_to", "valid_to"},
-    ColumnName{"valid_to", "資格喪失年月日"},
-};
-// A file that carries individual numbers is refused whole: Madoguchi never stores one (jpki-card.md §7).
-constexpr std::array ForbiddenColumns{"個人番号", "マイナンバー", "individual_number", "my_number", "mynumber"};
 
 QDate parseDate(const QString& text)
 {
@@ -55,7 +26,8 @@ QDate parseDate(const QString& text)
     if (const QDate iso = QDate::fromString(text, Qt::ISODate); iso.isValid()) {
         return iso; // the fast path: format strings build a QDateTimeParser on every call
     }
-    for (const QString& format : {QStringLiteral("yyyy-MM-dd"), QStringLiteral("yyyyMMdd"), QStringLiteral("yyyy/M/d")}) {
+    for (const QString& format :
+         {QStringLiteral("yyyy-MM-dd"), QStringLiteral("yyyyMMdd"), QStringLiteral("yyyy/M/d")}) {
         const QDate date = QDate::fromString(text, format);
         if (date.isValid()) {
             return date;
@@ -94,8 +66,7 @@ struct ImportCsvJob::Pass
 
 ImportCsvJob::ImportCsvJob(LinkageService& service, Operator op, QString path, ImportOptions options)
     : m_service(service), m_op(std::move(op)), m_path(std::move(path)), m_options(std::move(options))
-{
-}
+{}
 
 void ImportCsvJob::addIssue(ImportReport& report, qint64 row, const QString& field, const QString& reason) const
 {
@@ -214,42 +185,16 @@ core::Result<void> ImportCsvJob::runPass(Pass& pass)
     if (!reader.next(record)) {
         return core::fail(core::Errc::MalformedInput, QStringLiteral("empty file"));
     }
-    for (qsizetype i = 0; i < record.fields.size(); ++i) {
-        QByteArray name = record.fields[i].trimmed();
-        if (i == 0 && name.startsWith("\xEF\xBB\xBF")) {
-            name = name.mid(3);
-        }
-        QString header;
-        (void)pass.decoder->decode(name, header);
-        for (const char* forbidden : ForbiddenColumns) {
-            if (header.compare(QString::fromUtf8(forbidden), Qt::CaseInsensitive) == 0) {
-                return core::fail(core::Errc::InvalidArgument,
-                                  QStringLiteral("file has an individual-number column: refused whole"));
-            }
-        }
-        for (const auto& known : ColumnNames) {
-            if (header.compare(QString::fromUtf8(known.utf8Name), Qt::CaseInsensitive) == 0) {
-                pass.column.insert(QString::fromLatin1(known.canonical), static_cast<int>(i));
-            }
-        }
+    auto columns = ImportColumns::map(record.fields, *pass.decoder);
+    if (!columns) {
+        return core::fail(columns.error());
     }
-    if (!pass.column.contains(QStringLiteral("issuer_key_id")) || !pass.column.contains(QStringLiteral("serial"))) {
-        return core::fail(core::Errc::MalformedInput, QStringLiteral("header lacks issuer_key_id and serial columns"));
-    }
-    auto kinds = m_service.repository().database().prepare("SELECT code, fields FROM linkage_kind");
+    pass.column = std::move(*columns);
+    auto kinds = m_service.repository().kindFields();
     if (!kinds) {
         return core::fail(kinds.error());
     }
-    while (auto row = kinds->step()) {
-        if (!*row) {
-            break;
-        }
-        QStringList names;
-        for (const auto& v : QJsonDocument::fromJson(kinds->columnBlob(1)).array()) {
-            names << v.toString();
-        }
-        pass.kindFields.insert(kinds->columnText(0), names);
-    }
+    pass.kindFields = std::move(*kinds);
     auto tx = store::Transaction::begin(m_service.repository().database());
     if (!tx) {
         return core::fail(tx.error());
@@ -263,27 +208,35 @@ core::Result<void> ImportCsvJob::runPass(Pass& pass)
         if (record.fields.size() == 1 && record.fields.first().isEmpty()) {
             continue; // blank line
         }
-        ++m_report.rows;
-        if (record.malformed) {
-            ++m_report.rejected;
-            addIssue(m_report, pass.row, QString(), QStringLiteral("broken quoting"));
-        } else if (auto imported = importRow(pass, record.fields); !imported) {
-            return imported;
-        }
-        ++pass.rowsInBatch;
-        if (m_cancel != nullptr && m_cancel->load(std::memory_order_relaxed)) {
-            return core::fail(core::Errc::Cancelled, QStringLiteral("import cancelled; committed rows are kept"));
-        }
-        if (pass.rowsInBatch >= m_options.batchSize) {
-            if (auto committed = commitBatch(pass, false); !committed) {
-                return committed;
-            }
+        if (auto handled = handleRecord(pass, record); !handled) {
+            return handled;
         }
     }
     if (reader.readFailed()) {
         return core::fail(core::Errc::Io, QStringLiteral("read error in %1").arg(m_path));
     }
     return commitBatch(pass, true);
+}
+
+core::Result<void> ImportCsvJob::handleRecord(Pass& pass, const CsvRecord& record)
+{
+    ++m_report.rows;
+    if (record.malformed) {
+        ++m_report.rejected;
+        addIssue(m_report, pass.row, QString(), QStringLiteral("broken quoting"));
+    } else if (auto imported = importRow(pass, record.fields); !imported) {
+        return imported;
+    }
+    ++pass.rowsInBatch;
+    if (m_cancel != nullptr && m_cancel->load(std::memory_order_relaxed)) {
+        return core::fail(core::Errc::Cancelled, QStringLiteral("import cancelled; committed rows are kept"));
+    }
+    if (pass.rowsInBatch >= m_options.batchSize) {
+        if (auto committed = commitBatch(pass, false); !committed) {
+            return committed;
+        }
+    }
+    return {};
 }
 
 core::Result<void> ImportCsvJob::importRow(Pass& pass, const QList<QByteArray>& raw)

@@ -14,6 +14,7 @@
 namespace madoguchi::services {
 
 class LinkageService;
+struct CsvRecord;
 
 struct ImportOptions
 {
@@ -25,8 +26,8 @@ struct ImportOptions
     Mode mode = Mode::ValidRowsOnly;
     CsvEncoding encoding = CsvEncoding::Auto;
     QString defaultKind = QStringLiteral("health_insurance"); // when the file has no kind column
-    bool createUnknownCards = false; // false: rows for cards never seen here are rejected
-    bool storeResidentNames = false; // the operator's explicit choice (architecture.md §3)
+    bool createUnknownCards = false;                          // false: rows for cards never seen here are rejected
+    bool storeResidentNames = false;                          // the operator's explicit choice (architecture.md §3)
     store::Assurance assurance = store::Assurance::TapOnly;
     int batchSize = 10000; // rows per transaction
 };
@@ -41,11 +42,11 @@ struct ImportIssue
 struct ImportReport
 {
     qint64 jobId = 0;
-    qint64 rows = 0;        // data rows seen
-    qint64 imported = 0;    // rows stored by this run and earlier runs of the same job
+    qint64 rows = 0;     // data rows seen
+    qint64 imported = 0; // rows stored by this run and earlier runs of the same job
     qint64 rejected = 0;
-    qint64 resumedAfter = 0; // rows skipped because an earlier run had committed them
-    bool stored = true;      // false: all-or-nothing refused the file
+    qint64 resumedAfter = 0;   // rows skipped because an earlier run had committed them
+    bool stored = true;        // false: all-or-nothing refused the file
     QList<ImportIssue> issues; // the first MaxIssues
     static constexpr int MaxIssues = 10000;
 };
@@ -69,6 +70,7 @@ public:
 private:
     struct Pass;
     [[nodiscard]] core::Result<void> runPass(Pass& pass);
+    [[nodiscard]] core::Result<void> handleRecord(Pass& pass, const CsvRecord& record);
     [[nodiscard]] core::Result<void> importRow(Pass& pass, const QList<QByteArray>& raw);
     [[nodiscard]] core::Result<void> commitBatch(Pass& pass, bool last);
     [[nodiscard]] core::Result<QByteArray> fileSha256() const;

@@ -45,8 +45,7 @@ bool IndividualNumberDetector::containsIndividualNumber(QByteArrayView text)
         if (digit && runStart < 0) {
             runStart = i;
         } else if (!digit && runStart >= 0) {
-            if (i - runStart == 12 &&
-                looksLikeIndividualNumber(QString::fromLatin1(text.sliced(runStart, 12)))) {
+            if (i - runStart == 12 && looksLikeIndividualNumber(QString::fromLatin1(text.sliced(runStart, 12)))) {
                 return true;
             }
             runStart = -1;

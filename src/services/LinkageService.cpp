@@ -18,8 +18,7 @@ LinkageService::LinkageService(store::Database& db, const core::Clock& clock, QS
                                const PanSealer* panSealer, ChangeRecorder* recorder)
     : m_db(db), m_repo(db), m_clock(clock), m_terminalPrefix(std::move(terminalPrefix)), m_panSealer(panSealer),
       m_recorder(recorder)
-{
-}
+{}
 
 QString LinkageService::randomLetters(int count) const
 {
@@ -40,9 +39,8 @@ QString LinkageService::localPlatformId() const
 
 core::Result<void> LinkageService::prepareKindFields(EnrolRequest& request, QList<FieldIssue>* issues)
 {
-    if (request.kind == QStringLiteral("platform_id") && request.fields.value(QStringLiteral("platform_id"))
-                                                             .toString()
-                                                             .isEmpty()) {
+    if (request.kind == QStringLiteral("platform_id") &&
+        request.fields.value(QStringLiteral("platform_id")).toString().isEmpty()) {
         request.fields.insert(QStringLiteral("platform_id"), localPlatformId());
     }
     if (request.kind != QStringLiteral("credit_card")) {
@@ -80,7 +78,8 @@ core::Result<Linkage> LinkageService::enrolInTransaction(const Operator& op, Enr
     }
     found.append(LinkageValidator::validate(request.kind, request.fields));
     if (!found.isEmpty()) {
-        return core::fail(core::Errc::InvalidArgument, found.first().field + QStringLiteral(": ") + found.first().reason);
+        return core::fail(core::Errc::InvalidArgument,
+                          found.first().field + QStringLiteral(": ") + found.first().reason);
     }
     Linkage l;
     l.kind = request.kind;
@@ -235,9 +234,9 @@ core::Result<QList<Linkage>> LinkageService::findByInsurance(const Operator& op,
     if (auto allowed = AccessPolicy::mayRead(op); !allowed) {
         return core::fail(allowed.error());
     }
-    return m_repo.currentByKey(QStringLiteral("health_insurance"),
-                               LinkageValidator::insuranceKey(insurer.trimmed(), symbol.trimmed(), number.trimmed(),
-                                                              branch.trimmed()));
+    return m_repo.currentByKey(
+        QStringLiteral("health_insurance"),
+        LinkageValidator::insuranceKey(insurer.trimmed(), symbol.trimmed(), number.trimmed(), branch.trimmed()));
 }
 
 core::Result<QList<Linkage>> LinkageService::findByName(const Operator& op, const QString& name)

@@ -45,8 +45,8 @@ core::Result<Linkage> LinkageService::end(const Operator& op, const QUuid& uuid,
         return core::fail(allowed.error());
     }
     if ((*current)->status == LinkageStatus::Ended || (*current)->status == LinkageStatus::Migrated) {
-        return core::fail(core::Errc::InvalidArgument, QStringLiteral("linkage already %1")
-                                                           .arg(statusName((*current)->status)));
+        return core::fail(core::Errc::InvalidArgument,
+                          QStringLiteral("linkage already %1").arg(statusName((*current)->status)));
     }
     auto ended = changeStatus(op, **current, LinkageStatus::Ended, reason);
     if (!ended) {
@@ -158,10 +158,15 @@ core::Result<int> LinkageService::exportCsv(const Operator& op, QIODevice& out)
                     FieldColumns);
     int rows = 0;
     auto walked = m_repo.forEachCurrent([&](const Linkage& l) {
-        QStringList row{l.uuid.toString(QUuid::WithoutBraces), QString::number(l.version),
-                        QString::fromLatin1(l.card.issuerKeyId.toHex()), QString::fromLatin1(l.card.serial.toHex()),
-                        l.kind, statusName(l.status), l.validFrom.toString(Qt::ISODate),
-                        l.validTo.toString(Qt::ISODate), assuranceName(l.assurance)};
+        QStringList row{l.uuid.toString(QUuid::WithoutBraces),
+                        QString::number(l.version),
+                        QString::fromLatin1(l.card.issuerKeyId.toHex()),
+                        QString::fromLatin1(l.card.serial.toHex()),
+                        l.kind,
+                        statusName(l.status),
+                        l.validFrom.toString(Qt::ISODate),
+                        l.validTo.toString(Qt::ISODate),
+                        assuranceName(l.assurance)};
         for (const QString& field : FieldColumns) {
             row << l.fields.value(field).toString();
         }

@@ -34,7 +34,8 @@ void validateInsurance(QList<FieldIssue>& issues, const QJsonObject& fields)
         issues.append({QStringLiteral("insurer_number"), QStringLiteral("not 6 or 8 digits with a valid check digit")});
     }
     static const QRegularExpression symbol(QStringLiteral("^.{1,20}$"));
-    static const QRegularExpression number(QStringLiteral("^[0-9A-Za-z\\x{3000}-\\x{9FFF}\\x{FF10}-\\x{FF19}-]{1,20}$"));
+    static const QRegularExpression number(
+        QStringLiteral("^[0-9A-Za-z\\x{3000}-\\x{9FFF}\\x{FF10}-\\x{FF19}-]{1,20}$"));
     requireMatch(issues, fields, "symbol", symbol, "longer than 20 characters");
     requireMatch(issues, fields, "number", number, "not 1-20 letters or digits");
     if (!HealthInsuranceNumber::isValidBranch(text(fields, "branch"))) {

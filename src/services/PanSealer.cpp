@@ -64,8 +64,8 @@ core::Result<QByteArray> PanSealer::seal(const core::SecureBytes& pan) const
         return core::fail(core::Errc::CryptoFailure, QStringLiteral("RSA-OAEP setup failed"));
     }
     QByteArray sealed(static_cast<qsizetype>(size), '\0');
-    if (EVP_PKEY_encrypt(ctx.get(), reinterpret_cast<unsigned char*>(sealed.data()), &size, pan.data(),
-                         pan.size()) <= 0) {
+    if (EVP_PKEY_encrypt(ctx.get(), reinterpret_cast<unsigned char*>(sealed.data()), &size, pan.data(), pan.size()) <=
+        0) {
         return core::fail(core::Errc::CryptoFailure, QStringLiteral("RSA-OAEP encryption failed"));
     }
     sealed.resize(static_cast<qsizetype>(size));

@@ -25,9 +25,9 @@ struct IinRange
 
 // Issuer identification number ranges of the brands Japanese counters see.
 constexpr std::array IinTable{
-    IinRange{4, 3528, 3589, "jcb"},        IinRange{2, 34, 34, "amex"},       IinRange{2, 37, 37, "amex"},
-    IinRange{2, 51, 55, "mastercard"},     IinRange{4, 2221, 2720, "mastercard"}, IinRange{1, 4, 4, "visa"},
-    IinRange{2, 36, 36, "diners"},         IinRange{3, 300, 305, "diners"},
+    IinRange{4, 3528, 3589, "jcb"},    IinRange{2, 34, 34, "amex"},           IinRange{2, 37, 37, "amex"},
+    IinRange{2, 51, 55, "mastercard"}, IinRange{4, 2221, 2720, "mastercard"}, IinRange{1, 4, 4, "visa"},
+    IinRange{2, 36, 36, "diners"},     IinRange{3, 300, 305, "diners"},
 };
 
 } // namespace

@@ -9,8 +9,7 @@ namespace madoguchi::services {
 
 StoreSession::StoreSession(store::Database db, QString keyPath, core::SecureBytes passphrase)
     : m_db(std::move(db)), m_keyPath(std::move(keyPath)), m_passphrase(std::move(passphrase))
-{
-}
+{}
 
 core::Result<StoreSession> StoreSession::create(const QString& dbPath, core::SecureBytes passphrase,
                                                 store::KdfParams params)
@@ -66,9 +65,10 @@ core::Result<StoreSession> StoreSession::open(const QString& dbPath, core::Secur
     }
     if (*version < store::Migrator::latestVersion()) {
         if (schema == Schema::MustBeCurrent) {
-            return core::fail(core::Errc::Unsupported, QStringLiteral("database schema %1 is older than %2: run `db migrate`")
-                                                           .arg(*version)
-                                                           .arg(store::Migrator::latestVersion()));
+            return core::fail(core::Errc::Unsupported,
+                              QStringLiteral("database schema %1 is older than %2: run `db migrate`")
+                                  .arg(*version)
+                                  .arg(store::Migrator::latestVersion()));
         }
         if (auto migrated = store::Migrator::migrate(*db); !migrated) {
             return core::fail(migrated.error());

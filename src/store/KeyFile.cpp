@@ -37,8 +37,8 @@ core::Result<core::SecureBytes> deriveKek(const core::SecureBytes& passphrase, c
     core::SecureBytes kek(32);
     const std::uint64_t n = std::uint64_t{1} << params.log2N;
     const std::uint64_t maxMem = 256ull * 1024 * 1024;
-    if (EVP_PBE_scrypt(reinterpret_cast<const char*>(passphrase.data()), passphrase.size(), salt, SaltSize, n,
-                       params.r, params.p, maxMem, kek.data(), kek.size()) != 1) {
+    if (EVP_PBE_scrypt(reinterpret_cast<const char*>(passphrase.data()), passphrase.size(), salt, SaltSize, n, params.r,
+                       params.p, maxMem, kek.data(), kek.size()) != 1) {
         return core::fail(core::Errc::CryptoFailure, QStringLiteral("scrypt failed"));
     }
     return kek;

@@ -2,6 +2,7 @@
 
 #include "store/Database.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 
 namespace madoguchi::store {
@@ -160,6 +161,29 @@ core::Result<void> LinkageRepository::appendResident(qint64 cardId, const QStrin
     return stmt->run();
 }
 
+core::Result<QHash<QString, QStringList>> LinkageRepository::kindFields()
+{
+    auto stmt = m_db.prepare("SELECT code, fields FROM linkage_kind");
+    if (!stmt) {
+        return core::fail(stmt.error());
+    }
+    QHash<QString, QStringList> kinds;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row) {
+            return core::fail(row.error());
+        }
+        if (!*row) {
+            return kinds;
+        }
+        QStringList names;
+        for (const auto& name : QJsonDocument::fromJson(stmt->columnBlob(1)).array()) {
+            names << name.toString();
+        }
+        kinds.insert(stmt->columnText(0), names);
+    }
+}
+
 core::Result<void> LinkageRepository::insertVersion(const Linkage& l)
 {
     auto stmt = cached(m_insertVersion,
@@ -191,8 +215,8 @@ core::Result<QList<Linkage>> LinkageRepository::currentByCard(qint64 cardId)
 
 core::Result<QList<Linkage>> LinkageRepository::currentByKey(const QString& kind, const QString& searchKey)
 {
-    auto stmt = cached(m_byKey,
-                       (std::string(SelectCurrent) + "WHERE v.kind = ? AND v.search_key = ? ORDER BY v.id").c_str());
+    auto stmt =
+        cached(m_byKey, (std::string(SelectCurrent) + "WHERE v.kind = ? AND v.search_key = ? ORDER BY v.id").c_str());
     if (!stmt) {
         return core::fail(stmt.error());
     }

@@ -4,7 +4,9 @@
 #include "store/Linkage.h"
 #include "store/Statement.h"
 
+#include <QHash>
 #include <QList>
+#include <QStringList>
 
 #include <functional>
 #include <optional>
@@ -33,6 +35,8 @@ public:
     [[nodiscard]] core::Result<void> appendResident(qint64 cardId, const QString& name, const QString& birthDate,
                                                     const QString& by, const QDateTime& now);
 
+    // linkage_kind: code → its field names (kinds are data, 0001_initial.sql).
+    [[nodiscard]] core::Result<QHash<QString, QStringList>> kindFields();
     [[nodiscard]] core::Result<void> insertVersion(const Linkage& linkage);
     [[nodiscard]] core::Result<QList<Linkage>> currentByCard(qint64 cardId);
     [[nodiscard]] core::Result<QList<Linkage>> currentByKey(const QString& kind, const QString& searchKey);

@@ -92,8 +92,9 @@ core::Result<int> Migrator::migrate(Database& db, int target)
     }
     const int latest = latestVersion();
     if (*current > latest) {
-        return core::fail(core::Errc::Unsupported,
-                          QStringLiteral("database schema %1 is newer than this program (%2)").arg(*current).arg(latest));
+        return core::fail(
+            core::Errc::Unsupported,
+            QStringLiteral("database schema %1 is newer than this program (%2)").arg(*current).arg(latest));
     }
     const int goal = target < 0 ? latest : std::min(target, latest);
     int reached = *current;

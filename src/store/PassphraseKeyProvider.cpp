@@ -9,8 +9,7 @@ namespace madoguchi::store {
 
 PassphraseKeyProvider::PassphraseKeyProvider(QString keyFilePath, core::SecureBytes passphrase, KdfParams params)
     : m_path(std::move(keyFilePath)), m_passphrase(std::move(passphrase)), m_params(params)
-{
-}
+{}
 
 core::Result<core::SecureBytes> PassphraseKeyProvider::databaseKey()
 {
@@ -56,8 +55,9 @@ core::Result<core::SecureBytes> PassphraseKeyProvider::readPassphrase(const QStr
     }
     const char* value = std::getenv(envName);
     if (value == nullptr || *value == '\0') {
-        return core::fail(core::Errc::InvalidArgument,
-                          QStringLiteral("no passphrase: set %1 or use --passphrase-file").arg(QString::fromLatin1(envName)));
+        return core::fail(
+            core::Errc::InvalidArgument,
+            QStringLiteral("no passphrase: set %1 or use --passphrase-file").arg(QString::fromLatin1(envName)));
     }
     return core::SecureBytes(value, std::strlen(value));
 }

@@ -16,12 +16,18 @@ struct RcInfo
 
 // Primary result codes (rc & 0xff), https://www.sqlite.org/rescode.html.
 constexpr std::array RcTable{
-    RcInfo{SQLITE_NOTADB, core::Errc::WrongKey},    RcInfo{SQLITE_IOERR, core::Errc::Io},
-    RcInfo{SQLITE_CANTOPEN, core::Errc::Io},        RcInfo{SQLITE_FULL, core::Errc::Io},
-    RcInfo{SQLITE_PERM, core::Errc::Io},            RcInfo{SQLITE_READONLY, core::Errc::Io},
-    RcInfo{SQLITE_NOMEM, core::Errc::Internal},     RcInfo{SQLITE_MISUSE, core::Errc::Internal},
-    RcInfo{SQLITE_INTERRUPT, core::Errc::Cancelled}, RcInfo{SQLITE_RANGE, core::Errc::InvalidArgument},
-    RcInfo{SQLITE_MISMATCH, core::Errc::InvalidArgument}, RcInfo{SQLITE_TOOBIG, core::Errc::InvalidArgument},
+    RcInfo{SQLITE_NOTADB, core::Errc::WrongKey},
+    RcInfo{SQLITE_IOERR, core::Errc::Io},
+    RcInfo{SQLITE_CANTOPEN, core::Errc::Io},
+    RcInfo{SQLITE_FULL, core::Errc::Io},
+    RcInfo{SQLITE_PERM, core::Errc::Io},
+    RcInfo{SQLITE_READONLY, core::Errc::Io},
+    RcInfo{SQLITE_NOMEM, core::Errc::Internal},
+    RcInfo{SQLITE_MISUSE, core::Errc::Internal},
+    RcInfo{SQLITE_INTERRUPT, core::Errc::Cancelled},
+    RcInfo{SQLITE_RANGE, core::Errc::InvalidArgument},
+    RcInfo{SQLITE_MISMATCH, core::Errc::InvalidArgument},
+    RcInfo{SQLITE_TOOBIG, core::Errc::InvalidArgument},
 };
 
 } // namespace

@@ -15,8 +15,7 @@ Statement::~Statement()
 
 Statement::Statement(Statement&& other) noexcept
     : m_bindRc(std::exchange(other.m_bindRc, 0)), m_stmt(std::exchange(other.m_stmt, nullptr))
-{
-}
+{}
 
 Statement& Statement::operator=(Statement&& other) noexcept
 {

@@ -34,7 +34,8 @@ inline std::optional<store::Database> openMigrated(const QString& path)
 
 inline store::CardIdentity card(int n)
 {
-    return {QByteArray::fromHex("a1b2c3d4e5f6a7b8c9d0a1b2c3d4e5f6a7b8c9d0"), QByteArray::number(n).rightJustified(8, '0')};
+    return {QByteArray::fromHex("a1b2c3d4e5f6a7b8c9d0a1b2c3d4e5f6a7b8c9d0"),
+            QByteArray::number(n).rightJustified(8, '0')};
 }
 
 } // namespace madoguchi::test

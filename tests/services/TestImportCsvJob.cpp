@@ -139,20 +139,23 @@ private Q_SLOTS:
         seedCards(service);
         // 発行者鍵識別子,シリアル番号,保険者番号,記号,番号,枝番,氏名 and 山田太郎 / 記号 in CP932
         // (bytes from `iconv -f UTF-8 -t CP932`).
-        const QByteArray sjisHeader = QStringLiteral("発行者鍵識別子,シリアル番号,保険者番号,記号,番号,枝番,氏名\r\n").toUtf8();
+        const QByteArray sjisHeader =
+            QStringLiteral("発行者鍵識別子,シリアル番号,保険者番号,記号,番号,枝番,氏名\r\n").toUtf8();
         QByteArray csv;
         QProcess iconv;
-        iconv.start(QStringLiteral("iconv"), {QStringLiteral("-f"), QStringLiteral("UTF-8"), QStringLiteral("-t"),
-                                              QStringLiteral("CP932")});
+        iconv.start(QStringLiteral("iconv"),
+                    {QStringLiteral("-f"), QStringLiteral("UTF-8"), QStringLiteral("-t"), QStringLiteral("CP932")});
         QVERIFY(iconv.waitForStarted());
-        const QByteArray utf8 = sjisHeader + goodRow(1).replace(",01\r\n", ",01,山田太郎\r\n").replace(",S1,", ",記号,") +
+        const QByteArray utf8 = sjisHeader +
+                                goodRow(1).replace(",01\r\n", ",01,山田太郎\r\n").replace(",S1,", ",記号,") +
                                 goodRow(2).replace(",01\r\n", ",01,髙橋①\r\n");
         iconv.write(utf8);
         iconv.closeWriteChannel();
         QVERIFY(iconv.waitForFinished());
         csv = iconv.readAllStandardOutput();
         QVERIFY(csv.contains("\x8e\x52\x93\x63\x91\xbe\x98\x59")); // 山田太郎 in CP932
-        QVERIFY(writeFile(file("sjis.csv"), csv + "a1b2c3d4e5f6a7b8c9d0a1b2c3d4e5f6a7b8c9d0,00000003,33120015,\xef\xbc\xa1,3,01\r\n"));
+        QVERIFY(writeFile(file("sjis.csv"),
+                          csv + "a1b2c3d4e5f6a7b8c9d0a1b2c3d4e5f6a7b8c9d0,00000003,33120015,\xef\xbc\xa1,3,01\r\n"));
         ImportOptions options;
         options.storeResidentNames = true;
         auto report = ImportCsvJob(service, Clerk, file("sjis.csv"), options).run();

@@ -174,8 +174,7 @@ private Q_SLOTS:
     {
         QCOMPARE(m_service->applyRevocation(Auditor, {test::card(1), 1, {}}).error().code,
                  core::Errc::PermissionDenied);
-        QCOMPARE(m_service->applyRevocation(Clerk, {test::card(1), 1, {}}).error().code,
-                 core::Errc::PermissionDenied);
+        QCOMPARE(m_service->applyRevocation(Clerk, {test::card(1), 1, {}}).error().code, core::Errc::PermissionDenied);
         QCOMPARE(m_service->recordResident(Auditor, test::card(1), QStringLiteral("x"), {}).error().code,
                  core::Errc::PermissionDenied);
     }
@@ -218,7 +217,8 @@ private Q_SLOTS:
 
     void residentNameSearch()
     {
-        QVERIFY(m_service->recordResident(Staff, test::card(1), QStringLiteral("山田太郎"), QStringLiteral("19800101")));
+        QVERIFY(
+            m_service->recordResident(Staff, test::card(1), QStringLiteral("山田太郎"), QStringLiteral("19800101")));
         QCOMPARE(m_service->findByName(Auditor, QStringLiteral("山田太郎"))->size(), 1);
     }
 

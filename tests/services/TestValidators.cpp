@@ -125,7 +125,8 @@ private Q_SLOTS:
                                {QStringLiteral("number"), QString::fromLatin1(number)},
                                {QStringLiteral("branch"), QString::fromLatin1(branch)}};
         };
-        QTest::newRow("insurance ok") << QStringLiteral("health_insurance") << hi("33120015", "1234", "01") << QString();
+        QTest::newRow("insurance ok") << QStringLiteral("health_insurance") << hi("33120015", "1234", "01")
+                                      << QString();
         QTest::newRow("insurer check") << QStringLiteral("health_insurance") << hi("33120016", "1234", "01")
                                        << QStringLiteral("insurer_number");
         QTest::newRow("branch") << QStringLiteral("health_insurance") << hi("33120015", "1234", "1")
@@ -133,7 +134,8 @@ private Q_SLOTS:
         QTest::newRow("individual number as number")
             << QStringLiteral("health_insurance") << hi("33120015", "123456789018", "01") << QStringLiteral("number");
         QTest::newRow("catv ok") << QStringLiteral("catv")
-                                 << QJsonObject{{QStringLiteral("household_id"), QStringLiteral("HH-0042")}} << QString();
+                                 << QJsonObject{{QStringLiteral("household_id"), QStringLiteral("HH-0042")}}
+                                 << QString();
         QTest::newRow("catv individual number")
             << QStringLiteral("catv") << QJsonObject{{QStringLiteral("household_id"), QStringLiteral("123456789018")}}
             << QStringLiteral("household_id");
@@ -161,13 +163,14 @@ private Q_SLOTS:
         QTest::addColumn<QList<QByteArray>>("first");
         QTest::addColumn<bool>("malformed");
         QTest::newRow("plain CRLF") << QByteArray("a,b,c\r\n") << QList<QByteArray>{"a", "b", "c"} << false;
-        QTest::newRow("quotes") << QByteArray("\"a,1\",\"b\"\"q\"\"\"\n") << QList<QByteArray>{"a,1", "b\"q\""} << false;
+        QTest::newRow("quotes") << QByteArray("\"a,1\",\"b\"\"q\"\"\"\n") << QList<QByteArray>{"a,1", "b\"q\""}
+                                << false;
         QTest::newRow("embedded newline") << QByteArray("\"x\r\ny\",z") << QList<QByteArray>{"x\r\ny", "z"} << false;
         QTest::newRow("empty fields") << QByteArray(",,\n") << QList<QByteArray>{"", "", ""} << false;
         QTest::newRow("stray quote") << QByteArray("ab\"c,d\n") << QList<QByteArray>{"ab\"c", "d"} << true;
         QTest::newRow("unterminated") << QByteArray("\"abc,d\n") << QList<QByteArray>{"abc,d\n"} << true;
-        QTest::newRow("sjis trail bytes") << QByteArray("\x83\x5c,\x95\x5c\n") << QList<QByteArray>{"\x83\x5c", "\x95\x5c"}
-                                          << false;
+        QTest::newRow("sjis trail bytes")
+            << QByteArray("\x83\x5c,\x95\x5c\n") << QList<QByteArray>{"\x83\x5c", "\x95\x5c"} << false;
     }
     void csvReader()
     {
@@ -189,7 +192,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("text");
         QTest::addColumn<bool>("valid");
         // Bytes from `printf '山田太郎' | iconv -f UTF-8 -t CP932 | xxd`.
-        QTest::newRow("山田太郎") << QByteArray("\x8e\x52\x93\x63\x91\xbe\x98\x59") << QStringLiteral("山田太郎") << true;
+        QTest::newRow("山田太郎") << QByteArray("\x8e\x52\x93\x63\x91\xbe\x98\x59") << QStringLiteral("山田太郎")
+                                  << true;
         QTest::newRow("ソ (0x5C trail)") << QByteArray("\x83\x5c") << QStringLiteral("ソ") << true;
         QTest::newRow("髙 (IBM ext)") << QByteArray("\xfb\xfc") << QStringLiteral("髙") << true;
         QTest::newRow("① (NEC ext)") << QByteArray("\x87\x40") << QStringLiteral("①") << true;
@@ -231,8 +235,8 @@ private Q_SLOTS:
         QTest::newRow("@") << QStringLiteral("@SUM(A1)") << QByteArray("'@SUM(A1)");
         QTest::newRow("tab") << QStringLiteral("\tx") << QByteArray("'\tx");
         QTest::newRow("cr") << QStringLiteral("\rx") << QByteArray("\"'\rx\"");
-        QTest::newRow("hyperlink with comma") << QStringLiteral("=HYPERLINK(\"u\",\"c\")")
-                                               << QByteArray("\"'=HYPERLINK(\"\"u\"\",\"\"c\"\")\"");
+        QTest::newRow("hyperlink with comma")
+            << QStringLiteral("=HYPERLINK(\"u\",\"c\")") << QByteArray("\"'=HYPERLINK(\"\"u\"\",\"\"c\"\")\"");
         QTest::newRow("plain") << QStringLiteral("abc") << QByteArray("abc");
         QTest::newRow("inner =") << QStringLiteral("a=b") << QByteArray("a=b");
     }
