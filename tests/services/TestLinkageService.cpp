@@ -7,6 +7,7 @@
 
 #include <QBuffer>
 #include <QFile>
+#include <QLoggingCategory>
 #include <QTest>
 
 #include <openssl/evp.h>
@@ -41,6 +42,18 @@ std::pair<QByteArray, QByteArray> testKeyPair()
 const QByteArray TestPan = "4111111111111111";
 const QByteArray DemoIndividualNumber = "123456789018"; // jpki-card.md §7 example, valid check digit
 
+// Every log line the services write during this test, for the privacy scan.
+QByteArray g_logs;
+QtMessageHandler g_previousHandler = nullptr;
+
+void captureLog(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    g_logs += message.toUtf8() + '\n';
+    if (g_previousHandler != nullptr) {
+        g_previousHandler(type, context, message);
+    }
+}
+
 const Operator Staff{QStringLiteral("staff-1"), Role::MunicipalStaff};
 const Operator Clerk{QStringLiteral("clerk-1"), Role::InsurerClerk};
 const Operator Auditor{QStringLiteral("audit-1"), Role::Auditor};
@@ -74,6 +87,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
+        g_previousHandler = qInstallMessageHandler(captureLog);
+        QLoggingCategory::setFilterRules(QStringLiteral("madoguchi.*.debug=true"));
         m_db = test::openMigrated(m_dir.filePath(QStringLiteral("reg.db")));
         QVERIFY(m_db);
         auto sealer = PanSealer::fromPublicKeyPem(m_keys.first);
@@ -266,7 +281,8 @@ private Q_SLOTS:
         }
         QVERIFY(dump.size() > 1000);
         QVERIFY(dump.contains("1111")); // last 4 is there: the scan sees real data
-        for (const QByteArray& haystack : {dump, m_export}) {
+        QVERIFY(g_logs.contains("enrolled")); // the scan sees the real log
+        for (const QByteArray& haystack : {dump, m_export, g_logs}) {
             QVERIFY(!IndividualNumberDetector::containsIndividualNumber(haystack));
             QVERIFY(!haystack.contains(DemoIndividualNumber));
             QVERIFY(!haystack.contains(TestPan));
