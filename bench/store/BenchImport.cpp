@@ -155,6 +155,12 @@ int main(int argc, char* argv[])
     const double encCpu = g_lastCpu;
     const double plainSeconds = importSeconds(*plain, csv, rows);
     const double plainCpu = g_lastCpu;
+    for (auto* db : {&*enc, &*plain}) {
+        std::printf("%s: %lld pages of %lld bytes, %lld free\n", db == &*enc ? "encrypted  " : "unencrypted",
+                    static_cast<long long>(db->queryInt("PRAGMA page_count").value_or(-1)),
+                    static_cast<long long>(db->queryInt("PRAGMA page_size").value_or(-1)),
+                    static_cast<long long>(db->queryInt("PRAGMA freelist_count").value_or(-1)));
+    }
     const double encLookup = lookupMicros(*enc, rows);
     const double plainLookup = lookupMicros(*plain, rows);
     enc = store::Database();

@@ -2,6 +2,7 @@
 
 #include "core/Logging.h"
 #include "services/AccessPolicy.h"
+#include "services/LinkageId.h"
 #include "services/PanSealer.h"
 #include "services/PaymentCardNumber.h"
 #include "store/Database.h"
@@ -126,7 +127,7 @@ core::Result<Linkage> LinkageService::enrolInTransaction(const Operator& op, Enr
         l.sealedPan = *sealed;
     }
     request.pan.clear();
-    l.uuid = QUuid::createUuid();
+    l.uuid = LinkageId::create();
     l.cardId = *cardId;
     l.card = request.card;
     l.assurance = request.assurance;

@@ -3,6 +3,7 @@
 
 #include "core/Logging.h"
 #include "services/AccessPolicy.h"
+#include "services/LinkageId.h"
 #include "services/CsvWriter.h"
 #include "store/Database.h"
 #include "store/Transaction.h"
@@ -76,7 +77,7 @@ core::Result<int> LinkageService::changeCard(const Operator& op, qint64 cardId, 
         }
         if (successor) {
             Linkage next = l;
-            next.uuid = QUuid::createUuid();
+            next.uuid = LinkageId::create();
             next.version = 1;
             next.cardId = *successor;
             next.status = LinkageStatus::Active;

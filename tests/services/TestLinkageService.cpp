@@ -280,7 +280,7 @@ private Q_SLOTS:
             }
         }
         QVERIFY(dump.size() > 1000);
-        QVERIFY(dump.contains("1111")); // last 4 is there: the scan sees real data
+        QVERIFY(dump.contains("1111"));       // last 4 is there: the scan sees real data
         QVERIFY(g_logs.contains("enrolled")); // the scan sees the real log
         for (const QByteArray& haystack : {dump, m_export, g_logs}) {
             QVERIFY(!IndividualNumberDetector::containsIndividualNumber(haystack));

@@ -71,6 +71,19 @@ private Q_SLOTS:
         QCOMPARE(failed.error().code, core::Errc::InvalidArgument);
     }
 
+    // The pinned settings (CipherSettings.h, docs/storage.md) are what the file really uses.
+    void pinnedSettingsApply()
+    {
+        auto db = Database::open(path("pin.db"), keyOf('p'), Database::Mode::CreateIfMissing);
+        QVERIFY(db && db->exec("CREATE TABLE t(a)"));
+        QCOMPARE(*db->queryInt("PRAGMA page_size"), 4096);
+        QCOMPARE(*db->queryInt("PRAGMA cipher_page_size"), 4096);
+        QCOMPARE(*db->queryInt("PRAGMA cache_size"), -65536);
+        auto mode = db->prepare("PRAGMA journal_mode");
+        QVERIFY(mode && *mode->step());
+        QCOMPARE(mode->columnText(0), QStringLiteral("wal"));
+    }
+
     void transactionRollsBackUnlessCommitted()
     {
         auto db = Database::open(path("tx.db"), keyOf('b'), Database::Mode::CreateIfMissing);
