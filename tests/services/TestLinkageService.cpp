@@ -72,6 +72,25 @@ EnrolRequest insurance(int cardNo, const char* number)
 
 } // namespace
 
+// Stands in for the audit log: records into its own table inside the caller's transaction, or fails.
+class TableRecorder final : public ChangeRecorder
+{
+public:
+    bool failNext = false;
+    core::Result<void> record(store::Database& db, const ChangeRecord& change) override
+    {
+        if (failNext) {
+            return core::fail(core::Errc::StoreFailure, QStringLiteral("audit log full"));
+        }
+        auto stmt = db.prepare("INSERT INTO test_audit(op, actor) VALUES (?, ?)");
+        if (!stmt) {
+            return core::fail(stmt.error());
+        }
+        stmt->bind(1, change.op).bind(2, change.actor.id);
+        return stmt->run();
+    }
+};
+
 class TestLinkageService final : public QObject
 {
     Q_OBJECT
@@ -260,6 +279,21 @@ private Q_SLOTS:
     // Decrypt the database, dump every table, and scan it + the export for any individual number
     // and for the full test PAN (issue 4 "Tests"). Blobs are dumped as base64 so random bytes do not
     // pose as digits.
+    void changeRecorderSharesTheTransaction()
+    {
+        QVERIFY(m_db->exec("CREATE TABLE test_audit(op TEXT, actor TEXT)"));
+        TableRecorder recorder;
+        LinkageService audited(*m_db, m_clock, QStringLiteral("T01"), nullptr, &recorder);
+        QVERIFY(audited.enrol(Staff, insurance(50, "5001")));
+        QCOMPARE(*m_db->queryInt("SELECT count(*) FROM test_audit WHERE op = 'enrol' AND actor = 'staff-1'"), 1);
+        const qint64 before = *m_db->queryInt("SELECT count(*) FROM linkage_version");
+        const qint64 outboxBefore = *m_db->queryInt("SELECT count(*) FROM outbox");
+        recorder.failNext = true;
+        QCOMPARE(audited.enrol(Staff, insurance(51, "5002")).error().code, core::Errc::StoreFailure);
+        QCOMPARE(*m_db->queryInt("SELECT count(*) FROM linkage_version"), before); // rolled back with it
+        QCOMPARE(*m_db->queryInt("SELECT count(*) FROM outbox"), outboxBefore);
+    }
+
     void privacyScan()
     {
         QByteArray dump;
