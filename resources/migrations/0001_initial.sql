@@ -68,7 +68,8 @@ CREATE TABLE linkage_version (
     created_at TEXT NOT NULL,
     UNIQUE (uuid, version)
 );
-CREATE INDEX linkage_by_card ON linkage_version(card_id);
+-- (card_id, uuid, version): a card's current linkages from one index leaf (LinkageRepository::currentByCard).
+CREATE INDEX linkage_by_card ON linkage_version(card_id, uuid, version);
 CREATE INDEX linkage_by_key ON linkage_version(kind, search_key);
 
 CREATE VIEW linkage_current AS

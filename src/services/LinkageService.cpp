@@ -217,7 +217,7 @@ core::Result<QList<Linkage>> LinkageService::findByCard(const Operator& op, cons
     if (!cardId) {
         return core::fail(cardId.error());
     }
-    return cardId->has_value() ? m_repo.currentByCard(**cardId) : QList<Linkage>{};
+    return cardId->has_value() ? m_repo.currentByCard(**cardId, &card) : QList<Linkage>{};
 }
 
 core::Result<QList<Linkage>> LinkageService::findByPlatformId(const Operator& op, const QString& id)

@@ -38,7 +38,8 @@ public:
     // linkage_kind: code → its field names (kinds are data, 0001_initial.sql).
     [[nodiscard]] core::Result<QHash<QString, QStringList>> kindFields();
     [[nodiscard]] core::Result<void> insertVersion(const Linkage& linkage);
-    [[nodiscard]] core::Result<QList<Linkage>> currentByCard(qint64 cardId);
+    // `known`: the card's identity when the caller has it (saves a page read).
+    [[nodiscard]] core::Result<QList<Linkage>> currentByCard(qint64 cardId, const CardIdentity* known = nullptr);
     [[nodiscard]] core::Result<QList<Linkage>> currentByKey(const QString& kind, const QString& searchKey);
     // Cards holding an active or suspended linkage with this key (the duplicate check of every enrolment).
     [[nodiscard]] core::Result<QList<qint64>> cardsHoldingKey(const QString& kind, const QString& searchKey);
