@@ -62,6 +62,36 @@ core::Result<void> LinkageService::prepareKindFields(EnrolRequest& request, QLis
     return {};
 }
 
+core::Result<qint64> LinkageService::resolveCard(const store::CardIdentity& card, bool create,
+                                                 QList<FieldIssue>& issues)
+{
+    bool newCard = false;
+    core::Result<std::optional<qint64>> id = std::optional<qint64>{};
+    if (create) {
+        auto ensured = m_repo.ensureCard(card, m_clock.now(), &newCard);
+        id = ensured ? core::Result<std::optional<qint64>>(*ensured) : core::fail(ensured.error());
+    } else {
+        id = m_repo.findCard(card);
+    }
+    if (!id) {
+        return core::fail(id.error());
+    }
+    if (!id->has_value()) {
+        issues.append({QStringLiteral("card"), QStringLiteral("unknown card")});
+        return core::fail(core::Errc::NotFound, QStringLiteral("unknown card"));
+    }
+    // A card created just now has no events yet.
+    auto state = newCard ? core::Result<QString>(QString()) : m_repo.cardState(**id);
+    if (!state) {
+        return core::fail(state.error());
+    }
+    if (*state == QStringLiteral("revoked") || *state == QStringLiteral("migrated")) {
+        issues.append({QStringLiteral("card"), QStringLiteral("card is %1").arg(*state)});
+        return core::fail(core::Errc::Revoked, QStringLiteral("card is %1").arg(*state));
+    }
+    return **id;
+}
+
 core::Result<Linkage> LinkageService::enrolInTransaction(const Operator& op, EnrolRequest& request,
                                                          QList<FieldIssue>* issues, bool createCard)
 {
@@ -86,29 +116,9 @@ core::Result<Linkage> LinkageService::enrolInTransaction(const Operator& op, Enr
     l.kind = request.kind;
     l.fields = request.fields;
     l.searchKey = LinkageValidator::searchKey(l.kind, l.fields);
-    const QDateTime now = m_clock.now();
-    auto cardId = createCard ? m_repo.ensureCard(request.card, now) : core::Result<qint64>(0);
-    if (!createCard) {
-        auto existing = m_repo.findCard(request.card);
-        if (!existing) {
-            return core::fail(existing.error());
-        }
-        if (!existing->has_value()) {
-            found.append({QStringLiteral("card"), QStringLiteral("unknown card")});
-            return core::fail(core::Errc::NotFound, QStringLiteral("unknown card"));
-        }
-        cardId = **existing;
-    }
+    auto cardId = resolveCard(request.card, createCard, found);
     if (!cardId) {
         return core::fail(cardId.error());
-    }
-    auto state = m_repo.cardState(*cardId);
-    if (!state) {
-        return core::fail(state.error());
-    }
-    if (*state == QStringLiteral("revoked") || *state == QStringLiteral("migrated")) {
-        found.append({QStringLiteral("card"), QStringLiteral("card is %1").arg(*state)});
-        return core::fail(core::Errc::Revoked, QStringLiteral("card is %1").arg(*state));
     }
     auto holders = m_repo.cardsHoldingKey(l.kind, l.searchKey);
     if (!holders) {

@@ -75,6 +75,9 @@ public:
     [[nodiscard]] store::LinkageRepository& repository() { return m_repo; }
 
 private:
+    // The card's row id; unknown (when not creating), revoked or migrated cards are refused.
+    [[nodiscard]] core::Result<qint64> resolveCard(const store::CardIdentity& card, bool create,
+                                                   QList<FieldIssue>& issues);
     [[nodiscard]] core::Result<void> prepareKindFields(EnrolRequest& request, QList<FieldIssue>* issues);
     [[nodiscard]] core::Result<void> appendVersion(const Operator& op, store::Linkage& linkage, const QString& what);
     [[nodiscard]] core::Result<store::Linkage> changeStatus(const Operator& op, store::Linkage current,

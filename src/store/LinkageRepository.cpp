@@ -100,13 +100,12 @@ core::Result<std::optional<qint64>> LinkageRepository::findCard(const CardIdenti
     return id;
 }
 
-core::Result<qint64> LinkageRepository::ensureCard(const CardIdentity& card, const QDateTime& now)
+core::Result<qint64> LinkageRepository::ensureCard(const CardIdentity& card, const QDateTime& now, bool* created)
 {
-    auto found = findCard(card);
-    if (!found || found->has_value()) {
-        return found ? core::Result<qint64>(**found) : core::fail(found.error());
-    }
-    auto stmt = cached(m_insertCard, "INSERT INTO card_identity(issuer_key_id, serial, created_at) VALUES (?, ?, ?)");
+    // INSERT OR IGNORE first (SQLite 3.15 has no UPSERT): one statement for a new card, the common
+    // case in a bulk import; the unique (issuer_key_id, serial) index decides.
+    auto stmt =
+        cached(m_insertCard, "INSERT OR IGNORE INTO card_identity(issuer_key_id, serial, created_at) VALUES (?, ?, ?)");
     if (!stmt) {
         return core::fail(stmt.error());
     }
@@ -114,7 +113,18 @@ core::Result<qint64> LinkageRepository::ensureCard(const CardIdentity& card, con
     if (auto ran = (*stmt)->run(); !ran) {
         return core::fail(ran.error());
     }
-    return m_db.lastInsertRowId();
+    const bool inserted = m_db.changes() > 0;
+    if (created != nullptr) {
+        *created = inserted;
+    }
+    if (inserted) {
+        return m_db.lastInsertRowId();
+    }
+    auto found = findCard(card);
+    if (!found || !found->has_value()) {
+        return found ? core::fail(core::Errc::Internal, QStringLiteral("card vanished")) : core::fail(found.error());
+    }
+    return **found;
 }
 
 core::Result<QString> LinkageRepository::cardState(qint64 cardId)

@@ -24,8 +24,9 @@ public:
 
     [[nodiscard]] Database& database() { return m_db; }
 
-    // The card's row id, inserting the identity when it is new.
-    [[nodiscard]] core::Result<qint64> ensureCard(const CardIdentity& card, const QDateTime& now);
+    // The card's row id, inserting the identity when it is new (then `*created` is true).
+    [[nodiscard]] core::Result<qint64> ensureCard(const CardIdentity& card, const QDateTime& now,
+                                                  bool* created = nullptr);
     [[nodiscard]] core::Result<std::optional<qint64>> findCard(const CardIdentity& card);
     // The latest card_event ("revoked", "migrated", "restored"), or an empty string.
     [[nodiscard]] core::Result<QString> cardState(qint64 cardId);
