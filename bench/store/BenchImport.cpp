@@ -133,6 +133,7 @@ int main(int argc, char* argv[])
     QCoreApplication app(argc, argv);
     const int rows = argc > 1 ? QByteArray(argv[1]).toInt() : 1000000;
     QTemporaryDir tmp(argc > 2 ? QString::fromLocal8Bit(argv[2]) + QStringLiteral("/benchXXXXXX") : QString());
+    tmp.setAutoRemove(!qEnvironmentVariableIsSet("BENCH_KEEP")); // BENCH_KEEP=1: keep the files to inspect
     const QString csv = tmp.filePath(QStringLiteral("members.csv"));
     if (!writeCsv(csv, rows)) {
         return 1;
