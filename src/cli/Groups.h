@@ -11,10 +11,13 @@ CommandGroup cardCommands();
 CommandGroup testPkiCommands();
 CommandGroup certCommands();
 CommandGroup ocspCommands();
+CommandGroup dbCommands();
+CommandGroup linkageCommands();
 
 inline std::vector<CommandGroup> allCommandGroups()
 {
-    return {cardCommands(), testPkiCommands(), certCommands(), ocspCommands()};
+    return {cardCommands(),    dbCommands(),   linkageCommands(),
+            certCommands(),    ocspCommands(), testPkiCommands()};
 }
 
 } // namespace madoguchi::cli

@@ -72,6 +72,7 @@ constexpr std::array ErrcTable{
     ErrcInfo{Errc::RevocationStale, ErrorDomain::Pki, "revocation_stale"},
     ErrcInfo{Errc::SuccessionCycle, ErrorDomain::Pki, "succession_cycle"},
     ErrcInfo{Errc::SuccessionConflict, ErrorDomain::Pki, "succession_conflict"},
+    ErrcInfo{Errc::PermissionDenied, ErrorDomain::General, "permission_denied"},
 };
 
 const ErrcInfo* infoOf(Errc code) noexcept

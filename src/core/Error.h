@@ -41,7 +41,7 @@ enum class Errc
     CardUnresponsive,  // the card did not answer to reset
     SharingViolation,  // another application holds the card exclusively
     TransportFailed,   // any other PC/SC transmit failure
-    // Card (ISO 7816-4 status words and JPKI facts)
+                     // Card (ISO 7816-4 status words and JPKI facts)
     NotJpkiCard,                // SELECT of the JPKI AID failed: some other card
     FileNotFound,               // 6A 82
     SecurityStatusNotSatisfied, // 69 82: VERIFY needed first
@@ -50,13 +50,13 @@ enum class Errc
     UnexpectedStatus,           // any other status word
     MalformedResponse,          // response data not as the card profile says
     NoSigningCertificate,       // face-authentication card or under-15s card
-    // PIN
-    PinIncorrect,        // 63 Cx with x > 0 left
-    PinBlocked,          // 69 83, 69 84 or 63 C0
-    PinNotAvailable,     // face-authentication card: no PINs at all
-    PinFormat,           // PIN does not match the rules (digits, length, charset)
+                          // PIN
+    PinIncorrect,         // 63 Cx with x > 0 left
+    PinBlocked,           // 69 83, 69 84 or 63 C0
+    PinNotAvailable,      // face-authentication card: no PINs at all
+    PinFormat,            // PIN does not match the rules (digits, length, charset)
     PinNeedsConfirmation, // one try left and the caller did not confirm
-    // Parsing
+                          // Parsing
     MalformedTlv,
     MalformedDer,
     MalformedInput,
@@ -90,6 +90,8 @@ enum class Errc
     RevocationStale,     // a CRL older than the policy allows or past its nextUpdate
     SuccessionCycle,     // a serial-succession link would close a cycle
     SuccessionConflict,  // an old certificate linked to two different successors
+    // Services: the operator's role does not allow this action
+    PermissionDenied,
 };
 
 ErrorDomain domainOf(Errc code) noexcept;

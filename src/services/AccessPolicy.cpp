@@ -1,0 +1,73 @@
+#include "services/AccessPolicy.h"
+
+#include <array>
+
+namespace madoguchi::services {
+
+namespace {
+
+constexpr std::array RoleNames{"municipal_staff", "insurer_clerk", "auditor", "admin"};
+
+core::Result<void> refuse(const Operator& op, const QString& action)
+{
+    return core::fail(core::Errc::PermissionDenied,
+                      QStringLiteral("role %1 may not %2").arg(roleName(op.role), action));
+}
+
+} // namespace
+
+QString roleName(Role role)
+{
+    return QString::fromLatin1(RoleNames.at(static_cast<std::size_t>(role)));
+}
+
+std::optional<Role> roleFromName(QStringView name)
+{
+    for (std::size_t i = 0; i < RoleNames.size(); ++i) {
+        if (name == QLatin1String(RoleNames[i])) {
+            return static_cast<Role>(i);
+        }
+    }
+    return std::nullopt;
+}
+
+core::Result<void> AccessPolicy::mayRead(const Operator& op)
+{
+    if (op.id.isEmpty()) {
+        return core::fail(core::Errc::PermissionDenied, QStringLiteral("no operator"));
+    }
+    return {};
+}
+
+core::Result<void> AccessPolicy::mayChangeKind(const Operator& op, const QString& kind)
+{
+    if (auto read = mayRead(op); !read) {
+        return read;
+    }
+    switch (op.role) {
+    case Role::Admin:
+    case Role::MunicipalStaff:
+        return {};
+    case Role::InsurerClerk:
+        return kind == QStringLiteral("health_insurance") ? core::Result<void>{}
+                                                          : refuse(op, QStringLiteral("change %1 linkages").arg(kind));
+    case Role::Auditor:
+        break;
+    }
+    return refuse(op, QStringLiteral("change linkages"));
+}
+
+core::Result<void> AccessPolicy::mayChangeCard(const Operator& op)
+{
+    if (op.id.isEmpty() || (op.role != Role::Admin && op.role != Role::MunicipalStaff)) {
+        return refuse(op, QStringLiteral("change a card's state"));
+    }
+    return {};
+}
+
+core::Result<void> AccessPolicy::mayRecordResident(const Operator& op)
+{
+    return mayChangeCard(op);
+}
+
+} // namespace madoguchi::services

@@ -1,0 +1,343 @@
+#include "services/ImportCsvJob.h"
+
+#include "core/Logging.h"
+#include "services/AccessPolicy.h"
+#include "services/CsvReader.h"
+#include "services/ImportColumns.h"
+#include "services/LinkageService.h"
+#include "store/Database.h"
+#include "store/Transaction.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <optional>
+
+namespace madoguchi::services {
+
+namespace {
+
+QDate parseDate(const QString& text)
+{
+    if (text.isEmpty()) {
+        return {};
+    }
+    if (const QDate iso = QDate::fromString(text, Qt::ISODate); iso.isValid()) {
+        return iso; // the fast path: format strings build a QDateTimeParser on every call
+    }
+    for (const QString& format :
+         {QStringLiteral("yyyy-MM-dd"), QStringLiteral("yyyyMMdd"), QStringLiteral("yyyy/M/d")}) {
+        const QDate date = QDate::fromString(text, format);
+        if (date.isValid()) {
+            return date;
+        }
+    }
+    return {};
+}
+
+bool isHex(const QString& text)
+{
+    if (text.isEmpty() || text.size() % 2 != 0) {
+        return false;
+    }
+    for (const QChar c : text) {
+        if (!c.isDigit() && !(c.toLower() >= QLatin1Char('a') && c.toLower() <= QLatin1Char('f'))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+struct ImportCsvJob::Pass
+{
+    bool dryRun = false;
+    QHash<QString, int> column; // canonical name → index
+    QHash<QString, QStringList> kindFields;
+    std::optional<store::Transaction> tx;
+    std::optional<CsvFieldDecoder> decoder;
+    qint64 row = 0;
+    qint64 rowsInBatch = 0;
+    qint64 bytesTotal = 0;
+    CsvReader* reader = nullptr;
+};
+
+ImportCsvJob::ImportCsvJob(LinkageService& service, Operator op, QString path, ImportOptions options)
+    : m_service(service), m_op(std::move(op)), m_path(std::move(path)), m_options(std::move(options))
+{}
+
+void ImportCsvJob::addIssue(ImportReport& report, qint64 row, const QString& field, const QString& reason) const
+{
+    if (report.issues.size() < ImportReport::MaxIssues) {
+        report.issues.append({row, field, reason});
+    }
+}
+
+core::Result<QByteArray> ImportCsvJob::fileSha256() const
+{
+    QFile file(m_path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return core::fail(core::Errc::Io, QStringLiteral("cannot read %1: %2").arg(m_path, file.errorString()));
+    }
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!hash.addData(&file)) {
+        return core::fail(core::Errc::Io, QStringLiteral("cannot read %1").arg(m_path));
+    }
+    return hash.result();
+}
+
+core::Result<void> ImportCsvJob::openJob(const QByteArray& sha)
+{
+    store::Database& db = m_service.repository().database();
+    auto find = db.prepare("SELECT id, status, last_row, imported_rows, rejected_rows FROM import_job"
+                           " WHERE file_sha256 = ? ORDER BY id DESC LIMIT 1");
+    if (!find) {
+        return core::fail(find.error());
+    }
+    find->bindBlob(1, sha);
+    auto row = find->step();
+    if (!row) {
+        return core::fail(row.error());
+    }
+    const QString status = *row ? find->columnText(1) : QString();
+    if (status == QStringLiteral("finished")) {
+        return core::fail(core::Errc::InvalidArgument,
+                          QStringLiteral("this file was already imported (job %1)").arg(find->columnInt64(0)));
+    }
+    if (status == QStringLiteral("running") || status == QStringLiteral("cancelled")) {
+        m_report.jobId = find->columnInt64(0);
+        m_resumeFrom = find->columnInt64(2);
+        m_report.imported = find->columnInt64(3);
+        m_report.rejected = find->columnInt64(4);
+        m_report.resumedAfter = m_resumeFrom;
+        qCInfo(lcServices) << "resuming import job" << m_report.jobId << "after row" << m_resumeFrom;
+        return {};
+    }
+    auto insert = db.prepare("INSERT INTO import_job(file_sha256, file_name, mode, status, created_by, started_at)"
+                             " VALUES (?, ?, ?, 'running', ?, datetime('now'))");
+    if (!insert) {
+        return core::fail(insert.error());
+    }
+    insert->bindBlob(1, sha).bind(2, QFileInfo(m_path).fileName());
+    insert->bind(3, m_options.mode == ImportOptions::Mode::AllOrNothing ? QStringLiteral("all_or_nothing")
+                                                                        : QStringLiteral("valid_rows_only"));
+    insert->bind(4, m_op.id);
+    if (auto ran = insert->run(); !ran) {
+        return ran;
+    }
+    m_report.jobId = db.lastInsertRowId();
+    return {};
+}
+
+core::Result<ImportReport> ImportCsvJob::run()
+{
+    if (m_op.role == Role::Auditor) {
+        return core::fail(core::Errc::PermissionDenied, QStringLiteral("role auditor may not import"));
+    }
+    auto sha = fileSha256();
+    if (!sha) {
+        return core::fail(sha.error());
+    }
+    if (auto opened = openJob(*sha); !opened) {
+        return core::fail(opened.error());
+    }
+    if (m_options.mode == ImportOptions::Mode::AllOrNothing && m_resumeFrom == 0) {
+        Pass dry;
+        dry.dryRun = true;
+        if (auto checked = runPass(dry); !checked) {
+            return core::fail(checked.error());
+        }
+        if (m_report.rejected > 0) {
+            m_report.stored = false;
+            m_report.imported = 0;
+            auto mark = m_service.repository().database().prepare("UPDATE import_job SET status = 'rejected',"
+                                                                  " rejected_rows = ? WHERE id = ?");
+            if (mark) {
+                mark->bind(1, m_report.rejected).bind(2, m_report.jobId);
+                (void)mark->run();
+            }
+            return m_report;
+        }
+        m_report = ImportReport{m_report.jobId, 0, 0, 0, 0, true, {}};
+    }
+    Pass pass;
+    if (auto done = runPass(pass); !done) {
+        return core::fail(done.error());
+    }
+    return m_report;
+}
+
+core::Result<void> ImportCsvJob::runPass(Pass& pass)
+{
+    QFile file(m_path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return core::fail(core::Errc::Io, QStringLiteral("cannot read %1: %2").arg(m_path, file.errorString()));
+    }
+    pass.bytesTotal = file.size();
+    const CsvEncoding encoding =
+        m_options.encoding == CsvEncoding::Auto ? CsvFieldDecoder::detect(file.peek(64 * 1024)) : m_options.encoding;
+    pass.decoder.emplace(encoding);
+    CsvReader reader(file);
+    pass.reader = &reader;
+    CsvRecord record;
+    if (!reader.next(record)) {
+        return core::fail(core::Errc::MalformedInput, QStringLiteral("empty file"));
+    }
+    auto columns = ImportColumns::map(record.fields, *pass.decoder);
+    if (!columns) {
+        return core::fail(columns.error());
+    }
+    pass.column = std::move(*columns);
+    auto kinds = m_service.repository().kindFields();
+    if (!kinds) {
+        return core::fail(kinds.error());
+    }
+    pass.kindFields = std::move(*kinds);
+    auto tx = store::Transaction::begin(m_service.repository().database());
+    if (!tx) {
+        return core::fail(tx.error());
+    }
+    pass.tx.emplace(std::move(*tx));
+    while (reader.next(record)) {
+        ++pass.row;
+        if (!pass.dryRun && pass.row <= m_resumeFrom) {
+            continue;
+        }
+        if (record.fields.size() == 1 && record.fields.first().isEmpty()) {
+            continue; // blank line
+        }
+        if (auto handled = handleRecord(pass, record); !handled) {
+            return handled;
+        }
+    }
+    if (reader.readFailed()) {
+        return core::fail(core::Errc::Io, QStringLiteral("read error in %1").arg(m_path));
+    }
+    return commitBatch(pass, true);
+}
+
+core::Result<void> ImportCsvJob::handleRecord(Pass& pass, const CsvRecord& record)
+{
+    ++m_report.rows;
+    if (record.malformed) {
+        ++m_report.rejected;
+        addIssue(m_report, pass.row, QString(), QStringLiteral("broken quoting"));
+    } else if (auto imported = importRow(pass, record.fields); !imported) {
+        return imported;
+    }
+    ++pass.rowsInBatch;
+    if (m_cancel != nullptr && m_cancel->load(std::memory_order_relaxed)) {
+        return core::fail(core::Errc::Cancelled, QStringLiteral("import cancelled; committed rows are kept"));
+    }
+    if (pass.rowsInBatch >= m_options.batchSize) {
+        if (auto committed = commitBatch(pass, false); !committed) {
+            return committed;
+        }
+    }
+    return {};
+}
+
+core::Result<void> ImportCsvJob::importRow(Pass& pass, const QList<QByteArray>& raw)
+{
+    QHash<QString, QString> values;
+    for (auto it = pass.column.cbegin(); it != pass.column.cend(); ++it) {
+        if (it.value() >= raw.size()) {
+            continue;
+        }
+        QString text;
+        if (!pass.decoder->decode(raw[it.value()], text)) {
+            ++m_report.rejected;
+            addIssue(m_report, pass.row, it.key(), QStringLiteral("bytes not valid in the file's encoding"));
+            return {};
+        }
+        values.insert(it.key(), text.trimmed());
+    }
+    EnrolRequest request;
+    const QString kind = values.value(QStringLiteral("kind"));
+    request.kind = kind.isEmpty() ? m_options.defaultKind : kind;
+    QList<FieldIssue> issues;
+    const QString issuer = values.value(QStringLiteral("issuer_key_id"));
+    const QString serial = values.value(QStringLiteral("serial"));
+    if (!isHex(issuer) || !isHex(serial)) {
+        issues.append({QStringLiteral("card"), QStringLiteral("issuer_key_id and serial must be hex")});
+    } else if (!pass.kindFields.contains(request.kind)) {
+        issues.append({QStringLiteral("kind"), QStringLiteral("unknown linkage kind")});
+    } else if (request.kind == QStringLiteral("credit_card")) {
+        issues.append({QStringLiteral("kind"), QStringLiteral("credit cards are enrolled at the counter only")});
+    }
+    request.validFrom = parseDate(values.value(QStringLiteral("valid_from")));
+    request.validTo = parseDate(values.value(QStringLiteral("valid_to")));
+    if (issues.isEmpty()) {
+        request.card = store::CardIdentity::fromHex(issuer.toLatin1(), serial.toLatin1());
+        for (const QString& field : pass.kindFields.value(request.kind)) {
+            request.fields.insert(field, values.value(field));
+        }
+        request.assurance = m_options.assurance;
+        auto enrolled = m_service.enrolInTransaction(m_op, request, &issues, m_options.createUnknownCards);
+        if (enrolled) {
+            ++m_report.imported;
+            if (m_options.storeResidentNames && !values.value(QStringLiteral("name")).isEmpty()) {
+                return m_service.repository().appendResident(enrolled->cardId, values.value(QStringLiteral("name")),
+                                                             values.value(QStringLiteral("birth_date")), m_op.id,
+                                                             enrolled->createdAt);
+            }
+            return {};
+        }
+        const core::Errc code = enrolled.error().code;
+        if (code != core::Errc::InvalidArgument && code != core::Errc::NotFound && code != core::Errc::Revoked &&
+            code != core::Errc::PermissionDenied) {
+            return core::fail(enrolled.error()); // the store failed: stop, nothing half-written stays
+        }
+        if (issues.isEmpty()) {
+            issues.append({QString(), enrolled.error().detail});
+        }
+    }
+    ++m_report.rejected;
+    for (const FieldIssue& issue : issues) {
+        addIssue(m_report, pass.row, issue.field, issue.reason);
+    }
+    return {};
+}
+
+core::Result<void> ImportCsvJob::commitBatch(Pass& pass, bool last)
+{
+    if (pass.dryRun) {
+        if (last) {
+            pass.tx->rollback();
+        }
+        pass.rowsInBatch = 0;
+        return {};
+    }
+    store::Database& db = m_service.repository().database();
+    auto update = db.prepare("UPDATE import_job SET last_row = ?, imported_rows = ?, rejected_rows = ?,"
+                             " status = ?, finished_at = CASE WHEN ? THEN datetime('now') END WHERE id = ?");
+    if (!update) {
+        return core::fail(update.error());
+    }
+    update->bind(1, pass.row).bind(2, m_report.imported).bind(3, m_report.rejected);
+    update->bind(4, last ? QStringLiteral("finished") : QStringLiteral("running")).bind(5, last ? 1 : 0);
+    update->bind(6, m_report.jobId);
+    if (auto ran = update->run(); !ran) {
+        return ran;
+    }
+    // Row bookkeeping and the batch's rows commit together: after a crash the job resumes exactly here.
+    if (auto committed = pass.tx->commit(); !committed) {
+        return committed;
+    }
+    pass.rowsInBatch = 0;
+    if (m_progress) {
+        m_progress(pass.row, pass.reader->bytesConsumed(), pass.bytesTotal);
+    }
+    if (!last) {
+        auto tx = store::Transaction::begin(db);
+        if (!tx) {
+            return core::fail(tx.error());
+        }
+        pass.tx.emplace(std::move(*tx));
+    }
+    return {};
+}
+
+} // namespace madoguchi::services

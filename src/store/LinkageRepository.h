@@ -1,0 +1,69 @@
+#pragma once
+
+#include "core/Result.h"
+#include "store/Linkage.h"
+#include "store/Statement.h"
+
+#include <QHash>
+#include <QList>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+
+namespace madoguchi::store {
+
+class Database;
+
+// The SQL of the linkage registry (0001_initial.sql), with statements prepared once and reused —
+// that reuse is most of the import speed (performance.md §2). Callers own the transactions.
+class LinkageRepository final
+{
+public:
+    explicit LinkageRepository(Database& db) : m_db(db) {}
+
+    [[nodiscard]] Database& database() { return m_db; }
+
+    // The card's row id, inserting the identity when it is new (then `*created` is true).
+    [[nodiscard]] core::Result<qint64> ensureCard(const CardIdentity& card, const QDateTime& now,
+                                                  bool* created = nullptr);
+    [[nodiscard]] core::Result<std::optional<qint64>> findCard(const CardIdentity& card);
+    // The latest card_event ("revoked", "migrated", "restored"), or an empty string.
+    [[nodiscard]] core::Result<QString> cardState(qint64 cardId);
+    [[nodiscard]] core::Result<void> appendCardEvent(qint64 cardId, const QString& event, int reasonCode,
+                                                     std::optional<qint64> successorId, const QString& by,
+                                                     const QDateTime& now);
+    [[nodiscard]] core::Result<void> appendResident(qint64 cardId, const QString& name, const QString& birthDate,
+                                                    const QString& by, const QDateTime& now);
+
+    // linkage_kind: code → its field names (kinds are data, 0001_initial.sql).
+    [[nodiscard]] core::Result<QHash<QString, QStringList>> kindFields();
+    [[nodiscard]] core::Result<void> insertVersion(const Linkage& linkage);
+    // `known`: the card's identity when the caller has it (saves a page read).
+    [[nodiscard]] core::Result<QList<Linkage>> currentByCard(qint64 cardId, const CardIdentity* known = nullptr);
+    [[nodiscard]] core::Result<QList<Linkage>> currentByKey(const QString& kind, const QString& searchKey);
+    // Cards holding an active or suspended linkage with this key (the duplicate check of every enrolment).
+    [[nodiscard]] core::Result<QList<qint64>> cardsHoldingKey(const QString& kind, const QString& searchKey);
+    [[nodiscard]] core::Result<QList<Linkage>> currentByResidentName(const QString& name);
+    [[nodiscard]] core::Result<std::optional<Linkage>> current(const QUuid& uuid);
+    [[nodiscard]] core::Result<QList<Linkage>> history(const QUuid& uuid);
+    // Calls `visit` for every current linkage; stops early when it returns false.
+    [[nodiscard]] core::Result<void> forEachCurrent(const std::function<bool(const Linkage&)>& visit);
+
+    [[nodiscard]] core::Result<void> appendOutbox(const QString& entity, QByteArrayView entityId, const QString& op,
+                                                  QByteArrayView payloadJson, const QString& idempotencyKey,
+                                                  const QDateTime& now);
+
+private:
+    [[nodiscard]] core::Result<Statement*> cached(Statement& slot, const char* sql);
+    [[nodiscard]] core::Result<QList<Linkage>> collect(Statement& stmt, int limit = -1);
+    // ISO text of a timestamp, cached: a bulk import stamps thousands of rows with the same second.
+    [[nodiscard]] const QString& isoText(const QDateTime& at);
+
+    Database& m_db;
+    QDateTime m_lastStamp;
+    QString m_lastStampText;
+    Statement m_insertCard, m_findCard, m_cardState, m_insertVersion, m_byCard, m_byKey, m_holding, m_outbox;
+};
+
+} // namespace madoguchi::store
