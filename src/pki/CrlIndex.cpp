@@ -1,0 +1,270 @@
+#include "pki/CrlIndex.h"
+
+#include <QFile>
+#include <QSaveFile>
+
+#include <cstring>
+
+namespace madoguchi::pki {
+
+namespace {
+
+constexpr char Magic[8] = {'M', 'D', 'G', 'C', 'R', 'L', 'I', 'X'};
+constexpr quint32 Version = 1;
+constexpr quint32 ByteOrderMark = 0x01020304;
+constexpr qint64 HeaderSize = 256;
+constexpr quint64 P1 = 0x9E3779B185EBCA87ULL, P2 = 0xC2B2AE3D27D4EB4FULL, P3 = 0x165667B19E3779F9ULL;
+
+// Persisted header; every field native little-endian (checked through ByteOrderMark).
+struct Header
+{
+    char magic[8];
+    quint32 version;
+    quint32 byteOrder;
+    quint8 contentId[32];
+    qint64 crlSize;
+    qint64 crlMtimeMs;
+    quint64 seed;
+    quint64 capacity;
+    qint64 count;
+    qint64 entryCount;
+    qint64 removeFromCrlCount;
+    qint64 verifiedAt;
+    quint64 checksum; // over the header with this field zero, then every slot
+    quint8 reserved[HeaderSize - 120];
+};
+static_assert(sizeof(Header) == HeaderSize);
+
+__extension__ typedef unsigned __int128 Uint128; // GCC/Clang; -Wpedantic would flag the bare type
+
+quint64 rotl(quint64 x, int r)
+{
+    return (x << r) | (x >> (64 - r));
+}
+
+quint64 load64(const uchar* p)
+{
+    quint64 v;
+    std::memcpy(&v, p, 8);
+    return v;
+}
+
+quint64 fmix(quint64 h)
+{
+    h ^= h >> 33;
+    h *= 0xFF51AFD7ED558CCDULL;
+    h ^= h >> 33;
+    h *= 0xC4CEB9FE1A85EC53ULL;
+    return h ^ (h >> 33);
+}
+
+quint64 headerChecksum(Header header, const CrlIndex::Slot* table, quint64 capacity)
+{
+    header.checksum = 0;
+    const quint64 h = CrlIndex::checksum(reinterpret_cast<const uchar*>(&header), sizeof header, header.seed);
+    return CrlIndex::checksum(reinterpret_cast<const uchar*>(table), qint64(capacity * sizeof(CrlIndex::Slot)), h);
+}
+
+core::Error corrupt(const QString& path, const char* why)
+{
+    return core::Error{core::Errc::MalformedInput,
+                       QStringLiteral("CRL index %1: %2").arg(path, QString::fromLatin1(why)), 0};
+}
+
+} // namespace
+
+CrlIndex::CrlIndex() = default;
+CrlIndex::~CrlIndex() = default;
+CrlIndex::CrlIndex(CrlIndex&&) noexcept = default;
+CrlIndex& CrlIndex::operator=(CrlIndex&&) noexcept = default;
+
+CrlIndex CrlIndex::create(qint64 expectedEntries, quint64 seed)
+{
+    CrlIndex index;
+    index.m_seed = seed;
+    index.m_capacity = quint64(std::max<qint64>(16, expectedEntries + expectedEntries / 3 + 1));
+    index.m_owned.assign(index.m_capacity, Slot{0, 0, 0});
+    index.m_slots = index.m_owned.data();
+    return index;
+}
+
+quint64 CrlIndex::hashSerial(const uchar* p, int length, quint64 seed)
+{
+    quint64 h = seed ^ (quint64(length) * P1);
+    while (length >= 8) {
+        h = rotl(h ^ (load64(p) * P2), 31) * P1;
+        p += 8;
+        length -= 8;
+    }
+    quint64 tail = 0;
+    std::memcpy(&tail, p, size_t(length));
+    h = fmix(h ^ (tail * P3));
+    return h | (h == 0); // 0 marks an empty slot
+}
+
+quint64 CrlIndex::home(quint64 hash) const
+{
+    // Range reduction by multiply-high (Lemire): any capacity, no modulo.
+    return quint64((static_cast<Uint128>(hash) * m_capacity) >> 64);
+}
+
+void CrlIndex::prefetch(quint64 hash) const
+{
+    __builtin_prefetch(m_slots + home(hash), 1);
+}
+
+bool CrlIndex::insert(const uchar* file, quint64 hash, const CrlRawEntry& entry)
+{
+    if (quint64(m_count + 1) * 20 > m_capacity * 17) { // keep the load ≤ 0.85
+        grow();
+    }
+    quint64 i = home(hash);
+    for (;;) {
+        Slot& s = m_slots[i];
+        if (s.hash == 0) {
+            s = Slot{hash,
+                     quint64(entry.serialOffset) | (quint64(entry.serialLength) << 40) | (quint64(entry.reason) << 48),
+                     entry.revocationDate};
+            ++m_count;
+            return true;
+        }
+        if (s.hash == hash && int((s.packed >> 40) & 0xFF) == entry.serialLength &&
+            std::memcmp(file + (s.packed & OffsetMask), file + entry.serialOffset, size_t(entry.serialLength)) == 0) {
+            return false;
+        }
+        i = i + 1 == m_capacity ? 0 : i + 1;
+    }
+}
+
+void CrlIndex::grow()
+{
+    std::vector<Slot> old = std::move(m_owned);
+    m_capacity = m_capacity + m_capacity / 2;
+    m_owned.assign(m_capacity, Slot{0, 0, 0});
+    m_slots = m_owned.data();
+    for (const Slot& s : old) {
+        if (s.hash != 0) {
+            quint64 i = home(s.hash);
+            while (m_slots[i].hash != 0) {
+                i = i + 1 == m_capacity ? 0 : i + 1;
+            }
+            m_slots[i] = s;
+        }
+    }
+}
+
+std::optional<CrlRevocation> CrlIndex::find(const uchar* file, const uchar* serial, int length) const
+{
+    if (m_capacity == 0) {
+        return std::nullopt;
+    }
+    const quint64 h = hashSerial(serial, length, m_seed);
+    quint64 i = home(h);
+    for (;;) {
+        const Slot& s = m_slots[i];
+        if (s.hash == 0) {
+            return std::nullopt;
+        }
+        if (s.hash == h && int((s.packed >> 40) & 0xFF) == length &&
+            std::memcmp(file + (s.packed & OffsetMask), serial, size_t(length)) == 0) {
+            return CrlRevocation{CrlReason(quint8(s.packed >> 48)), s.date};
+        }
+        i = i + 1 == m_capacity ? 0 : i + 1;
+    }
+}
+
+bool CrlIndex::fitsFile(qint64 fileSize) const
+{
+    quint64 bad = 0;
+    for (quint64 i = 0; i < m_capacity; ++i) {
+        const Slot& s = m_slots[i];
+        const quint64 end = (s.packed & OffsetMask) + ((s.packed >> 40) & 0xFF);
+        bad |= quint64(s.hash != 0 && end > quint64(fileSize));
+    }
+    return bad == 0;
+}
+
+quint64 CrlIndex::checksum(const uchar* p, qint64 length, quint64 seed)
+{
+    quint64 a = seed + P1 + P2, b = seed + P2, c = seed, d = seed - P1;
+    const uchar* end = p + length;
+    for (; end - p >= 32; p += 32) {
+        a = rotl(a + load64(p) * P2, 31) * P1;
+        b = rotl(b + load64(p + 8) * P2, 31) * P1;
+        c = rotl(c + load64(p + 16) * P2, 31) * P1;
+        d = rotl(d + load64(p + 24) * P2, 31) * P1;
+    }
+    quint64 h = rotl(a, 1) + rotl(b, 7) + rotl(c, 12) + rotl(d, 18) + quint64(length);
+    for (; p < end; ++p) {
+        h = rotl(h ^ (*p * P3), 11) * P1;
+    }
+    return fmix(h);
+}
+
+core::Result<void> CrlIndex::save(const QString& path, const CrlIndexMeta& meta) const
+{
+    Header header{};
+    std::memcpy(header.magic, Magic, sizeof Magic);
+    header.version = Version;
+    header.byteOrder = ByteOrderMark;
+    std::memcpy(header.contentId, meta.contentId.constData(), std::min<size_t>(32, size_t(meta.contentId.size())));
+    header.crlSize = meta.crlSize;
+    header.crlMtimeMs = meta.crlMtimeMs;
+    header.seed = m_seed;
+    header.capacity = m_capacity;
+    header.count = m_count;
+    header.entryCount = meta.entryCount;
+    header.removeFromCrlCount = meta.removeFromCrlCount;
+    header.verifiedAt = meta.verifiedAt;
+    header.checksum = headerChecksum(header, m_slots, m_capacity);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(reinterpret_cast<const char*>(&header), sizeof header) != HeaderSize ||
+        file.write(reinterpret_cast<const char*>(m_slots), qint64(m_capacity * sizeof(Slot))) != qint64(m_capacity * sizeof(Slot)) ||
+        !file.commit()) {
+        return core::fail(core::Errc::Io, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    }
+    return {};
+}
+
+core::Result<CrlIndex> CrlIndex::open(const QString& path, CrlIndexMeta& meta)
+{
+    auto file = std::make_unique<QFile>(path);
+    if (!file->open(QIODevice::ReadOnly)) {
+        return core::fail(core::Errc::NotFound, QStringLiteral("cannot open %1: %2").arg(path, file->errorString()));
+    }
+    const qint64 size = file->size();
+    if (size < HeaderSize) {
+        return core::fail(corrupt(path, "shorter than its header"));
+    }
+    uchar* data = file->map(0, size);
+    if (!data) {
+        return core::fail(core::Errc::Io, QStringLiteral("cannot map %1").arg(path));
+    }
+    Header header;
+    std::memcpy(&header, data, sizeof header);
+    if (std::memcmp(header.magic, Magic, sizeof Magic) != 0 || header.version != Version || header.byteOrder != ByteOrderMark) {
+        return core::fail(corrupt(path, "not a version-1 index of this byte order"));
+    }
+    if (header.capacity == 0 || header.capacity > quint64(size) / sizeof(Slot) ||
+        quint64(size - HeaderSize) != header.capacity * sizeof(Slot) || header.count < 0 || quint64(header.count) > header.capacity) {
+        return core::fail(corrupt(path, "sizes do not add up"));
+    }
+    CrlIndex index;
+    index.m_slots = reinterpret_cast<Slot*>(data + HeaderSize);
+    index.m_capacity = header.capacity;
+    index.m_count = header.count;
+    index.m_seed = header.seed;
+    if (headerChecksum(header, index.m_slots, index.m_capacity) != header.checksum) {
+        return core::fail(corrupt(path, "checksum mismatch"));
+    }
+    index.m_file = std::move(file);
+    meta.contentId = QByteArray(reinterpret_cast<const char*>(header.contentId), 32);
+    meta.crlSize = header.crlSize;
+    meta.crlMtimeMs = header.crlMtimeMs;
+    meta.entryCount = header.entryCount;
+    meta.removeFromCrlCount = header.removeFromCrlCount;
+    meta.verifiedAt = header.verifiedAt;
+    return index;
+}
+
+} // namespace madoguchi::pki

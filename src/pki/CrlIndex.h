@@ -1,0 +1,103 @@
+#pragma once
+
+#include "core/Result.h"
+#include "pki/CrlInfo.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+class QFile;
+
+namespace madoguchi::pki {
+
+// What the persisted index records about the CRL it was built from (the "verified at import" state).
+struct CrlIndexMeta
+{
+    QByteArray contentId; // 32 bytes, see Crl::contentId()
+    qint64 crlSize = 0;
+    qint64 crlMtimeMs = 0;
+    qint64 entryCount = 0;
+    qint64 removeFromCrlCount = 0;
+    qint64 verifiedAt = 0; // Unix seconds of the signature check
+};
+
+// serial → (reason, revocation date): an open-addressing table (linear probing, load ≤ 0.85) of 24-byte
+// slots {64-bit seeded hash, file offset|length|reason, date}. The serial itself stays in the mapped CRL
+// and is compared in full on a hash match, so the index costs ~35 bytes per entry (performance.md §4:
+// ≤ 40) and a lookup touches one or two cache lines of the table plus one of the file.
+class CrlIndex final
+{
+public:
+    struct Slot
+    {
+        quint64 hash;
+        quint64 packed; // offset (40 bits) | length << 40 | reason << 48
+        qint64 date;
+    };
+    static_assert(sizeof(Slot) == 24);
+
+    CrlIndex();
+    ~CrlIndex();
+    CrlIndex(CrlIndex&&) noexcept;
+    CrlIndex& operator=(CrlIndex&&) noexcept;
+
+    // An empty table sized for about `expectedEntries`; it grows if more arrive.
+    [[nodiscard]] static CrlIndex create(qint64 expectedEntries, quint64 seed);
+
+    [[nodiscard]] static quint64 hashSerial(const uchar* serial, int length, quint64 seed);
+    [[nodiscard]] quint64 hash(const uchar* serial, int length) const { return hashSerial(serial, length, m_seed); }
+    void prefetch(quint64 hash) const;
+    // False if the serial is already present (the first entry is kept).
+    bool insert(const uchar* file, quint64 hash, const CrlRawEntry& entry);
+
+    [[nodiscard]] std::optional<CrlRevocation> find(const uchar* file, const uchar* serial, int length) const;
+
+    // Calls f(serialPointer, serialLength, revocation) for every entry, in table order.
+    template <typename F>
+    void forEach(const uchar* file, F&& f) const
+    {
+        for (quint64 i = 0; i < m_capacity; ++i) {
+            const Slot& s = m_slots[i];
+            if (s.hash != 0) {
+                f(file + (s.packed & OffsetMask), int((s.packed >> 40) & 0xFF),
+                  CrlRevocation{CrlReason(quint8(s.packed >> 48)), s.date});
+            }
+        }
+    }
+
+    // True if every slot's serial lies inside a file of `fileSize` bytes (a reopened index vs its CRL).
+    [[nodiscard]] bool fitsFile(qint64 fileSize) const;
+
+    [[nodiscard]] qint64 size() const { return m_count; }
+    [[nodiscard]] qint64 capacity() const { return qint64(m_capacity); }
+    [[nodiscard]] qint64 memoryBytes() const { return qint64(m_capacity * sizeof(Slot)); }
+    [[nodiscard]] quint64 seed() const { return m_seed; }
+
+    // Writes header + slots atomically (temp file + rename). Little-endian hosts only, recorded in the
+    // header so another byte order is refused on open.
+    [[nodiscard]] core::Result<void> save(const QString& path, const CrlIndexMeta& meta) const;
+    // Maps a saved index (no copy) after checking magic, version, sizes and the checksum of every byte.
+    [[nodiscard]] static core::Result<CrlIndex> open(const QString& path, CrlIndexMeta& meta);
+
+    // 64-bit checksum (XXH64-style, 4 lanes) used for the persisted file: integrity against corruption,
+    // not against an attacker — the cache directory must be as protected as the application's data.
+    [[nodiscard]] static quint64 checksum(const uchar* data, qint64 length, quint64 seed);
+
+private:
+    static constexpr quint64 OffsetMask = (quint64(1) << 40) - 1;
+    [[nodiscard]] quint64 home(quint64 hash) const;
+    void grow();
+
+    std::vector<Slot> m_owned;
+    std::unique_ptr<QFile> m_file; // set when the slots are mapped from a saved index
+    Slot* m_slots = nullptr; // m_owned.data() or the mapped file (read-only: never inserted into)
+    quint64 m_capacity = 0;
+    qint64 m_count = 0;
+    quint64 m_seed = 0;
+};
+
+} // namespace madoguchi::pki
