@@ -3,7 +3,12 @@
 #include <QFile>
 #include <QSaveFile>
 
+#include <cstdlib>
 #include <cstring>
+
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
 
 namespace madoguchi::pki {
 
@@ -78,13 +83,35 @@ CrlIndex::~CrlIndex() = default;
 CrlIndex::CrlIndex(CrlIndex&&) noexcept = default;
 CrlIndex& CrlIndex::operator=(CrlIndex&&) noexcept = default;
 
+void CrlIndex::FreeSlots::operator()(Slot* table) const
+{
+    std::free(table);
+}
+
+std::unique_ptr<CrlIndex::Slot[], CrlIndex::FreeSlots> CrlIndex::allocate(quint64 capacity)
+{
+    // 2 MiB-aligned so the kernel can back the table with huge pages: lookups and inserts hit random
+    // slots of a table larger than the TLB reach of 4 KiB pages.
+    constexpr size_t HugePage = size_t(2) << 20;
+    const size_t bytes = (capacity * sizeof(Slot) + HugePage - 1) / HugePage * HugePage;
+    void* memory = std::aligned_alloc(HugePage, bytes);
+    if (!memory) {
+        throw std::bad_alloc(); // as std::vector would: out of memory is not a recoverable CRL error
+    }
+#ifdef MADV_HUGEPAGE
+    madvise(memory, bytes, MADV_HUGEPAGE);
+#endif
+    std::memset(memory, 0, capacity * sizeof(Slot));
+    return std::unique_ptr<Slot[], FreeSlots>(static_cast<Slot*>(memory));
+}
+
 CrlIndex CrlIndex::create(qint64 expectedEntries, quint64 seed)
 {
     CrlIndex index;
     index.m_seed = seed;
     index.m_capacity = quint64(std::max<qint64>(16, expectedEntries + expectedEntries / 3 + 1));
-    index.m_owned.assign(index.m_capacity, Slot{0, 0, 0});
-    index.m_slots = index.m_owned.data();
+    index.m_owned = allocate(index.m_capacity);
+    index.m_slots = index.m_owned.get();
     return index;
 }
 
@@ -138,11 +165,13 @@ bool CrlIndex::insert(const uchar* file, quint64 hash, const CrlRawEntry& entry)
 
 void CrlIndex::grow()
 {
-    std::vector<Slot> old = std::move(m_owned);
+    const auto old = std::move(m_owned);
+    const quint64 oldCapacity = m_capacity;
     m_capacity = m_capacity + m_capacity / 2;
-    m_owned.assign(m_capacity, Slot{0, 0, 0});
-    m_slots = m_owned.data();
-    for (const Slot& s : old) {
+    m_owned = allocate(m_capacity);
+    m_slots = m_owned.get();
+    for (quint64 k = 0; k < oldCapacity; ++k) {
+        const Slot& s = old[k];
         if (s.hash != 0) {
             quint64 i = home(s.hash);
             while (m_slots[i].hash != 0) {

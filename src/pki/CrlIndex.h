@@ -92,7 +92,13 @@ private:
     [[nodiscard]] quint64 home(quint64 hash) const;
     void grow();
 
-    std::vector<Slot> m_owned;
+    struct FreeSlots
+    {
+        void operator()(Slot* table) const;
+    };
+    [[nodiscard]] static std::unique_ptr<Slot[], FreeSlots> allocate(quint64 capacity);
+
+    std::unique_ptr<Slot[], FreeSlots> m_owned;
     std::unique_ptr<QFile> m_file; // set when the slots are mapped from a saved index
     Slot* m_slots = nullptr; // m_owned.data() or the mapped file (read-only: never inserted into)
     quint64 m_capacity = 0;

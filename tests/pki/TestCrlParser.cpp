@@ -365,6 +365,11 @@ private Q_SLOTS:
         QTest::newRow("gen 2050") << QByteArray("20500101000000Z") << 0x18 << qint64(2524608000);
         QTest::newRow("feb 29 non-leap") << QByteArray("270229000000Z") << 0x17 << qint64(-1);
         QTest::newRow("month 13") << QByteArray("261301000000Z") << 0x17 << qint64(-1);
+        QTest::newRow("letter in seconds") << QByteArray("2601010000a0Z") << 0x17 << qint64(-1);
+        QTest::newRow("colon in year") << QByteArray("2:0101000000Z") << 0x17 << qint64(-1);
+        QTest::newRow("slash in gen day") << QByteArray("2026010/000000Z") << 0x18 << qint64(-1);
+        QTest::newRow("hour 24") << QByteArray("260101240000Z") << 0x17 << qint64(-1);
+        QTest::newRow("gen 9999") << QByteArray("99991231235959Z") << 0x18 << qint64(253402300799);
         QTest::newRow("no Z") << QByteArray("2601010000000") << 0x17 << qint64(-1);
         QTest::newRow("fraction") << QByteArray("20260101000000.5Z") << 0x18 << qint64(-1);
         QTest::newRow("wrong tag") << QByteArray("260101000000Z") << 0x18 << qint64(-1);

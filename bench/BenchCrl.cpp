@@ -1,0 +1,362 @@
+// BenchCrl — the CRL engine against its baselines, side by side in one run (performance.md §1, §4).
+//
+//   BenchCrl [--entries 1000000,5000000] [--runs 3] [--dir DIR] [--no-openssl]
+//
+// Every measured phase runs in its own fork()ed child, so each peak RSS (wait4's ru_maxrss) belongs to
+// that phase alone; an idle child gives the process's own baseline. The engine's RSS includes the pages of
+// the mapped CRL it touched; its heap is the index, reported exactly as bytes per entry. Times are medians
+// over --runs children (the OpenSSL path runs once for more than 1 M entries: it takes tens of seconds).
+#include "core/Clock.h"
+#include "pki/Crl.h"
+#include "pki/CrlGenerator.h"
+#include "pki/CrlIssuer.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+
+#include <openssl/asn1.h>
+#include <openssl/bn.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+
+#include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+using namespace madoguchi;
+using namespace madoguchi::pki;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using Results = std::map<std::string, double>;
+
+double msSince(Clock::time_point start)
+{
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+double median(std::vector<double> v)
+{
+    if (v.empty()) {
+        return 0;
+    }
+    std::sort(v.begin(), v.end());
+    return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
+}
+
+struct Setup
+{
+    QString crlPath;
+    QString indexPath;
+    QByteArray caPem;
+    qint64 entries = 0;
+    qint64 fileSize = 0;
+};
+
+// Queries: revoked serials in random order (hits) and never-revoked ones (misses).
+std::vector<QByteArray> queries(const Setup& setup, bool hits, int count)
+{
+    std::vector<QByteArray> out;
+    out.reserve(size_t(count));
+    for (int i = 0; i < count; ++i) {
+        const qint64 pick = qint64((quint64(i) * 0x9E3779B97F4A7C15ULL) % quint64(setup.entries));
+        auto entry = CrlGenerator::randomEntry(hits ? 1 : 999, pick, 1767225600);
+        out.push_back(entry.serial);
+    }
+    return out;
+}
+
+// Median ns per lookup over batches of 1000 (a clock read per lookup would cost as much as the lookup).
+double lookupNs(const std::vector<QByteArray>& serials, const std::function<bool(const QByteArray&)>& find)
+{
+    std::vector<double> perBatch;
+    int found = 0;
+    for (size_t start = 0; start + 1000 <= serials.size(); start += 1000) {
+        const auto t = Clock::now();
+        for (size_t i = start; i < start + 1000; ++i) {
+            found += find(serials[i]);
+        }
+        perBatch.push_back(std::chrono::duration<double, std::nano>(Clock::now() - t).count() / 1000);
+    }
+    std::fprintf(stderr, "  (%d found)\n", found);
+    return median(perBatch);
+}
+
+// Runs `phase` in a child; returns its results plus "rss_mb" from wait4.
+Results inChild(const std::function<Results()>& phase)
+{
+    int fds[2];
+    if (pipe(fds) != 0) {
+        std::perror("pipe");
+        std::exit(1);
+    }
+    const pid_t pid = fork();
+    if (pid == 0) {
+        close(fds[0]);
+        std::string text;
+        for (const auto& [key, value] : phase()) {
+            text += key + " " + std::to_string(value) + "\n";
+        }
+        if (write(fds[1], text.data(), text.size()) < 0) {
+            _exit(2);
+        }
+        _exit(0);
+    }
+    close(fds[1]);
+    std::string text;
+    char buffer[4096];
+    for (ssize_t n; (n = read(fds[0], buffer, sizeof buffer)) > 0;) {
+        text.append(buffer, size_t(n));
+    }
+    close(fds[0]);
+    int status = 0;
+    struct rusage usage{};
+    wait4(pid, &status, 0, &usage);
+    Results out;
+    char key[64];
+    double value = 0;
+    for (const char* p = text.c_str(); std::sscanf(p, "%63s %lf", key, &value) == 2;) {
+        out[key] = value;
+        p = std::strchr(p, '\n');
+        if (!p) {
+            break;
+        }
+        ++p;
+    }
+    out["rss_mb"] = double(usage.ru_maxrss) / 1024.0;
+    out["ok"] = WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 1 : 0;
+    return out;
+}
+
+Results sha256Phase(const Setup& setup)
+{
+    const int fd = open(setup.crlPath.toLocal8Bit().constData(), O_RDONLY);
+    void* data = mmap(nullptr, size_t(setup.fileSize), PROT_READ, MAP_PRIVATE, fd, 0);
+    const auto t = Clock::now();
+    const QByteArray digest = CrlIssuer::sha256(static_cast<const uchar*>(data), setup.fileSize);
+    const double ms = msSince(t);
+    munmap(data, size_t(setup.fileSize));
+    close(fd);
+    return {{"sha256_ms", ms}, {"digest_byte", double(quint8(digest[0]))}};
+}
+
+Results enginePhase(const Setup& setup, bool save)
+{
+    const core::SystemClock clock;
+    auto issuer = CrlIssuer::fromPem(setup.caPem);
+    const auto hits = queries(setup, true, 200000);
+    const auto misses = queries(setup, false, 200000);
+    const auto t = Clock::now();
+    auto crl = Crl::load(setup.crlPath, *issuer, clock);
+    const double loadMs = msSince(t);
+    if (!crl) {
+        std::fprintf(stderr, "engine: %s\n", qPrintable(crl.error().toString()));
+        _exit(3);
+    }
+    Results out{{"load_ms", loadMs}, {"index_bytes", double(crl->indexBytes())}, {"entries", double(crl->info().entryCount)}};
+    out["lookup_hit_ns"] = lookupNs(hits, [&](const QByteArray& s) { return crl->find(s).has_value(); });
+    out["lookup_miss_ns"] = lookupNs(misses, [&](const QByteArray& s) { return crl->find(s).has_value(); });
+    if (save) {
+        const auto s = Clock::now();
+        if (!crl->saveIndex(setup.indexPath)) {
+            _exit(4);
+        }
+        out["save_ms"] = msSince(s);
+    }
+    return out;
+}
+
+Results reopenPhase(const Setup& setup)
+{
+    const auto hits = queries(setup, true, 200000);
+    const auto t = Clock::now();
+    auto crl = Crl::reopen(setup.crlPath, setup.indexPath);
+    const double ms = msSince(t);
+    if (!crl) {
+        std::fprintf(stderr, "reopen: %s\n", qPrintable(crl.error().toString()));
+        _exit(3);
+    }
+    const auto f = Clock::now();
+    const bool firstFound = crl->find(hits[0]).has_value();
+    const double firstUs = std::chrono::duration<double, std::micro>(Clock::now() - f).count();
+    Results out{{"reopen_ms", ms}, {"first_lookup_us", firstUs}, {"first_found", double(firstFound)}};
+    out["lookup_hit_ns"] = lookupNs(hits, [&](const QByteArray& s) { return crl->find(s).has_value(); });
+    return out;
+}
+
+Results openSslPhase(const Setup& setup)
+{
+    std::vector<ASN1_INTEGER*> serials;
+    for (const QByteArray& serial : queries(setup, true, 20000)) {
+        BIGNUM* bn = BN_bin2bn(reinterpret_cast<const unsigned char*>(serial.constData()), int(serial.size()), nullptr);
+        serials.push_back(BN_to_ASN1_INTEGER(bn, nullptr));
+        BN_free(bn);
+    }
+    BIO* bio = BIO_new_mem_buf(setup.caPem.constData(), int(setup.caPem.size()));
+    X509* ca = PEM_read_bio_X509(bio, nullptr, nullptr, nullptr);
+    BIO_free(bio);
+    const int fd = open(setup.crlPath.toLocal8Bit().constData(), O_RDONLY);
+    void* data = mmap(nullptr, size_t(setup.fileSize), PROT_READ, MAP_PRIVATE, fd, 0);
+    const unsigned char* p = static_cast<const unsigned char*>(data);
+    auto t = Clock::now();
+    X509_CRL* crl = d2i_X509_CRL(nullptr, &p, long(setup.fileSize));
+    Results out{{"d2i_ms", msSince(t)}};
+    t = Clock::now();
+    const int verified = X509_CRL_verify(crl, X509_get0_pubkey(ca));
+    out["verify_ms"] = msSince(t);
+    X509_REVOKED* revoked = nullptr;
+    t = Clock::now();
+    X509_CRL_get0_by_serial(crl, &revoked, serials[0]);
+    out["first_lookup_ms"] = msSince(t);
+    out["verified"] = verified;
+    std::vector<double> perBatch;
+    for (size_t start = 0; start + 1000 <= serials.size(); start += 1000) {
+        const auto b = Clock::now();
+        for (size_t i = start; i < start + 1000; ++i) {
+            X509_CRL_get0_by_serial(crl, &revoked, serials[i]);
+        }
+        perBatch.push_back(std::chrono::duration<double, std::nano>(Clock::now() - b).count() / 1000);
+    }
+    out["lookup_ns"] = median(perBatch);
+    out["total_ms"] = out["d2i_ms"] + out["verify_ms"] + out["first_lookup_ms"];
+    return out;
+}
+
+Setup generate(const QString& dir, qint64 entries, const CrlGenerator& ca)
+{
+    Setup setup;
+    setup.entries = entries;
+    setup.crlPath = QStringLiteral("%1/bench-%2.crl").arg(dir).arg(entries);
+    setup.indexPath = setup.crlPath + QStringLiteral("idx");
+    setup.caPem = ca.certificatePem();
+    CrlGenerator::Spec spec;
+    spec.randomEntries = entries;
+    const auto t = Clock::now();
+    if (!ca.generateToFile(spec, setup.crlPath)) {
+        std::fprintf(stderr, "generation failed\n");
+        std::exit(1);
+    }
+    setup.fileSize = QFile(setup.crlPath).size();
+    std::printf("generated %lld entries, %.1f MB in %.0f ms\n", static_cast<long long>(entries), double(setup.fileSize) / 1e6, msSince(t));
+    return setup;
+}
+
+// Median of `key` over `runs` children of `phase`, and the largest RSS seen.
+std::pair<Results, std::vector<Results>> repeat(int runs, const std::function<Results()>& phase)
+{
+    std::vector<Results> all;
+    for (int i = 0; i < runs; ++i) {
+        all.push_back(inChild(phase));
+    }
+    Results med;
+    for (const auto& [key, value] : all.front()) {
+        std::vector<double> values;
+        for (const auto& r : all) {
+            values.push_back(r.count(key) ? r.at(key) : 0);
+        }
+        med[key] = median(values);
+    }
+    return {med, all};
+}
+
+const char* verdict(bool ok)
+{
+    return ok ? "MET" : "MISSED";
+}
+
+void report(const Setup& s, Results idle, Results sha, Results engine, Results reopen, Results ossl, bool haveOpenSsl)
+{
+    const double n = double(s.entries);
+    const double engineHeapMb = engine["rss_mb"] - idle["rss_mb"] - double(s.fileSize) / 1048576.0;
+    std::printf("\n== %lld entries, file %.1f MB (idle child RSS %.1f MB) ==\n", static_cast<long long>(s.entries), double(s.fileSize) / 1e6, idle["rss_mb"]);
+    std::printf("%-46s %12s %12s\n", "phase", "median ms", "peak RSS MB");
+    std::printf("%-46s %12.1f %12.1f\n", "SHA-256 of the file (EVP, mmap)", sha["sha256_ms"], sha["rss_mb"]);
+    std::printf("%-46s %12.1f %12.1f\n", "engine: load + signature + index", engine["load_ms"], engine["rss_mb"]);
+    std::printf("%-46s %12.1f %12.1f\n", "engine: reopen from persisted index", reopen["reopen_ms"], reopen["rss_mb"]);
+    if (haveOpenSsl) {
+        std::printf("%-46s %12.1f %12.1f\n", "OpenSSL: d2i + verify + first get0_by_serial", ossl["total_ms"], ossl["rss_mb"]);
+        std::printf("%-46s %12.1f / %.1f / %.1f (verified=%g)\n", "  of which d2i / verify / first lookup", ossl["d2i_ms"], ossl["verify_ms"], ossl["first_lookup_ms"], ossl["verified"]);
+    }
+    std::printf("%-46s %12.1f\n", "engine: save index (not in load)", engine["save_ms"]);
+    std::printf("lookup median: engine hit %.0f ns, miss %.0f ns, after reopen %.0f ns (first %.1f us); OpenSSL %.0f ns\n",
+                engine["lookup_hit_ns"], engine["lookup_miss_ns"], reopen["lookup_hit_ns"], reopen["first_lookup_us"], ossl["lookup_ns"]);
+    const double ratioSha = engine["load_ms"] / sha["sha256_ms"];
+    const double perEntry = engine["index_bytes"] / n;
+    std::printf("targets:\n");
+    std::printf("  load <= 1.5x SHA-256           : %.2fx  %s\n", ratioSha, verdict(ratioSha <= 1.5));
+    if (haveOpenSsl) {
+        const double speedup = ossl["total_ms"] / engine["load_ms"];
+        std::printf("  >= 15x faster than OpenSSL     : %.1fx  %s\n", speedup, verdict(speedup >= 15));
+    }
+    std::printf("  <= 40 B/entry besides the file : index %.1f B/entry (RSS-based %.1f B/entry)  %s\n", perEntry,
+                engineHeapMb * 1048576.0 / n, verdict(perEntry <= 40));
+    std::printf("  lookup <= 0.3 us               : %.3f us hit, %.3f us miss  %s\n", engine["lookup_hit_ns"] / 1000,
+                engine["lookup_miss_ns"] / 1000, verdict(std::max(engine["lookup_hit_ns"], engine["lookup_miss_ns"]) <= 300));
+    std::printf("  reopen <= 50 ms (1 M)          : %.1f ms  %s\n", reopen["reopen_ms"], s.entries <= 1000000 ? verdict(reopen["reopen_ms"] <= 50) : "(n/a)");
+    std::fflush(stdout);
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    std::vector<qint64> sizes{1000000};
+    int runs = 3;
+    bool openSsl = true;
+    QString dir;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--entries" && i + 1 < argc) {
+            sizes.clear();
+            for (const QString& part : QString::fromLatin1(argv[++i]).split(QLatin1Char(','))) {
+                sizes.push_back(part.toLongLong());
+            }
+        } else if (arg == "--runs" && i + 1 < argc) {
+            runs = std::max(1, std::atoi(argv[++i]));
+        } else if (arg == "--dir" && i + 1 < argc) {
+            dir = QString::fromLocal8Bit(argv[++i]);
+        } else if (arg == "--no-openssl") {
+            openSsl = false;
+        } else {
+            std::fprintf(stderr, "usage: BenchCrl [--entries 1000000,5000000] [--runs 3] [--dir DIR] [--no-openssl]\n");
+            return 2;
+        }
+    }
+    QTemporaryDir temp;
+    if (dir.isEmpty()) {
+        dir = temp.path();
+    }
+    auto ca = CrlGenerator::create(QStringLiteral("JPKI Bench CA"));
+    if (!ca) {
+        return 1;
+    }
+    for (qint64 entries : sizes) {
+        const Setup setup = generate(dir, entries, *ca);
+        // Warm the page cache the same way for every phase: all of them read the file from memory.
+        inChild([&] { return sha256Phase(setup); });
+        const auto idle = inChild([] { return Results{}; });
+        const auto sha = repeat(runs, [&] { return sha256Phase(setup); }).first;
+        const auto engine = repeat(runs, [&] { return enginePhase(setup, true); }).first;
+        const auto reopen = repeat(runs, [&] { return reopenPhase(setup); }).first;
+        Results ossl;
+        if (openSsl) {
+            ossl = repeat(entries > 1000000 ? 1 : runs, [&] { return openSslPhase(setup); }).first;
+        }
+        report(setup, idle, sha, engine, reopen, ossl, openSsl);
+        QFile::remove(setup.crlPath);
+        QFile::remove(setup.indexPath);
+    }
+    return 0;
+}
