@@ -85,24 +85,31 @@ CrlIndex& CrlIndex::operator=(CrlIndex&&) noexcept = default;
 
 void CrlIndex::FreeSlots::operator()(Slot* table) const
 {
+#ifdef __linux__
+    munmap(table, bytes);
+#else
     std::free(table);
+#endif
 }
 
 std::unique_ptr<CrlIndex::Slot[], CrlIndex::FreeSlots> CrlIndex::allocate(quint64 capacity)
 {
-    // 2 MiB-aligned so the kernel can back the table with huge pages: lookups and inserts hit random
-    // slots of a table larger than the TLB reach of 4 KiB pages.
-    constexpr size_t HugePage = size_t(2) << 20;
-    const size_t bytes = (capacity * sizeof(Slot) + HugePage - 1) / HugePage * HugePage;
-    void* memory = std::aligned_alloc(HugePage, bytes);
-    if (!memory) {
+    const size_t bytes = std::max<size_t>(1, capacity * sizeof(Slot));
+#ifdef __linux__
+    // Fresh anonymous pages are zero (no second clearing pass) and, with MADV_HUGEPAGE, backed by 2 MiB
+    // pages: inserts and lookups hit random slots of a table far beyond the TLB reach of 4 KiB pages.
+    void* memory = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (memory == MAP_FAILED) {
         throw std::bad_alloc(); // as std::vector would: out of memory is not a recoverable CRL error
     }
-#ifdef MADV_HUGEPAGE
     madvise(memory, bytes, MADV_HUGEPAGE);
+#else
+    void* memory = std::calloc(1, bytes);
+    if (!memory) {
+        throw std::bad_alloc();
+    }
 #endif
-    std::memset(memory, 0, capacity * sizeof(Slot));
-    return std::unique_ptr<Slot[], FreeSlots>(static_cast<Slot*>(memory));
+    return std::unique_ptr<Slot[], FreeSlots>(static_cast<Slot*>(memory), FreeSlots{bytes});
 }
 
 CrlIndex CrlIndex::create(qint64 expectedEntries, quint64 seed)

@@ -94,6 +94,7 @@ private:
 
     struct FreeSlots
     {
+        size_t bytes;
         void operator()(Slot* table) const;
     };
     [[nodiscard]] static std::unique_ptr<Slot[], FreeSlots> allocate(quint64 capacity);
