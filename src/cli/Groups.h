@@ -8,10 +8,11 @@ namespace madoguchi::cli {
 
 // Each group's factory, defined in its <Group>Commands.cpp.
 CommandGroup cardCommands();
+CommandGroup crlCommands();
 
 inline std::vector<CommandGroup> allCommandGroups()
 {
-    return {cardCommands()};
+    return {cardCommands(), crlCommands()};
 }
 
 } // namespace madoguchi::cli
