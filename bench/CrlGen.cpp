@@ -6,6 +6,7 @@
 //   delta.crl     delta CRL #2 over base #1: removeFromCRL for one hold, 3 new entries
 //   stale.crl     like base, nextUpdate in the past
 //   other-ca.crl  same DN, another key (must be refused)
+// CrlGen --seeds DIR   writes the small seed CRLs of fuzz/corpus/crl instead.
 #include "pki/CrlGenerator.h"
 
 #include <QDateTime>
@@ -15,11 +16,54 @@
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <vector>
 
 using namespace madoguchi::pki;
 
+namespace {
+
+// A handful of small CRLs covering each branch of the walker: the fuzz seed corpus (fuzz/corpus/crl).
+int writeSeeds(const QString& dir)
+{
+    auto rsa = CrlGenerator::create(QStringLiteral("Seed CA"));
+    auto ec = CrlGenerator::create(QStringLiteral("Seed EC CA"), true);
+    if (!rsa || !ec || !QDir().mkpath(dir)) {
+        return 1;
+    }
+    std::vector<std::pair<const char*, CrlGenerator::Spec>> specs;
+    CrlGenerator::Spec empty;
+    specs.push_back({"empty", empty});
+    CrlGenerator::Spec three;
+    three.randomEntries = 3;
+    specs.push_back({"three", three});
+    CrlGenerator::Spec odd;
+    odd.entries = {{QByteArray::fromHex("01"), CrlReason::NotGiven, 0},
+                   {QByteArray::fromHex("ff00112233445566778899aabbccddeeff001122"), CrlReason::Unspecified, 1767000000},
+                   {QByteArray::fromHex("7f"), CrlReason::AaCompromise, 2556144000}};
+    odd.nextUpdate.reset();
+    specs.push_back({"odd", odd});
+    CrlGenerator::Spec delta;
+    delta.deltaBase = 1;
+    delta.crlNumber = 2;
+    delta.entries = {{QByteArray::fromHex("42"), CrlReason::RemoveFromCrl, 1767225000}};
+    delta.issuingDistributionPoint = QByteArray::fromHex("3003810100"); // onlyContainsUserCerts FALSE
+    specs.push_back({"delta", delta});
+    int written = 0;
+    for (const auto& [name, spec] : specs) {
+        const bool ok = rsa->generateToFile(spec, dir + QStringLiteral("/%1.der").arg(QString::fromLatin1(name))).has_value();
+        written += ok;
+    }
+    written += ec->generateToFile(three, dir + QStringLiteral("/ecdsa.der")).has_value();
+    return written == 5 ? 0 : 1;
+}
+
+} // namespace
+
 int main(int argc, char* argv[])
 {
+    if (argc == 3 && !std::strcmp(argv[1], "--seeds")) {
+        return writeSeeds(QString::fromLocal8Bit(argv[2]));
+    }
     QString out;
     qint64 entries = 1000;
     bool ecdsa = false;
