@@ -12,8 +12,8 @@ namespace madoguchi::pki {
 
 namespace {
 
-// Feeds the index from the walk. Hashes are computed and their slots prefetched a few entries ahead,
-// so the random accesses into a table larger than the caches overlap instead of stalling one by one.
+// Feeds the index from the walk: entries are staged region by region and settled at the end, so the
+// random accesses of a hash table far larger than the caches become sequential streams (CrlIndex::stage).
 class IndexSink final : public CrlParser::EntrySink
 {
 public:
@@ -28,42 +28,15 @@ public:
 
     bool add(const CrlRawEntry& entry) override
     {
-        const quint64 hash = m_index.hash(m_file + entry.serialOffset, entry.serialLength);
-        m_index.prefetch(hash);
-        Pending& slot = m_ring[m_next];
-        if (m_pending == Depth) {
-            m_duplicates += !m_index.insert(m_file, slot.hash, slot.entry);
-        } else {
-            ++m_pending;
-        }
-        slot = Pending{hash, entry};
-        m_next = (m_next + 1) % Depth;
+        m_index.stage(m_index.hash(m_file + entry.serialOffset, entry.serialLength), entry);
         return true;
     }
 
-    void flush()
-    {
-        const int first = (m_next + Depth - m_pending) % Depth;
-        for (int i = 0; i < m_pending; ++i) {
-            const Pending& p = m_ring[(first + i) % Depth];
-            m_duplicates += !m_index.insert(m_file, p.hash, p.entry);
-        }
-        m_pending = 0;
-    }
+    qint64 finish() { return m_index.finishStaged(m_file); }
 
 private:
-    static constexpr int Depth = 16;
-    struct Pending
-    {
-        quint64 hash = 0;
-        CrlRawEntry entry;
-    };
     CrlIndex& m_index;
     const uchar* m_file;
-    Pending m_ring[Depth];
-    int m_pending = 0;
-    int m_next = 0;
-    qint64 m_duplicates = 0;
 };
 
 quint64 seedFrom(const uchar* data, qint64 size)
@@ -122,7 +95,9 @@ core::Result<Crl> Crl::build(Crl crl, const CrlIssuer* issuer, const core::Clock
     crl.m_index = CrlIndex::create(0, seedFrom(crl.m_data, crl.m_size));
     IndexSink sink(crl.m_index, crl.m_data);
     auto walked = CrlParser::parseTbs(crl.m_data, crl.m_info, &sink);
-    sink.flush();
+    if (walked) {
+        sink.finish();
+    }
     hasher.join();
     if (!walked) {
         return core::fail(walked.error());

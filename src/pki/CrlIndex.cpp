@@ -170,6 +170,112 @@ bool CrlIndex::insert(const uchar* file, quint64 hash, const CrlRawEntry& entry)
     }
 }
 
+void CrlIndex::preparePartitions()
+{
+    int bits = 1;
+    while (bits < 16 && (m_capacity >> (bits + 12)) > 0) { // ~4096 slots (96 KiB) per region
+        ++bits;
+    }
+    m_partitionShift = 64 - bits;
+    const quint64 partitions = quint64(1) << bits;
+    m_regionStart.resize(partitions + 1);
+    for (quint64 p = 0; p < partitions; ++p) {
+        m_regionStart[p] = home(p << m_partitionShift); // home() is monotonic in the hash
+    }
+    m_regionStart[partitions] = m_capacity;
+    m_staged.assign(partitions, 0);
+}
+
+void CrlIndex::stage(quint64 hash, const CrlRawEntry& entry)
+{
+    if (m_staged.empty()) {
+        preparePartitions();
+    }
+    const quint64 p = hash >> m_partitionShift;
+    const quint64 at = m_regionStart[p] + m_staged[p];
+    const Slot slot{hash,
+                    StagedBit | quint64(entry.serialOffset) | (quint64(entry.serialLength) << 40) |
+                        (quint64(entry.reason) << 48),
+                    entry.revocationDate};
+    if (at < m_regionStart[p + 1]) {
+        m_slots[at] = slot;
+        ++m_staged[p];
+    } else {
+        m_overflow.push_back(slot);
+    }
+}
+
+bool CrlIndex::settle(const uchar* file, Slot slot, std::vector<std::vector<Slot>>& evicted)
+{
+    slot.packed &= ~StagedBit;
+    const int length = int((slot.packed >> 40) & 0xFF);
+    const uchar* serial = file + (slot.packed & OffsetMask);
+    quint64 i = home(slot.hash);
+    for (;;) {
+        Slot& s = m_slots[i];
+        if (s.hash == 0 || (s.packed & StagedBit)) {
+            if (s.hash != 0) { // a later region's staged entry: it is settled when its region comes
+                evicted[s.hash >> m_partitionShift].push_back(s);
+            }
+            s = slot;
+            ++m_count;
+            return true;
+        }
+        if (s.hash == slot.hash && int((s.packed >> 40) & 0xFF) == length &&
+            std::memcmp(file + (s.packed & OffsetMask), serial, size_t(length)) == 0) {
+            return false;
+        }
+        i = i + 1 == m_capacity ? 0 : i + 1;
+    }
+}
+
+qint64 CrlIndex::finishStaged(const uchar* file)
+{
+    if (m_staged.empty()) {
+        return 0;
+    }
+    const quint64 partitions = m_staged.size();
+    qint64 total = qint64(m_overflow.size());
+    for (quint32 n : m_staged) {
+        total += n;
+    }
+    std::vector<std::vector<Slot>> pending(partitions);
+    for (const Slot& s : m_overflow) {
+        pending[s.hash >> m_partitionShift].push_back(s);
+    }
+    m_overflow = {};
+    if (quint64(total) * 20 > m_capacity * 17) { // estimate too low: rebuild a larger table (rare)
+        for (quint64 p = 0; p < partitions; ++p) {
+            pending[p].insert(pending[p].end(), m_slots + m_regionStart[p], m_slots + m_regionStart[p] + m_staged[p]);
+        }
+        m_capacity = quint64(total) + quint64(total) / 3 + 16;
+        m_owned = allocate(m_capacity);
+        m_slots = m_owned.get();
+        preparePartitions();
+    }
+    qint64 duplicates = 0;
+    std::vector<Slot> region;
+    for (quint64 p = 0; p < partitions; ++p) {
+        region.clear();
+        if (m_staged[p] > 0) {
+            for (quint64 i = m_regionStart[p]; i < m_regionStart[p] + m_staged[p]; ++i) {
+                if (m_slots[i].packed & StagedBit) { // else evicted earlier, now in pending[p]
+                    region.push_back(m_slots[i]);
+                    m_slots[i] = Slot{0, 0, 0};
+                }
+            }
+        }
+        region.insert(region.end(), pending[p].begin(), pending[p].end());
+        pending[p] = {};
+        for (const Slot& s : region) {
+            duplicates += !settle(file, s, pending);
+        }
+    }
+    m_staged = {};
+    m_regionStart = {};
+    return duplicates;
+}
+
 void CrlIndex::grow()
 {
     const auto old = std::move(m_owned);

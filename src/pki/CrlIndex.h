@@ -54,6 +54,13 @@ public:
     // False if the serial is already present (the first entry is kept).
     bool insert(const uchar* file, quint64 hash, const CrlRawEntry& entry);
 
+    // Bulk build for tables far larger than the caches. stage() appends each entry to the table region its
+    // hash maps to (one sequential stream per region, no random access); finishStaged() then settles the
+    // regions one after the other, each small enough (~4096 slots) to stay in L2. Returns the number of
+    // duplicate serials dropped. Memory: none beyond the table itself.
+    void stage(quint64 hash, const CrlRawEntry& entry);
+    qint64 finishStaged(const uchar* file);
+
     [[nodiscard]] std::optional<CrlRevocation> find(const uchar* file, const uchar* serial, int length) const;
 
     // Calls f(serialPointer, serialLength, revocation) for every entry, in table order.
@@ -89,8 +96,12 @@ public:
 
 private:
     static constexpr quint64 OffsetMask = (quint64(1) << 40) - 1;
+    static constexpr quint64 StagedBit = quint64(1) << 63; // in `packed`: not yet settled by finishStaged()
     [[nodiscard]] quint64 home(quint64 hash) const;
     void grow();
+    void preparePartitions();
+    // Linear-probing insert that evicts staged slots of later regions into `evicted` (by partition).
+    bool settle(const uchar* file, Slot slot, std::vector<std::vector<Slot>>& evicted);
 
     struct FreeSlots
     {
@@ -105,6 +116,10 @@ private:
     quint64 m_capacity = 0;
     qint64 m_count = 0;
     quint64 m_seed = 0;
+    int m_partitionShift = 63;
+    std::vector<quint64> m_regionStart; // partition p stages into [m_regionStart[p], m_regionStart[p + 1])
+    std::vector<quint32> m_staged;
+    std::vector<Slot> m_overflow; // staged entries that did not fit their region
 };
 
 } // namespace madoguchi::pki
