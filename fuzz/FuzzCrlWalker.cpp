@@ -24,13 +24,14 @@ public:
             entry.serialOffset + entry.serialLength > m_size) {
             std::abort();
         }
-        (void)m_index.insert(m_data, m_index.hash(m_data + entry.serialOffset, entry.serialLength), entry);
+        m_index.stage(m_index.hash(m_data + entry.serialOffset, entry.serialLength), entry);
         m_entries.push_back(entry);
         return true;
     }
 
-    void verify() const
+    void verify()
     {
+        (void)m_index.finishStaged(m_data);
         for (const CrlRawEntry& entry : m_entries) {
             if (!m_index.find(m_data, m_data + entry.serialOffset, entry.serialLength)) {
                 std::abort(); // every walked entry must be found again

@@ -90,6 +90,7 @@ private Q_SLOTS:
         QTest::newRow("1000") << 1000 << false << false;
         QTest::newRow("odd only") << 0 << true << false;
         QTest::newRow("ecdsa 50+odd") << 50 << true << true;
+        QTest::newRow("3000 without reason (index regrows)") << -3000 << false << false;
     }
 
     void parsesLikeOpenSsl()
@@ -102,8 +103,13 @@ private Q_SLOTS:
         auto issuer = CrlIssuer::fromPem(ca->certificatePem());
         QVERIFY(issuer);
         CrlGenerator::Spec spec;
-        spec.randomEntries = randomEntries;
+        spec.randomEntries = std::max(0, randomEntries);
         spec.crlNumber = 4711;
+        for (int i = 0; i < -randomEntries; ++i) { // 35-byte entries: more than the index's first estimate
+            auto entry = CrlGenerator::randomEntry(3, i, spec.thisUpdate);
+            entry.reason = CrlReason::NotGiven;
+            spec.entries.push_back(entry);
+        }
         if (odd) {
             spec.entries = oddEntries();
         }
@@ -343,6 +349,20 @@ private Q_SLOTS:
         QVERIFY(!walked);
         QCOMPARE(int(walked.error().code), expected);
         QVERIFY2(walked.error().detail.startsWith(QStringLiteral("offset ")), qPrintable(walked.error().detail));
+    }
+
+    void duplicateSerialsKeepTheFirst()
+    {
+        CrlGenerator::Spec spec;
+        spec.entries = {{QByteArray::fromHex("42"), CrlReason::KeyCompromise, Now - 10},
+                        {QByteArray::fromHex("43"), CrlReason::Superseded, Now - 9},
+                        {QByteArray::fromHex("42"), CrlReason::CertificateHold, Now - 8}};
+        auto crl = load(*m_ca->generate(spec), &*m_issuer);
+        QVERIFY(crl);
+        QCOMPARE(crl->info().entryCount, qint64(3));
+        QCOMPARE(crl->uniqueEntries(), qint64(2));
+        QCOMPARE(crl->find(QByteArray::fromHex("42"))->reason, CrlReason::KeyCompromise);
+        QCOMPARE(crl->find(QByteArray::fromHex("0043"))->reason, CrlReason::Superseded); // leading zero ignored
     }
 
     void removeFromCrlOnlyInDeltas()
