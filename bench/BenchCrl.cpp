@@ -102,7 +102,8 @@ void resetPeak()
 
 double cpuMs()
 {
-    struct rusage usage{};
+    struct rusage usage
+    {};
     getrusage(RUSAGE_SELF, &usage); // all threads of this process
     return (double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3) +
            double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
@@ -182,7 +183,8 @@ Results inChild(const std::function<Results()>& phase)
     }
     close(fds[0]);
     int status = 0;
-    struct rusage usage{};
+    struct rusage usage
+    {};
     wait4(pid, &status, 0, &usage);
     Results out;
     char key[64];
@@ -316,7 +318,8 @@ Setup generate(const QString& dir, qint64 entries, const CrlGenerator& ca)
         std::exit(1);
     }
     setup.fileSize = QFile(setup.crlPath).size();
-    std::printf("generated %lld entries, %.1f MB in %.0f ms\n", static_cast<long long>(entries), double(setup.fileSize) / 1e6, msSince(t));
+    std::printf("generated %lld entries, %.1f MB in %.0f ms\n", static_cast<long long>(entries),
+                double(setup.fileSize) / 1e6, msSince(t));
     return setup;
 }
 
@@ -347,7 +350,8 @@ void report(const Setup& s, Results sha, Results engine, Results reopen, Results
 {
     const double n = double(s.entries);
     std::printf("\n== %lld entries, file %.1f MB ==\n", static_cast<long long>(s.entries), double(s.fileSize) / 1e6);
-    std::printf("%-44s %9s %9s %10s %10s %10s\n", "phase (medians)", "wall ms", "cpu ms", "peak+ MB", "anon+ MB", "file+ MB");
+    std::printf("%-44s %9s %9s %10s %10s %10s\n", "phase (medians)", "wall ms", "cpu ms", "peak+ MB", "anon+ MB",
+                "file+ MB");
     const auto row = [](const char* name, Results& r, const std::string& p) {
         std::printf("%-44s %9.1f %9.1f %10.1f %10.1f %10.1f\n", name, r[p + "_ms"], r[p + "_cpu_ms"], r[p + "_peak_mb"],
                     r[p + "_anon_mb"], r[p + "_file_mb"]);
@@ -357,8 +361,8 @@ void report(const Setup& s, Results sha, Results engine, Results reopen, Results
     row("engine: reopen from the persisted index", reopen, "reopen");
     if (haveOpenSsl) {
         row("OpenSSL: d2i + X509_CRL_verify + 1st lookup", ossl, "total");
-        std::printf("%-44s %9.1f / %.1f / %.1f ms (verified=%g)\n", "  of which d2i / verify / first lookup", ossl["d2i_ms"],
-                    ossl["verify_ms"], ossl["first_lookup_ms"], ossl["verified"]);
+        std::printf("%-44s %9.1f / %.1f / %.1f ms (verified=%g)\n", "  of which d2i / verify / first lookup",
+                    ossl["d2i_ms"], ossl["verify_ms"], ossl["first_lookup_ms"], ossl["verified"]);
     }
     std::printf("peak RSS of each child (wait4): sha %.0f MB, engine %.0f MB, reopen %.0f MB, OpenSSL %.0f MB\n",
                 sha["rss_mb"], engine["rss_mb"], reopen["rss_mb"], haveOpenSsl ? ossl["rss_mb"] : 0.0);

@@ -37,9 +37,10 @@ int writeSeeds(const QString& dir)
     three.randomEntries = 3;
     specs.push_back({"three", three});
     CrlGenerator::Spec odd;
-    odd.entries = {{QByteArray::fromHex("01"), CrlReason::NotGiven, 0},
-                   {QByteArray::fromHex("ff00112233445566778899aabbccddeeff001122"), CrlReason::Unspecified, 1767000000},
-                   {QByteArray::fromHex("7f"), CrlReason::AaCompromise, 2556144000}};
+    odd.entries = {
+        {QByteArray::fromHex("01"), CrlReason::NotGiven, 0},
+        {QByteArray::fromHex("ff00112233445566778899aabbccddeeff001122"), CrlReason::Unspecified, 1767000000},
+        {QByteArray::fromHex("7f"), CrlReason::AaCompromise, 2556144000}};
     odd.nextUpdate.reset();
     specs.push_back({"odd", odd});
     CrlGenerator::Spec delta;
@@ -50,7 +51,8 @@ int writeSeeds(const QString& dir)
     specs.push_back({"delta", delta});
     int written = 0;
     for (const auto& [name, spec] : specs) {
-        const bool ok = rsa->generateToFile(spec, dir + QStringLiteral("/%1.der").arg(QString::fromLatin1(name))).has_value();
+        const bool ok =
+            rsa->generateToFile(spec, dir + QStringLiteral("/%1.der").arg(QString::fromLatin1(name))).has_value();
         written += ok;
     }
     written += ec->generateToFile(three, dir + QStringLiteral("/ecdsa.der")).has_value();

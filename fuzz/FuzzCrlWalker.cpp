@@ -54,7 +54,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     CheckingSink sink(bytes, qint64(size));
     auto info = CrlParser::parse(bytes, qint64(size), &sink);
     if (info) {
-        if (info->tbsOffset + info->tbsLength > qint64(size) || info->signatureOffset + info->signatureLength > qint64(size)) {
+        if (info->tbsOffset + info->tbsLength > qint64(size) ||
+            info->signatureOffset + info->signatureLength > qint64(size)) {
             std::abort();
         }
         sink.verify();
@@ -64,7 +65,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     }
     qint64 seconds = 0;
     if (size >= 13) {
-        (void)CrlParser::parseTime(data[0] & 1 ? 0x17 : 0x18, bytes, size >= 15 && (data[0] & 1) == 0 ? 15 : 13, seconds);
+        (void)CrlParser::parseTime(data[0] & 1 ? 0x17 : 0x18, bytes, size >= 15 && (data[0] & 1) == 0 ? 15 : 13,
+                                   seconds);
     }
     return 0;
 }

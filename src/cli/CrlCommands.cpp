@@ -186,7 +186,8 @@ int runCheck(CliIo& io, const core::Clock& clock)
         crls.push_back(std::move(*crl));
     }
     if (crls.empty()) {
-        return io.reportError(core::Error{core::Errc::RevocationUnknown, QStringLiteral("no CRL in %1").arg(cache.directory()), 0});
+        return io.reportError(
+            core::Error{core::Errc::RevocationUnknown, QStringLiteral("no CRL in %1").arg(cache.directory()), 0});
     }
     bool revoked = false, unknown = false;
     QJsonArray results;
@@ -195,16 +196,24 @@ int runCheck(CliIo& io, const core::Clock& clock)
             results.append(checkOne(current, serial, clock, revoked, unknown));
         }
     }
-    const QString verdict = revoked ? QStringLiteral("revoked") : unknown ? QStringLiteral("unknown") : QStringLiteral("good");
+    const QString verdict = revoked   ? QStringLiteral("revoked")
+                            : unknown ? QStringLiteral("unknown")
+                                      : QStringLiteral("good");
     if (io.json()) {
-        io.printJson({{QStringLiteral("serial"), QString::fromLatin1(serial.toHex())}, {QStringLiteral("status"), verdict},
+        io.printJson({{QStringLiteral("serial"), QString::fromLatin1(serial.toHex())},
+                      {QStringLiteral("status"), verdict},
                       {QStringLiteral("crls"), results}});
     } else {
         for (const auto& value : results) {
             const QJsonObject r = value.toObject();
             io.out() << "CA " << r.value(QStringLiteral("issuerKeyId")).toString() << " CRL #"
-                     << r.value(QStringLiteral("crlNumber")).toString() << ": " << r.value(QStringLiteral("status")).toString()
-                     << (r.contains(QStringLiteral("reason")) ? QStringLiteral(" (%1, %2)").arg(r.value(QStringLiteral("reason")).toString(), r.value(QStringLiteral("revocationDate")).toString()) : QString())
+                     << r.value(QStringLiteral("crlNumber")).toString() << ": "
+                     << r.value(QStringLiteral("status")).toString()
+                     << (r.contains(QStringLiteral("reason"))
+                             ? QStringLiteral(" (%1, %2)")
+                                   .arg(r.value(QStringLiteral("reason")).toString(),
+                                        r.value(QStringLiteral("revocationDate")).toString())
+                             : QString())
                      << (r.value(QStringLiteral("stale")).toBool() ? " [stale CRL]" : "") << '\n';
         }
         io.out() << "status: " << verdict << Qt::endl;
@@ -251,7 +260,8 @@ int runDiff(CliIo& io, const core::Clock& clock)
         return io.reportError(diff.error());
     }
     if (io.json()) {
-        io.printJson({{QStringLiteral("old"), describe(*older, clock)}, {QStringLiteral("new"), describe(*newer, clock)},
+        io.printJson({{QStringLiteral("old"), describe(*older, clock)},
+                      {QStringLiteral("new"), describe(*newer, clock)},
                       {QStringLiteral("added"), eventsJson(diff->added, false)},
                       {QStringLiteral("changed"), eventsJson(diff->changed, true)},
                       {QStringLiteral("removed"), eventsJson(diff->removed, false)}});
@@ -261,7 +271,8 @@ int runDiff(CliIo& io, const core::Clock& clock)
              << diff->removed.size() << '\n';
     const auto print = [&](const char* kind, const std::vector<pki::CrlEvent>& events) {
         for (const auto& e : events) {
-            io.out() << kind << ' ' << e.serial.toHex() << ' ' << reasonName(e.reason) << ' ' << isoTime(e.date) << '\n';
+            io.out() << kind << ' ' << e.serial.toHex() << ' ' << reasonName(e.reason) << ' ' << isoTime(e.date)
+                     << '\n';
         }
     };
     print("+", diff->added);

@@ -91,7 +91,9 @@ core::Result<Crl> Crl::build(Crl crl, const CrlIssuer* issuer, const core::Clock
     crl.m_info = *info;
     // The signature's hash runs beside the walk: on two cores the load costs ~one pass over the bytes.
     core::Result<QByteArray> digest = core::fail(core::Errc::Internal);
-    std::thread hasher([&] { digest = CrlIssuer::digest(crl.m_info.algorithm, crl.m_data + crl.m_info.tbsOffset, crl.m_info.tbsLength); });
+    std::thread hasher([&] {
+        digest = CrlIssuer::digest(crl.m_info.algorithm, crl.m_data + crl.m_info.tbsOffset, crl.m_info.tbsLength);
+    });
     crl.m_index = CrlIndex::create(0, seedFrom(crl.m_data, crl.m_size));
     IndexSink sink(crl.m_index, crl.m_data);
     auto walked = CrlParser::parseTbs(crl.m_data, crl.m_info, &sink);
@@ -109,13 +111,16 @@ core::Result<Crl> Crl::build(Crl crl, const CrlIssuer* issuer, const core::Clock
         if (auto match = issuer->matches(crl.m_info); !match) {
             return core::fail(match.error());
         }
-        if (auto ok = issuer->verifyDigest(crl.m_info.algorithm, *digest, crl.m_data + crl.m_info.signatureOffset, crl.m_info.signatureLength); !ok) {
+        if (auto ok = issuer->verifyDigest(crl.m_info.algorithm, *digest, crl.m_data + crl.m_info.signatureOffset,
+                                           crl.m_info.signatureLength);
+            !ok) {
             return core::fail(ok.error());
         }
         crl.m_verifiedAt = clock.now().toSecsSinceEpoch();
     }
     const qint64 tbsEnd = crl.m_info.tbsOffset + crl.m_info.tbsLength;
-    QByteArray framed = QByteArray(reinterpret_cast<const char*>(crl.m_data), qsizetype(crl.m_info.tbsOffset)) + *digest +
+    QByteArray framed = QByteArray(reinterpret_cast<const char*>(crl.m_data), qsizetype(crl.m_info.tbsOffset)) +
+                        *digest +
                         QByteArray(reinterpret_cast<const char*>(crl.m_data + tbsEnd), qsizetype(crl.m_size - tbsEnd));
     crl.m_contentId = CrlIssuer::sha256(reinterpret_cast<const uchar*>(framed.constData()), framed.size());
     return crl;
@@ -134,7 +139,8 @@ core::Result<Crl> Crl::reopen(const QString& crlPath, const QString& indexPath)
     }
     const qint64 mtime = QFileInfo(crlPath).lastModified().toMSecsSinceEpoch();
     if (file->size() != meta.crlSize || mtime != meta.crlMtimeMs || !index->fitsFile(meta.crlSize)) {
-        return core::fail(core::Errc::MalformedInput, QStringLiteral("CRL %1 changed since its index was built").arg(crlPath));
+        return core::fail(core::Errc::MalformedInput,
+                          QStringLiteral("CRL %1 changed since its index was built").arg(crlPath));
     }
     Crl crl;
     crl.m_size = file->size();

@@ -30,8 +30,7 @@ public:
     Crl& operator=(Crl&&) noexcept;
 
     // Parses, checks the issuer (key identifier + DN) and the signature, and builds the index.
-    [[nodiscard]] static core::Result<Crl> load(const QString& path, const CrlIssuer& issuer,
-                                                const core::Clock& clock);
+    [[nodiscard]] static core::Result<Crl> load(const QString& path, const CrlIssuer& issuer, const core::Clock& clock);
     // Same, on bytes already in memory (tests, fuzzing): `data` must outlive the Crl.
     [[nodiscard]] static core::Result<Crl> fromMemory(const uchar* data, qint64 size, const CrlIssuer* issuer,
                                                       const core::Clock& clock);

@@ -88,7 +88,8 @@ core::Result<Crl> CrlCache::open(const QString& id, const core::Clock& clock, bo
         return fresh;
     }
     if (QString::fromLatin1(fresh->contentId().toHex()) != id) {
-        return core::fail(core::Errc::MalformedInput, QStringLiteral("cached CRL %1 no longer matches its name").arg(id));
+        return core::fail(core::Errc::MalformedInput,
+                          QStringLiteral("cached CRL %1 no longer matches its name").arg(id));
     }
     if (auto saved = fresh->saveIndex(indexPath(id)); !saved) {
         return core::fail(saved.error());

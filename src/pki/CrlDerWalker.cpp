@@ -4,11 +4,10 @@ namespace madoguchi::pki {
 
 core::Error CrlDerWalker::errorAt(qint64 offset, const char* what, const char* why)
 {
-    return core::Error{core::Errc::MalformedDer,
-                       QStringLiteral("offset %1: %2: %3")
-                           .arg(offset)
-                           .arg(QString::fromLatin1(what), QString::fromLatin1(why)),
-                       offset};
+    return core::Error{
+        core::Errc::MalformedDer,
+        QStringLiteral("offset %1: %2: %3").arg(offset).arg(QString::fromLatin1(what), QString::fromLatin1(why)),
+        offset};
 }
 
 bool CrlDerWalker::failHere(const char* why)

@@ -98,10 +98,7 @@ public:
         return true;
     }
 
-    [[nodiscard]] CrlDerWalker enter(const CrlTlv& tlv) const
-    {
-        return {m_base, tlv.contentOffset, tlv.end()};
-    }
+    [[nodiscard]] CrlDerWalker enter(const CrlTlv& tlv) const { return {m_base, tlv.contentOffset, tlv.end()}; }
 
     // Fails unless every byte of this walker's range was consumed.
     [[nodiscard]] core::Result<void> expectEnd(const char* what) const;

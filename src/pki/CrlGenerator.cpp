@@ -191,14 +191,15 @@ core::Result<CrlGenerator> CrlGenerator::create(const QString& commonName, bool 
     const QByteArray cn = commonName.toUtf8();
     X509_NAME_add_entry_by_txt(name, "C", MBSTRING_ASC, reinterpret_cast<const unsigned char*>("JP"), -1, -1, 0);
     X509_NAME_add_entry_by_txt(name, "O", MBSTRING_ASC, reinterpret_cast<const unsigned char*>("JPKI Test"), -1, -1, 0);
-    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>(cn.constData()), -1, -1, 0);
+    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>(cn.constData()), -1,
+                               -1, 0);
     X509_set_issuer_name(cert, name);
     X509_set_pubkey(cert, gen.m_key.get());
     X509V3_CTX ctx;
     X509V3_set_ctx(&ctx, cert, cert, nullptr, nullptr, 0);
-    for (const auto& [nid, value] : {std::pair{NID_basic_constraints, "critical,CA:TRUE"},
-                                     std::pair{NID_key_usage, "critical,keyCertSign,cRLSign"},
-                                     std::pair{NID_subject_key_identifier, "hash"}}) {
+    for (const auto& [nid, value] :
+         {std::pair{NID_basic_constraints, "critical,CA:TRUE"},
+          std::pair{NID_key_usage, "critical,keyCertSign,cRLSign"}, std::pair{NID_subject_key_identifier, "hash"}}) {
         X509_EXTENSION* ext = X509V3_EXT_conf_nid(nullptr, &ctx, nid, value);
         if (!ext || X509_add_ext(cert, ext, -1) != 1) {
             X509_EXTENSION_free(ext);
@@ -237,7 +238,8 @@ core::Result<QByteArray> CrlGenerator::generate(const Spec& spec) const
     for (qint64 i = 0; i < spec.randomEntries; ++i) {
         list += entryDer(randomEntry(spec.seed, i, spec.thisUpdate));
     }
-    QByteArray head = QByteArray::fromHex("020101") + algorithmDer(m_ecdsa) + (spec.issuerDer.isEmpty() ? m_subjectDer : spec.issuerDer);
+    QByteArray head = QByteArray::fromHex("020101") + algorithmDer(m_ecdsa) +
+                      (spec.issuerDer.isEmpty() ? m_subjectDer : spec.issuerDer);
     appendTime(head, spec.thisUpdate);
     if (spec.nextUpdate) {
         appendTime(head, *spec.nextUpdate);
@@ -264,7 +266,8 @@ core::Result<QByteArray> CrlGenerator::generate(const Spec& spec) const
         return core::fail(openSslError("EVP_DigestSign setup failed"));
     }
     QByteArray signature(qsizetype(sigLength), Qt::Uninitialized);
-    if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char*>(signature.data()), &sigLength, tbsBytes, size_t(tbs.size())) != 1) {
+    if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char*>(signature.data()), &sigLength, tbsBytes,
+                       size_t(tbs.size())) != 1) {
         return core::fail(openSslError("EVP_DigestSign failed"));
     }
     signature.resize(qsizetype(sigLength));

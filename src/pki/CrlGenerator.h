@@ -35,10 +35,10 @@ public:
         qint64 thisUpdate = 1767225600; // 2026-01-01
         std::optional<qint64> nextUpdate = qint64(1767225600) + 86400;
         std::optional<quint64> crlNumber = 1;
-        std::optional<quint64> deltaBase; // set = delta CRL (critical deltaCRLIndicator)
-        QByteArray issuingDistributionPoint;   // raw IDP SEQUENCE, empty = none
+        std::optional<quint64> deltaBase;         // set = delta CRL (critical deltaCRLIndicator)
+        QByteArray issuingDistributionPoint;      // raw IDP SEQUENCE, empty = none
         std::optional<QByteArray> authorityKeyId; // default: this CA's key id; empty = no AKI
-        QByteArray issuerDer;                  // default: this CA's subject
+        QByteArray issuerDer;                     // default: this CA's subject
     };
 
     // A fresh self-signed CA "CN=<commonName>, O=JPKI Test, C=JP" with a SHA-1 subjectKeyIdentifier.

@@ -360,8 +360,10 @@ core::Result<void> CrlIndex::save(const QString& path, const CrlIndexMeta& meta)
     header.verifiedAt = meta.verifiedAt;
     header.checksum = headerChecksum(header, m_slots, m_capacity);
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(reinterpret_cast<const char*>(&header), sizeof header) != HeaderSize ||
-        file.write(reinterpret_cast<const char*>(m_slots), qint64(m_capacity * sizeof(Slot))) != qint64(m_capacity * sizeof(Slot)) ||
+    if (!file.open(QIODevice::WriteOnly) ||
+        file.write(reinterpret_cast<const char*>(&header), sizeof header) != HeaderSize ||
+        file.write(reinterpret_cast<const char*>(m_slots), qint64(m_capacity * sizeof(Slot))) !=
+            qint64(m_capacity * sizeof(Slot)) ||
         !file.commit()) {
         return core::fail(core::Errc::Io, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
     }
@@ -384,11 +386,13 @@ core::Result<CrlIndex> CrlIndex::open(const QString& path, CrlIndexMeta& meta)
     }
     Header header;
     std::memcpy(&header, data, sizeof header);
-    if (std::memcmp(header.magic, Magic, sizeof Magic) != 0 || header.version != Version || header.byteOrder != ByteOrderMark) {
+    if (std::memcmp(header.magic, Magic, sizeof Magic) != 0 || header.version != Version ||
+        header.byteOrder != ByteOrderMark) {
         return core::fail(corrupt(path, "not a version-1 index of this byte order"));
     }
     if (header.capacity == 0 || header.capacity > quint64(size) / sizeof(Slot) ||
-        quint64(size - HeaderSize) != header.capacity * sizeof(Slot) || header.count < 0 || quint64(header.count) > header.capacity) {
+        quint64(size - HeaderSize) != header.capacity * sizeof(Slot) || header.count < 0 ||
+        quint64(header.count) > header.capacity) {
         return core::fail(corrupt(path, "sizes do not add up"));
     }
     CrlIndex index;

@@ -112,7 +112,7 @@ private:
 
     std::unique_ptr<Slot[], FreeSlots> m_owned;
     std::unique_ptr<QFile> m_file; // set when the slots are mapped from a saved index
-    Slot* m_slots = nullptr; // m_owned.data() or the mapped file (read-only: never inserted into)
+    Slot* m_slots = nullptr;       // m_owned.data() or the mapped file (read-only: never inserted into)
     quint64 m_capacity = 0;
     qint64 m_count = 0;
     quint64 m_seed = 0;

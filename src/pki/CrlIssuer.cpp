@@ -56,7 +56,8 @@ core::Result<CrlIssuer> CrlIssuer::fromPem(const QByteArray& pem)
     issuer.m_subjectDer = QByteArray(reinterpret_cast<const char*>(der), length);
     OPENSSL_free(der);
     if (const ASN1_OCTET_STRING* ski = X509_get0_subject_key_id(raw)) {
-        issuer.m_subjectKeyId = QByteArray(reinterpret_cast<const char*>(ASN1_STRING_get0_data(ski)), ASN1_STRING_length(ski));
+        issuer.m_subjectKeyId =
+            QByteArray(reinterpret_cast<const char*>(ASN1_STRING_get0_data(ski)), ASN1_STRING_length(ski));
     }
     issuer.m_pem = pem;
     return issuer;
@@ -78,9 +79,9 @@ core::Result<void> CrlIssuer::matches(const CrlInfo& info) const
         return core::fail(core::Errc::UntrustedIssuer, QStringLiteral("CRL or CA lacks a key identifier"));
     }
     if (info.authorityKeyId != m_subjectKeyId) {
-        return core::fail(core::Errc::UntrustedIssuer,
-                          QStringLiteral("CRL signed by key %1, CA key is %2")
-                              .arg(QString::fromLatin1(info.authorityKeyId.toHex()), QString::fromLatin1(m_subjectKeyId.toHex())));
+        return core::fail(core::Errc::UntrustedIssuer, QStringLiteral("CRL signed by key %1, CA key is %2")
+                                                           .arg(QString::fromLatin1(info.authorityKeyId.toHex()),
+                                                                QString::fromLatin1(m_subjectKeyId.toHex())));
     }
     if (info.issuerDer != m_subjectDer) {
         return core::fail(core::Errc::UntrustedIssuer, QStringLiteral("CRL issuer name differs from the CA subject"));
@@ -95,8 +96,10 @@ core::Result<void> CrlIssuer::verifyDigest(CrlSignatureAlgorithm algorithm, cons
     if ((isRsa(algorithm) && type != EVP_PKEY_RSA) || (!isRsa(algorithm) && type != EVP_PKEY_EC)) {
         return core::fail(core::Errc::SignatureInvalid, QStringLiteral("signature algorithm does not fit the CA key"));
     }
-    std::unique_ptr<EVP_PKEY_CTX, decltype(&EVP_PKEY_CTX_free)> ctx(EVP_PKEY_CTX_new(m_key.get(), nullptr), &EVP_PKEY_CTX_free);
-    if (!ctx || EVP_PKEY_verify_init(ctx.get()) != 1 || EVP_PKEY_CTX_set_signature_md(ctx.get(), mdFor(algorithm)) != 1 ||
+    std::unique_ptr<EVP_PKEY_CTX, decltype(&EVP_PKEY_CTX_free)> ctx(EVP_PKEY_CTX_new(m_key.get(), nullptr),
+                                                                    &EVP_PKEY_CTX_free);
+    if (!ctx || EVP_PKEY_verify_init(ctx.get()) != 1 ||
+        EVP_PKEY_CTX_set_signature_md(ctx.get(), mdFor(algorithm)) != 1 ||
         (isRsa(algorithm) && EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_PADDING) != 1)) {
         return core::fail(core::Errc::CryptoFailure, QStringLiteral("EVP_PKEY_verify setup failed"));
     }
@@ -112,7 +115,8 @@ core::Result<QByteArray> CrlIssuer::digest(CrlSignatureAlgorithm algorithm, cons
 {
     QByteArray out(EVP_MAX_MD_SIZE, Qt::Uninitialized);
     unsigned int size = 0;
-    if (EVP_Digest(data, size_t(length), reinterpret_cast<unsigned char*>(out.data()), &size, mdFor(algorithm), nullptr) != 1) {
+    if (EVP_Digest(data, size_t(length), reinterpret_cast<unsigned char*>(out.data()), &size, mdFor(algorithm),
+                   nullptr) != 1) {
         return core::fail(core::Errc::CryptoFailure, QStringLiteral("EVP_Digest failed"));
     }
     out.resize(qsizetype(size));

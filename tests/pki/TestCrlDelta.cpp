@@ -102,8 +102,15 @@ private Q_SLOTS:
 
     void differenceBetweenTwoCrls()
     {
-        const Crl older = make({{A, CrlReason::CertificateHold, T - 100}, {B, CrlReason::KeyCompromise, T - 90}, {D, CrlReason::Superseded, T - 80}}, 20);
-        const Crl newer = make({{B, CrlReason::KeyCompromise, T - 90}, {A, CrlReason::KeyCompromise, T - 10}, {E, CrlReason::AffiliationChanged, T - 5}, {C, CrlReason::CessationOfOperation, T - 4}}, 21);
+        const Crl older = make({{A, CrlReason::CertificateHold, T - 100},
+                                {B, CrlReason::KeyCompromise, T - 90},
+                                {D, CrlReason::Superseded, T - 80}},
+                               20);
+        const Crl newer = make({{B, CrlReason::KeyCompromise, T - 90},
+                                {A, CrlReason::KeyCompromise, T - 10},
+                                {E, CrlReason::AffiliationChanged, T - 5},
+                                {C, CrlReason::CessationOfOperation, T - 4}},
+                               21);
         auto diff = CrlDelta::diff(older, newer);
         QVERIFY(diff);
         QCOMPARE(diff->added.size(), size_t(2));

@@ -29,19 +29,22 @@ QByteArray serialBytes(const ASN1_INTEGER* serial)
 
 qint64 seconds(const ASN1_TIME* time)
 {
-    struct tm tm{};
+    struct tm tm
+    {};
     ASN1_TIME_to_tm(time, &tm);
     return QDateTime(QDate(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday), QTime(tm.tm_hour, tm.tm_min, tm.tm_sec),
-                     Qt::UTC).toSecsSinceEpoch();
+                     Qt::UTC)
+        .toSecsSinceEpoch();
 }
 
 std::vector<CrlGenerator::Entry> oddEntries()
 {
     return {
-        {QByteArray::fromHex("01"), CrlReason::NotGiven, 0},                                       // 1 octet, 1970
-        {QByteArray::fromHex("ff00112233445566778899aabbccddeeff001122"), CrlReason::KeyCompromise, 1767000000}, // 20 octets, 0x00 prefix
-        {QByteArray::fromHex("7f"), CrlReason::CertificateHold, 2556144000},                       // 2051: GeneralizedTime
-        {QByteArray::fromHex("0a0b0c"), CrlReason::Unspecified, -631152000},                       // 1950
+        {QByteArray::fromHex("01"), CrlReason::NotGiven, 0}, // 1 octet, 1970
+        {QByteArray::fromHex("ff00112233445566778899aabbccddeeff001122"), CrlReason::KeyCompromise,
+         1767000000},                                                        // 20 octets, 0x00 prefix
+        {QByteArray::fromHex("7f"), CrlReason::CertificateHold, 2556144000}, // 2051: GeneralizedTime
+        {QByteArray::fromHex("0a0b0c"), CrlReason::Unspecified, -631152000}, // 1950
         {QByteArray::fromHex("123456"), CrlReason::AaCompromise, 1700000000},
     };
 }
@@ -98,7 +101,8 @@ private Q_SLOTS:
         QFETCH(int, randomEntries);
         QFETCH(bool, odd);
         QFETCH(bool, ecdsa);
-        auto ca = ecdsa ? CrlGenerator::create(QStringLiteral("JPKI Test EC CA"), true) : core::Result<CrlGenerator>(*m_ca);
+        auto ca =
+            ecdsa ? CrlGenerator::create(QStringLiteral("JPKI Test EC CA"), true) : core::Result<CrlGenerator>(*m_ca);
         QVERIFY(ca);
         auto issuer = CrlIssuer::fromPem(ca->certificatePem());
         QVERIFY(issuer);
@@ -118,7 +122,8 @@ private Q_SLOTS:
         QVERIFY2(crl, crl ? "" : qPrintable(crl.error().toString()));
 
         const unsigned char* p = reinterpret_cast<const unsigned char*>(der.constData());
-        std::unique_ptr<X509_CRL, decltype(&X509_CRL_free)> ref(d2i_X509_CRL(nullptr, &p, long(der.size())), &X509_CRL_free);
+        std::unique_ptr<X509_CRL, decltype(&X509_CRL_free)> ref(d2i_X509_CRL(nullptr, &p, long(der.size())),
+                                                                &X509_CRL_free);
         QVERIFY(ref);
         STACK_OF(X509_REVOKED)* revoked = X509_CRL_get_REVOKED(ref.get());
         QCOMPARE(crl->info().entryCount, qint64(sk_X509_REVOKED_num(revoked)));
@@ -131,7 +136,8 @@ private Q_SLOTS:
             QCOMPARE(hit->revocationDate, seconds(X509_REVOKED_get0_revocationDate(r)));
             int critical = 0;
             std::unique_ptr<ASN1_ENUMERATED, decltype(&ASN1_ENUMERATED_free)> reason(
-                static_cast<ASN1_ENUMERATED*>(X509_REVOKED_get_ext_d2i(r, NID_crl_reason, &critical, nullptr)), &ASN1_ENUMERATED_free);
+                static_cast<ASN1_ENUMERATED*>(X509_REVOKED_get_ext_d2i(r, NID_crl_reason, &critical, nullptr)),
+                &ASN1_ENUMERATED_free);
             QCOMPARE(int(hit->reason), reason ? int(ASN1_ENUMERATED_get(reason.get())) : 0xFF);
         }
         QCOMPARE(crl->info().thisUpdate, seconds(X509_CRL_get0_lastUpdate(ref.get())));
@@ -235,7 +241,8 @@ private Q_SLOTS:
     {
         QFETCH(int, variant);
         QFETCH(int, expected);
-        auto other = CrlGenerator::create(variant == 3 ? QStringLiteral("Someone Else") : QStringLiteral("JPKI Test CA"));
+        auto other =
+            CrlGenerator::create(variant == 3 ? QStringLiteral("Someone Else") : QStringLiteral("JPKI Test CA"));
         QVERIFY(other);
         CrlGenerator::Spec spec;
         spec.randomEntries = 5;
@@ -315,13 +322,25 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("extension");
         QTest::addColumn<int>("expected");
         const QByteArray time = QByteArray::fromHex("170d3236303130313030303030305a");
-        QTest::newRow("21-octet serial") << QByteArray::fromHex("0215") + QByteArray(21, '\x11') << QByteArray() << int(core::Errc::MalformedDer);
-        QTest::newRow("negative serial") << QByteArray::fromHex("020180") << QByteArray() << int(core::Errc::MalformedDer);
+        QTest::newRow("21-octet serial") << QByteArray::fromHex("0215") + QByteArray(21, '\x11') << QByteArray()
+                                         << int(core::Errc::MalformedDer);
+        QTest::newRow("negative serial") << QByteArray::fromHex("020180") << QByteArray()
+                                         << int(core::Errc::MalformedDer);
         QTest::newRow("zero serial") << QByteArray::fromHex("020100") << QByteArray() << int(core::Errc::MalformedDer);
-        QTest::newRow("padded serial") << QByteArray::fromHex("02020001") << QByteArray() << int(core::Errc::MalformedDer);
-        QTest::newRow("reason 7") << QByteArray::fromHex("020101") << QByteArray::fromHex("300e300c0603551d150405" "0a0107") << int(core::Errc::MalformedDer);
-        QTest::newRow("indirect") << QByteArray::fromHex("020101") << QByteArray::fromHex("300d300b0603551d1d0404" "30028000") << int(core::Errc::Unsupported);
-        QTest::newRow("unknown critical") << QByteArray::fromHex("020101") << QByteArray::fromHex("300e300c0603550401" "0101ff04020500") << int(core::Errc::Unsupported);
+        QTest::newRow("padded serial") << QByteArray::fromHex("02020001") << QByteArray()
+                                       << int(core::Errc::MalformedDer);
+        QTest::newRow("reason 7") << QByteArray::fromHex("020101")
+                                  << QByteArray::fromHex("300e300c0603551d150405"
+                                                         "0a0107")
+                                  << int(core::Errc::MalformedDer);
+        QTest::newRow("indirect") << QByteArray::fromHex("020101")
+                                  << QByteArray::fromHex("300d300b0603551d1d0404"
+                                                         "30028000")
+                                  << int(core::Errc::Unsupported);
+        QTest::newRow("unknown critical") << QByteArray::fromHex("020101")
+                                          << QByteArray::fromHex("300e300c0603550401"
+                                                                 "0101ff04020500")
+                                          << int(core::Errc::Unsupported);
     }
 
     void badEntries()
@@ -332,7 +351,7 @@ private Q_SLOTS:
         const QByteArray time = QByteArray::fromHex("170d3236303130313030303030305a");
         auto wrap = [](const QByteArray& content) {
             const QByteArray length = content.size() < 0x80 ? QByteArray(1, char(content.size()))
-                                                              : QByteArray(1, '\x81') + char(content.size());
+                                                            : QByteArray(1, '\x81') + char(content.size());
             return QByteArray(1, '\x30') + length + content;
         };
         const QByteArray alg = QByteArray::fromHex("300d06092a864886f70d01010b0500");
@@ -401,7 +420,8 @@ private Q_SLOTS:
         QFETCH(int, tag);
         QFETCH(qint64, expected);
         qint64 seconds = 0;
-        const bool ok = CrlParser::parseTime(quint8(tag), reinterpret_cast<const uchar*>(text.constData()), text.size(), seconds);
+        const bool ok =
+            CrlParser::parseTime(quint8(tag), reinterpret_cast<const uchar*>(text.constData()), text.size(), seconds);
         QCOMPARE(ok, expected != -1);
         if (ok) {
             QCOMPARE(seconds, expected);
