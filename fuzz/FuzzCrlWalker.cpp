@@ -24,8 +24,9 @@ public:
             entry.serialOffset + entry.serialLength > m_size) {
             std::abort();
         }
-        m_index.stage(m_index.hash(m_data + entry.serialOffset, entry.serialLength), entry);
-        m_entries.push_back(entry);
+        if (m_index.stage(m_index.hash(m_data + entry.serialOffset, entry.serialLength), entry)) {
+            m_entries.push_back(entry);
+        }
         return true;
     }
 

@@ -28,15 +28,22 @@ public:
 
     bool add(const CrlRawEntry& entry) override
     {
-        m_index.stage(m_index.hash(m_file + entry.serialOffset, entry.serialLength), entry);
+        if (!m_index.stage(m_index.hash(m_file + entry.serialOffset, entry.serialLength), entry)) {
+            m_unrepresentable = entry.serialOffset;
+            return false;
+        }
         return true;
     }
+
+    // Set when an entry's date is outside what the index stores (CrlIndex::isRepresentable).
+    [[nodiscard]] std::optional<qint64> unrepresentable() const { return m_unrepresentable; }
 
     qint64 finish() { return m_index.finishStaged(m_file); }
 
 private:
     CrlIndex& m_index;
     const uchar* m_file;
+    std::optional<qint64> m_unrepresentable;
 };
 
 quint64 seedFrom(const uchar* data, qint64 size)
@@ -101,6 +108,10 @@ core::Result<Crl> Crl::build(Crl crl, const CrlIssuer* issuer, const core::Clock
         sink.finish();
     }
     hasher.join();
+    if (sink.unrepresentable()) {
+        return core::fail(core::Errc::Unsupported,
+                          QStringLiteral("offset %1: revocation date outside 1950-2494").arg(*sink.unrepresentable()));
+    }
     if (!walked) {
         return core::fail(walked.error());
     }

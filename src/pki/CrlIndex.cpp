@@ -15,7 +15,7 @@ namespace madoguchi::pki {
 namespace {
 
 constexpr char Magic[8] = {'M', 'D', 'G', 'C', 'R', 'L', 'I', 'X'};
-constexpr quint32 Version = 1;
+constexpr quint32 Version = 2; // 2: 16-byte slots
 constexpr quint32 ByteOrderMark = 0x01020304;
 constexpr qint64 HeaderSize = 256;
 constexpr quint64 P1 = 0x9E3779B185EBCA87ULL, P2 = 0xC2B2AE3D27D4EB4FULL, P3 = 0x165667B19E3779F9ULL;
@@ -39,8 +39,6 @@ struct Header
     quint8 reserved[HeaderSize - 120];
 };
 static_assert(sizeof(Header) == HeaderSize);
-
-__extension__ typedef unsigned __int128 Uint128; // GCC/Clang; -Wpedantic would flag the bare type
 
 quint64 rotl(quint64 x, int r)
 {
@@ -133,41 +131,7 @@ quint64 CrlIndex::hashSerial(const uchar* p, int length, quint64 seed)
     quint64 tail = 0;
     std::memcpy(&tail, p, size_t(length));
     h = fmix(h ^ (tail * P3));
-    return h | (h == 0); // 0 marks an empty slot
-}
-
-quint64 CrlIndex::home(quint64 hash) const
-{
-    // Range reduction by multiply-high (Lemire): any capacity, no modulo.
-    return quint64((static_cast<Uint128>(hash) * m_capacity) >> 64);
-}
-
-void CrlIndex::prefetch(quint64 hash) const
-{
-    __builtin_prefetch(m_slots + home(hash), 1);
-}
-
-bool CrlIndex::insert(const uchar* file, quint64 hash, const CrlRawEntry& entry)
-{
-    if (quint64(m_count + 1) * 20 > m_capacity * 17) { // keep the load ≤ 0.85
-        grow();
-    }
-    quint64 i = home(hash);
-    for (;;) {
-        Slot& s = m_slots[i];
-        if (s.hash == 0) {
-            s = Slot{hash,
-                     quint64(entry.serialOffset) | (quint64(entry.serialLength) << 40) | (quint64(entry.reason) << 48),
-                     entry.revocationDate};
-            ++m_count;
-            return true;
-        }
-        if (s.hash == hash && int((s.packed >> 40) & 0xFF) == entry.serialLength &&
-            std::memcmp(file + (s.packed & OffsetMask), file + entry.serialOffset, size_t(entry.serialLength)) == 0) {
-            return false;
-        }
-        i = i + 1 == m_capacity ? 0 : i + 1;
-    }
+    return h;
 }
 
 void CrlIndex::preparePartitions()
@@ -176,53 +140,59 @@ void CrlIndex::preparePartitions()
     while (bits < 16 && (m_capacity >> (bits + 12)) > 0) { // ~4096 slots (96 KiB) per region
         ++bits;
     }
-    m_partitionShift = 64 - bits;
+    m_partitionShift = 32 - bits;
     const quint64 partitions = quint64(1) << bits;
     m_regionStart.resize(partitions + 1);
     for (quint64 p = 0; p < partitions; ++p) {
-        m_regionStart[p] = home(p << m_partitionShift); // home() is monotonic in the hash
+        m_regionStart[p] = home(quint32(p << m_partitionShift)); // home() is monotonic in the tag
     }
     m_regionStart[partitions] = m_capacity;
     m_staged.assign(partitions, 0);
 }
 
-void CrlIndex::stage(quint64 hash, const CrlRawEntry& entry)
+bool CrlIndex::stage(quint64 hash, const CrlRawEntry& entry)
 {
+    if (!isRepresentable(entry.revocationDate)) {
+        return false;
+    }
     if (m_staged.empty()) {
         preparePartitions();
     }
-    const quint64 p = hash >> m_partitionShift;
+    const auto date = quint64(entry.revocationDate - DateEpoch);
+    const auto reason = entry.reason == CrlReason::NotGiven ? quint64(0xF) : quint64(entry.reason);
+    const auto tag = quint32(hash >> 32);
+    const Slot slot{(quint64(tag) << 32) | (date & 0xFFFFFFFFU), StagedBit | quint64(entry.serialOffset) |
+                                                                     (quint64(entry.serialLength) << 40) |
+                                                                     (reason << 45) | ((date >> 32) << 49)};
+    const quint64 p = tag >> m_partitionShift;
     const quint64 at = m_regionStart[p] + m_staged[p];
-    const Slot slot{hash,
-                    StagedBit | quint64(entry.serialOffset) | (quint64(entry.serialLength) << 40) |
-                        (quint64(entry.reason) << 48),
-                    entry.revocationDate};
     if (at < m_regionStart[p + 1]) {
         m_slots[at] = slot;
         ++m_staged[p];
     } else {
         m_overflow.push_back(slot);
     }
+    return true;
 }
 
 bool CrlIndex::settle(const uchar* file, Slot slot, std::vector<std::vector<Slot>>& evicted)
 {
     slot.packed &= ~StagedBit;
-    const int length = int((slot.packed >> 40) & 0xFF);
-    const uchar* serial = file + (slot.packed & OffsetMask);
-    quint64 i = home(slot.hash);
+    const int length = slot.length();
+    const uchar* serial = file + slot.offset();
+    quint64 i = home(slot.tag());
     for (;;) {
         Slot& s = m_slots[i];
-        if (s.hash == 0 || (s.packed & StagedBit)) {
-            if (s.hash != 0) { // a later region's staged entry: it is settled when its region comes
-                evicted[s.hash >> m_partitionShift].push_back(s);
+        if (s.isEmpty() || (s.packed & StagedBit)) {
+            if (!s.isEmpty()) { // a later region's staged entry: it is settled when its region comes
+                evicted[s.tag() >> m_partitionShift].push_back(s);
             }
             s = slot;
             ++m_count;
             return true;
         }
-        if (s.hash == slot.hash && int((s.packed >> 40) & 0xFF) == length &&
-            std::memcmp(file + (s.packed & OffsetMask), serial, size_t(length)) == 0) {
+        if (s.tag() == slot.tag() && s.length() == length &&
+            std::memcmp(file + s.offset(), serial, size_t(length)) == 0) {
             return false;
         }
         i = i + 1 == m_capacity ? 0 : i + 1;
@@ -241,28 +211,20 @@ qint64 CrlIndex::finishStaged(const uchar* file)
     }
     std::vector<std::vector<Slot>> pending(partitions);
     for (const Slot& s : m_overflow) {
-        pending[s.hash >> m_partitionShift].push_back(s);
+        pending[s.tag() >> m_partitionShift].push_back(s);
     }
     m_overflow = {};
-    if (quint64(total) * 20 > m_capacity * 17) { // estimate too low: rebuild a larger table (rare)
-        for (quint64 p = 0; p < partitions; ++p) {
-            pending[p].insert(pending[p].end(), m_slots + m_regionStart[p], m_slots + m_regionStart[p] + m_staged[p]);
-        }
-        m_capacity = quint64(total) + quint64(total) / 3 + 16;
-        m_owned = allocate(m_capacity);
-        m_slots = m_owned.get();
-        preparePartitions();
+    if (quint64(total) * 20 > m_capacity * 17) {
+        return rebuildLarger(file, total, pending);
     }
     qint64 duplicates = 0;
     std::vector<Slot> region;
     for (quint64 p = 0; p < partitions; ++p) {
         region.clear();
-        if (m_staged[p] > 0) {
-            for (quint64 i = m_regionStart[p]; i < m_regionStart[p] + m_staged[p]; ++i) {
-                if (m_slots[i].packed & StagedBit) { // else evicted earlier, now in pending[p]
-                    region.push_back(m_slots[i]);
-                    m_slots[i] = Slot{0, 0, 0};
-                }
+        for (quint64 i = m_regionStart[p]; i < m_regionStart[p] + m_staged[p]; ++i) {
+            if (m_slots[i].packed & StagedBit) { // else evicted earlier, now in pending[p]
+                region.push_back(m_slots[i]);
+                m_slots[i] = Slot{0, 0};
             }
         }
         region.insert(region.end(), pending[p].begin(), pending[p].end());
@@ -276,23 +238,28 @@ qint64 CrlIndex::finishStaged(const uchar* file)
     return duplicates;
 }
 
-void CrlIndex::grow()
+qint64 CrlIndex::rebuildLarger(const uchar* file, qint64 total, std::vector<std::vector<Slot>>& pending)
 {
-    const auto old = std::move(m_owned);
-    const quint64 oldCapacity = m_capacity;
-    m_capacity = m_capacity + m_capacity / 2;
+    // The first estimate (list length / 45 bytes) was too low: entries were shorter. Rare; settle everything
+    // into a table of the right size (no staged slots there, so nothing is evicted).
+    std::vector<Slot> all;
+    all.reserve(size_t(total));
+    for (quint64 p = 0; p < m_staged.size(); ++p) {
+        all.insert(all.end(), m_slots + m_regionStart[p], m_slots + m_regionStart[p] + m_staged[p]);
+        all.insert(all.end(), pending[p].begin(), pending[p].end());
+    }
+    m_capacity = quint64(total) + quint64(total) / 3 + 16;
     m_owned = allocate(m_capacity);
     m_slots = m_owned.get();
-    for (quint64 k = 0; k < oldCapacity; ++k) {
-        const Slot& s = old[k];
-        if (s.hash != 0) {
-            quint64 i = home(s.hash);
-            while (m_slots[i].hash != 0) {
-                i = i + 1 == m_capacity ? 0 : i + 1;
-            }
-            m_slots[i] = s;
-        }
+    m_count = 0;
+    m_staged = {};
+    m_regionStart = {};
+    qint64 duplicates = 0;
+    std::vector<std::vector<Slot>> none(1);
+    for (const Slot& s : all) {
+        duplicates += !settle(file, s, none);
     }
+    return duplicates;
 }
 
 std::optional<CrlRevocation> CrlIndex::find(const uchar* file, const uchar* serial, int length) const
@@ -300,16 +267,15 @@ std::optional<CrlRevocation> CrlIndex::find(const uchar* file, const uchar* seri
     if (m_capacity == 0) {
         return std::nullopt;
     }
-    const quint64 h = hashSerial(serial, length, m_seed);
-    quint64 i = home(h);
+    const auto tag = quint32(hashSerial(serial, length, m_seed) >> 32);
+    quint64 i = home(tag);
     for (;;) {
         const Slot& s = m_slots[i];
-        if (s.hash == 0) {
+        if (s.isEmpty()) {
             return std::nullopt;
         }
-        if (s.hash == h && int((s.packed >> 40) & 0xFF) == length &&
-            std::memcmp(file + (s.packed & OffsetMask), serial, size_t(length)) == 0) {
-            return CrlRevocation{CrlReason(quint8(s.packed >> 48)), s.date};
+        if (s.tag() == tag && s.length() == length && std::memcmp(file + s.offset(), serial, size_t(length)) == 0) {
+            return CrlRevocation{s.reason(), s.date()};
         }
         i = i + 1 == m_capacity ? 0 : i + 1;
     }
@@ -320,8 +286,8 @@ bool CrlIndex::fitsFile(qint64 fileSize) const
     quint64 bad = 0;
     for (quint64 i = 0; i < m_capacity; ++i) {
         const Slot& s = m_slots[i];
-        const quint64 end = (s.packed & OffsetMask) + ((s.packed >> 40) & 0xFF);
-        bad |= quint64(s.hash != 0 && end > quint64(fileSize));
+        bad |=
+            quint64(!s.isEmpty() && ((s.packed & StagedBit) || quint64(s.offset() + s.length()) > quint64(fileSize)));
     }
     return bad == 0;
 }
@@ -388,9 +354,10 @@ core::Result<CrlIndex> CrlIndex::open(const QString& path, CrlIndexMeta& meta)
     std::memcpy(&header, data, sizeof header);
     if (std::memcmp(header.magic, Magic, sizeof Magic) != 0 || header.version != Version ||
         header.byteOrder != ByteOrderMark) {
-        return core::fail(corrupt(path, "not a version-1 index of this byte order"));
+        return core::fail(corrupt(path, "not a version-2 index of this byte order"));
     }
-    if (header.capacity == 0 || header.capacity > quint64(size) / sizeof(Slot) ||
+    if (header.capacity == 0 || header.capacity >= (quint64(1) << 32) ||
+        header.capacity > quint64(size) / sizeof(Slot) ||
         quint64(size - HeaderSize) != header.capacity * sizeof(Slot) || header.count < 0 ||
         quint64(header.count) > header.capacity) {
         return core::fail(corrupt(path, "sizes do not add up"));

@@ -25,40 +25,59 @@ struct CrlIndexMeta
     qint64 verifiedAt = 0; // Unix seconds of the signature check
 };
 
-// serial → (reason, revocation date): an open-addressing table (linear probing, load ≤ 0.85) of 24-byte
-// slots {64-bit seeded hash, file offset|length|reason, date}. The serial itself stays in the mapped CRL
-// and is compared in full on a hash match, so the index costs ~35 bytes per entry (performance.md §4:
-// ≤ 40) and a lookup touches one or two cache lines of the table plus one of the file.
+// serial → (reason, revocation date): an open-addressing table (linear probing, load ≤ 0.85) of 16-byte
+// slots {32-bit hash tag, file offset, length, reason, date}. The serial itself stays in the mapped CRL and is
+// compared in full on a tag match, so the index costs ~23 bytes per entry (performance.md §4: ≤ 40) and a
+// lookup touches one or two cache lines of the table plus one of the file.
 class CrlIndex final
 {
 public:
+    static constexpr quint64 OffsetMask = (quint64(1) << 40) - 1;
+    static constexpr quint64 StagedBit = quint64(1) << 63; // not yet settled by finishStaged()
+    // Dates are kept as 34-bit seconds from 1950-01-01 (the first UTCTime year, RFC 5280 §4.1.2.5.1):
+    // 1950 to 2494. Entries dated outside are refused (Errc::Unsupported) rather than misfiled.
+    static constexpr qint64 DateEpoch = -631152000;
+    static constexpr qint64 DateSpan = qint64(1) << 34;
+
     struct Slot
     {
-        quint64 hash;
-        quint64 packed; // offset (40 bits) | length << 40 | reason << 48
-        qint64 date;
+        quint64 key;    // hash tag << 32 | date bits 0..31
+        quint64 packed; // offset (40 bits) | length << 40 (5) | reason << 45 (4) | date bits 32..33 << 49 | staged
+
+        [[nodiscard]] bool isEmpty() const { return ((packed >> 40) & 0x1F) == 0; } // serials have 1..20 octets
+        [[nodiscard]] quint32 tag() const { return quint32(key >> 32); }
+        [[nodiscard]] int length() const { return int((packed >> 40) & 0x1F); }
+        [[nodiscard]] qint64 offset() const { return qint64(packed & OffsetMask); }
+        [[nodiscard]] CrlReason reason() const
+        {
+            const auto r = quint8((packed >> 45) & 0xF);
+            return r == 0xF ? CrlReason::NotGiven : CrlReason(r);
+        }
+        [[nodiscard]] qint64 date() const
+        {
+            return DateEpoch + qint64((key & 0xFFFFFFFFU) | (((packed >> 49) & 3) << 32));
+        }
     };
-    static_assert(sizeof(Slot) == 24);
+    static_assert(sizeof(Slot) == 16);
 
     CrlIndex();
     ~CrlIndex();
     CrlIndex(CrlIndex&&) noexcept;
     CrlIndex& operator=(CrlIndex&&) noexcept;
 
-    // An empty table sized for about `expectedEntries`; it grows if more arrive.
+    // An empty table sized for about `expectedEntries`; finishStaged() enlarges it if more arrive.
     [[nodiscard]] static CrlIndex create(qint64 expectedEntries, quint64 seed);
 
     [[nodiscard]] static quint64 hashSerial(const uchar* serial, int length, quint64 seed);
     [[nodiscard]] quint64 hash(const uchar* serial, int length) const { return hashSerial(serial, length, m_seed); }
-    void prefetch(quint64 hash) const;
-    // False if the serial is already present (the first entry is kept).
-    bool insert(const uchar* file, quint64 hash, const CrlRawEntry& entry);
+    [[nodiscard]] static bool isRepresentable(qint64 date) { return date >= DateEpoch && date - DateEpoch < DateSpan; }
 
     // Bulk build for tables far larger than the caches. stage() appends each entry to the table region its
     // hash maps to (one sequential stream per region, no random access); finishStaged() then settles the
-    // regions one after the other, each small enough (~4096 slots) to stay in L2. Returns the number of
-    // duplicate serials dropped. Memory: none beyond the table itself.
-    void stage(quint64 hash, const CrlRawEntry& entry);
+    // regions one after the other, each small enough (~4096 slots) to stay in L2. Memory: none beyond the
+    // table. stage() is false for a date outside isRepresentable(); finishStaged() returns the number of
+    // duplicate serials dropped (the first entry is kept).
+    [[nodiscard]] bool stage(quint64 hash, const CrlRawEntry& entry);
     qint64 finishStaged(const uchar* file);
 
     [[nodiscard]] std::optional<CrlRevocation> find(const uchar* file, const uchar* serial, int length) const;
@@ -69,9 +88,8 @@ public:
     {
         for (quint64 i = 0; i < m_capacity; ++i) {
             const Slot& s = m_slots[i];
-            if (s.hash != 0) {
-                f(file + (s.packed & OffsetMask), int((s.packed >> 40) & 0xFF),
-                  CrlRevocation{CrlReason(quint8(s.packed >> 48)), s.date});
+            if (!s.isEmpty()) {
+                f(file + s.offset(), s.length(), CrlRevocation{s.reason(), s.date()});
             }
         }
     }
@@ -95,11 +113,9 @@ public:
     [[nodiscard]] static quint64 checksum(const uchar* data, qint64 length, quint64 seed);
 
 private:
-    static constexpr quint64 OffsetMask = (quint64(1) << 40) - 1;
-    static constexpr quint64 StagedBit = quint64(1) << 63; // in `packed`: not yet settled by finishStaged()
-    [[nodiscard]] quint64 home(quint64 hash) const;
-    void grow();
+    [[nodiscard]] quint64 home(quint32 tag) const { return (quint64(tag) * m_capacity) >> 32; }
     void preparePartitions();
+    qint64 rebuildLarger(const uchar* file, qint64 total, std::vector<std::vector<Slot>>& pending);
     // Linear-probing insert that evicts staged slots of later regions into `evicted` (by partition).
     bool settle(const uchar* file, Slot slot, std::vector<std::vector<Slot>>& evicted);
 
@@ -116,7 +132,7 @@ private:
     quint64 m_capacity = 0;
     qint64 m_count = 0;
     quint64 m_seed = 0;
-    int m_partitionShift = 63;
+    int m_partitionShift = 31;          // partition = tag >> shift
     std::vector<quint64> m_regionStart; // partition p stages into [m_regionStart[p], m_regionStart[p + 1])
     std::vector<quint32> m_staged;
     std::vector<Slot> m_overflow; // staged entries that did not fit their region

@@ -384,6 +384,20 @@ private Q_SLOTS:
         QCOMPARE(crl->find(QByteArray::fromHex("0043"))->reason, CrlReason::Superseded); // leading zero ignored
     }
 
+    void datesTheIndexCannotHoldAreRefused()
+    {
+        CrlGenerator::Spec spec;
+        spec.entries = {{QByteArray::fromHex("42"), CrlReason::KeyCompromise, -631152001}}; // 1949-12-31T23:59:59Z
+        const QByteArray der = *m_ca->generate(spec);
+        QVERIFY(CrlParser::parse(reinterpret_cast<const uchar*>(der.constData()), der.size(), nullptr)); // valid DER
+        auto crl = load(der, &*m_issuer);
+        QVERIFY(!crl);
+        QCOMPARE(crl.error().code, core::Errc::Unsupported);
+        spec.entries[0].date = -631152000; // 1950-01-01: the first representable second
+        QCOMPARE(load(*m_ca->generate(spec), &*m_issuer)->find(QByteArray::fromHex("42"))->revocationDate,
+                 qint64(-631152000));
+    }
+
     void removeFromCrlOnlyInDeltas()
     {
         CrlGenerator::Spec spec;
