@@ -8,6 +8,8 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+#include <list>
+
 #include <openssl/bn.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
@@ -67,10 +69,14 @@ private:
         return *m_ca->generate(spec);
     }
 
+    // Crl::fromMemory() does not copy: the bytes are kept alive (implicitly shared) for the whole test.
     core::Result<Crl> load(const QByteArray& der, const CrlIssuer* issuer)
     {
-        return Crl::fromMemory(reinterpret_cast<const uchar*>(der.constData()), der.size(), issuer, m_clock);
+        m_keep.push_back(der);
+        const QByteArray& kept = m_keep.back();
+        return Crl::fromMemory(reinterpret_cast<const uchar*>(kept.constData()), kept.size(), issuer, m_clock);
     }
+    std::list<QByteArray> m_keep;
 
 private Q_SLOTS:
     void initTestCase()
