@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <thread>
 
 #ifdef __linux__
 #include <sys/mman.h>
@@ -175,27 +176,67 @@ bool CrlIndex::stage(quint64 hash, const CrlRawEntry& entry)
     return true;
 }
 
-bool CrlIndex::settle(const uchar* file, Slot slot, std::vector<std::vector<Slot>>& evicted)
+CrlIndex::Settled CrlIndex::settle(const uchar* file, Slot slot, std::vector<std::vector<Slot>>& evicted, quint64 end)
 {
     slot.packed &= ~StagedBit;
     const int length = slot.length();
     const uchar* serial = file + slot.offset();
     quint64 i = home(slot.tag());
     for (;;) {
+        if (i >= end) { // past this worker's range: settled after both workers are done
+            return Settled::Deferred;
+        }
         Slot& s = m_slots[i];
         if (s.isEmpty() || (s.packed & StagedBit)) {
             if (!s.isEmpty()) { // a later region's staged entry: it is settled when its region comes
                 evicted[s.tag() >> m_partitionShift].push_back(s);
             }
             s = slot;
-            ++m_count;
-            return true;
+            return Settled::Placed;
         }
         if (s.tag() == slot.tag() && s.length() == length &&
             std::memcmp(file + s.offset(), serial, size_t(length)) == 0) {
-            return false;
+            return Settled::Duplicate;
         }
-        i = i + 1 == m_capacity ? 0 : i + 1;
+        if (i + 1 == m_capacity) { // wrapping into the other worker's half is deferred too
+            if (end <= m_capacity) {
+                return Settled::Deferred;
+            }
+            i = 0;
+        } else {
+            ++i;
+        }
+    }
+}
+
+void CrlIndex::settleRange(const uchar* file, quint64 from, quint64 to, std::vector<std::vector<Slot>>& pending,
+                           Settling& result)
+{
+    const quint64 end = to == m_staged.size() ? m_capacity : m_regionStart[to];
+    std::vector<Slot> region;
+    for (quint64 p = from; p < to; ++p) {
+        region.clear();
+        for (quint64 i = m_regionStart[p]; i < m_regionStart[p] + m_staged[p]; ++i) {
+            if (m_slots[i].packed & StagedBit) { // else evicted earlier, now in pending[p]
+                region.push_back(m_slots[i]);
+                m_slots[i] = Slot{0, 0};
+            }
+        }
+        region.insert(region.end(), pending[p].begin(), pending[p].end());
+        pending[p] = {};
+        for (const Slot& s : region) {
+            switch (settle(file, s, pending, end)) {
+            case Settled::Placed:
+                ++result.placed;
+                break;
+            case Settled::Duplicate:
+                ++result.duplicates;
+                break;
+            case Settled::Deferred:
+                result.deferred.push_back(s);
+                break;
+            }
+        }
     }
 }
 
@@ -217,24 +258,30 @@ qint64 CrlIndex::finishStaged(const uchar* file)
     if (quint64(total) * 20 > m_capacity * 17) {
         return rebuildLarger(file, total, pending);
     }
-    qint64 duplicates = 0;
-    std::vector<Slot> region;
-    for (quint64 p = 0; p < partitions; ++p) {
-        region.clear();
-        for (quint64 i = m_regionStart[p]; i < m_regionStart[p] + m_staged[p]; ++i) {
-            if (m_slots[i].packed & StagedBit) { // else evicted earlier, now in pending[p]
-                region.push_back(m_slots[i]);
-                m_slots[i] = Slot{0, 0};
-            }
-        }
-        region.insert(region.end(), pending[p].begin(), pending[p].end());
-        pending[p] = {};
-        for (const Slot& s : region) {
-            duplicates += !settle(file, s, pending);
-        }
+    // Two workers on disjoint halves of the table (each region stays with one worker; a probe that would
+    // cross into the other half is deferred), then the few deferred entries in one pass.
+    Settling low, high;
+    const quint64 middle = partitions / 2;
+    if (total > 65536) {
+        std::thread helper([&] { settleRange(file, middle, partitions, pending, high); });
+        settleRange(file, 0, middle, pending, low);
+        helper.join();
+    } else {
+        settleRange(file, 0, middle, pending, low);
+        settleRange(file, middle, partitions, pending, high);
     }
+    m_count += low.placed + high.placed;
+    qint64 duplicates = low.duplicates + high.duplicates;
     m_staged = {};
     m_regionStart = {};
+    std::vector<std::vector<Slot>> none(1);
+    for (const auto* deferred : {&low.deferred, &high.deferred}) {
+        for (const Slot& s : *deferred) {
+            const Settled outcome = settle(file, s, none, m_capacity + 1);
+            m_count += outcome == Settled::Placed;
+            duplicates += outcome == Settled::Duplicate;
+        }
+    }
     return duplicates;
 }
 
@@ -257,7 +304,9 @@ qint64 CrlIndex::rebuildLarger(const uchar* file, qint64 total, std::vector<std:
     qint64 duplicates = 0;
     std::vector<std::vector<Slot>> none(1);
     for (const Slot& s : all) {
-        duplicates += !settle(file, s, none);
+        const Settled outcome = settle(file, s, none, m_capacity + 1);
+        m_count += outcome == Settled::Placed;
+        duplicates += outcome == Settled::Duplicate;
     }
     return duplicates;
 }

@@ -116,8 +116,23 @@ private:
     [[nodiscard]] quint64 home(quint32 tag) const { return (quint64(tag) * m_capacity) >> 32; }
     void preparePartitions();
     qint64 rebuildLarger(const uchar* file, qint64 total, std::vector<std::vector<Slot>>& pending);
-    // Linear-probing insert that evicts staged slots of later regions into `evicted` (by partition).
-    bool settle(const uchar* file, Slot slot, std::vector<std::vector<Slot>>& evicted);
+    enum class Settled
+    {
+        Placed,
+        Duplicate,
+        Deferred,
+    };
+    struct Settling
+    {
+        qint64 placed = 0;
+        qint64 duplicates = 0;
+        std::vector<Slot> deferred;
+    };
+    // Linear-probing insert that evicts staged slots of later regions into `evicted` (by partition); a probe
+    // reaching slot `end` is deferred (with end > capacity, probes wrap around and nothing is deferred).
+    Settled settle(const uchar* file, Slot slot, std::vector<std::vector<Slot>>& evicted, quint64 end);
+    void settleRange(const uchar* file, quint64 from, quint64 to, std::vector<std::vector<Slot>>& pending,
+                     Settling& result);
 
     struct FreeSlots
     {

@@ -100,6 +100,7 @@ private Q_SLOTS:
         QTest::newRow("odd only") << 0 << true << false;
         QTest::newRow("ecdsa 50+odd") << 50 << true << true;
         QTest::newRow("3000 without reason (index regrows)") << -3000 << false << false;
+        QTest::newRow("70000 (index settled by two workers)") << 70000 << true << false;
     }
 
     void parsesLikeOpenSsl()
