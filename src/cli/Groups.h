@@ -11,13 +11,14 @@ CommandGroup cardCommands();
 CommandGroup testPkiCommands();
 CommandGroup certCommands();
 CommandGroup ocspCommands();
+CommandGroup crlCommands();
 CommandGroup dbCommands();
 CommandGroup linkageCommands();
 
 inline std::vector<CommandGroup> allCommandGroups()
 {
     return {cardCommands(),    dbCommands(),   linkageCommands(),
-            certCommands(),    ocspCommands(), testPkiCommands()};
+            certCommands(),    crlCommands(), ocspCommands(), testPkiCommands()};
 }
 
 } // namespace madoguchi::cli

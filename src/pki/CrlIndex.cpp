@@ -1,0 +1,432 @@
+#include "pki/CrlIndex.h"
+
+#include <QFile>
+#include <QSaveFile>
+
+#include <cstdlib>
+#include <cstring>
+#include <thread>
+
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
+
+namespace madoguchi::pki {
+
+namespace {
+
+constexpr char Magic[8] = {'M', 'D', 'G', 'C', 'R', 'L', 'I', 'X'};
+constexpr quint32 Version = 2; // 2: 16-byte slots
+constexpr quint32 ByteOrderMark = 0x01020304;
+constexpr qint64 HeaderSize = 256;
+constexpr quint64 P1 = 0x9E3779B185EBCA87ULL, P2 = 0xC2B2AE3D27D4EB4FULL, P3 = 0x165667B19E3779F9ULL;
+
+// Persisted header; every field native little-endian (checked through ByteOrderMark).
+struct Header
+{
+    char magic[8];
+    quint32 version;
+    quint32 byteOrder;
+    quint8 contentId[32];
+    qint64 crlSize;
+    qint64 crlMtimeMs;
+    quint64 seed;
+    quint64 capacity;
+    qint64 count;
+    qint64 entryCount;
+    qint64 removeFromCrlCount;
+    qint64 verifiedAt;
+    quint64 checksum; // over the header with this field zero, then every slot
+    quint8 reserved[HeaderSize - 120];
+};
+static_assert(sizeof(Header) == HeaderSize);
+
+quint64 rotl(quint64 x, int r)
+{
+    return (x << r) | (x >> (64 - r));
+}
+
+quint64 load64(const uchar* p)
+{
+    quint64 v;
+    std::memcpy(&v, p, 8);
+    return v;
+}
+
+quint64 fmix(quint64 h)
+{
+    h ^= h >> 33;
+    h *= 0xFF51AFD7ED558CCDULL;
+    h ^= h >> 33;
+    h *= 0xC4CEB9FE1A85EC53ULL;
+    return h ^ (h >> 33);
+}
+
+quint64 headerChecksum(Header header, const CrlIndex::Slot* table, quint64 capacity)
+{
+    header.checksum = 0;
+    const quint64 h = CrlIndex::checksum(reinterpret_cast<const uchar*>(&header), sizeof header, header.seed);
+    return CrlIndex::checksum(reinterpret_cast<const uchar*>(table), qint64(capacity * sizeof(CrlIndex::Slot)), h);
+}
+
+core::Error corrupt(const QString& path, const char* why)
+{
+    return core::Error{core::Errc::MalformedInput,
+                       QStringLiteral("CRL index %1: %2").arg(path, QString::fromLatin1(why)), 0};
+}
+
+} // namespace
+
+CrlIndex::CrlIndex() = default;
+CrlIndex::~CrlIndex() = default;
+CrlIndex::CrlIndex(CrlIndex&&) noexcept = default;
+CrlIndex& CrlIndex::operator=(CrlIndex&&) noexcept = default;
+
+void CrlIndex::FreeSlots::operator()(Slot* table) const
+{
+#ifdef __linux__
+    munmap(table, bytes);
+#else
+    std::free(table);
+#endif
+}
+
+std::unique_ptr<CrlIndex::Slot[], CrlIndex::FreeSlots> CrlIndex::allocate(quint64 capacity)
+{
+    const size_t bytes = std::max<size_t>(1, capacity * sizeof(Slot));
+#ifdef __linux__
+    // Fresh anonymous pages are zero (no second clearing pass) and, with MADV_HUGEPAGE, backed by 2 MiB
+    // pages: inserts and lookups hit random slots of a table far beyond the TLB reach of 4 KiB pages.
+    void* memory = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (memory == MAP_FAILED) {
+        throw std::bad_alloc(); // as std::vector would: out of memory is not a recoverable CRL error
+    }
+    madvise(memory, bytes, MADV_HUGEPAGE);
+#else
+    void* memory = std::calloc(1, bytes);
+    if (!memory) {
+        throw std::bad_alloc();
+    }
+#endif
+    return std::unique_ptr<Slot[], FreeSlots>(static_cast<Slot*>(memory), FreeSlots{bytes});
+}
+
+CrlIndex CrlIndex::create(qint64 expectedEntries, quint64 seed)
+{
+    CrlIndex index;
+    index.m_seed = seed;
+    index.m_capacity = quint64(std::max<qint64>(16, expectedEntries + expectedEntries / 3 + 1));
+    index.m_owned = allocate(index.m_capacity);
+    index.m_slots = index.m_owned.get();
+    return index;
+}
+
+quint64 CrlIndex::hashSerial(const uchar* p, int length, quint64 seed)
+{
+    quint64 h = seed ^ (quint64(length) * P1);
+    while (length >= 8) {
+        h = rotl(h ^ (load64(p) * P2), 31) * P1;
+        p += 8;
+        length -= 8;
+    }
+    quint64 tail = 0;
+    std::memcpy(&tail, p, size_t(length));
+    h = fmix(h ^ (tail * P3));
+    return h;
+}
+
+void CrlIndex::preparePartitions()
+{
+    int bits = 1;
+    while (bits < 16 && (m_capacity >> (bits + 12)) > 0) { // ~4096 slots (96 KiB) per region
+        ++bits;
+    }
+    m_partitionShift = 32 - bits;
+    const quint64 partitions = quint64(1) << bits;
+    m_regionStart.resize(partitions + 1);
+    for (quint64 p = 0; p < partitions; ++p) {
+        m_regionStart[p] = home(quint32(p << m_partitionShift)); // home() is monotonic in the tag
+    }
+    m_regionStart[partitions] = m_capacity;
+    m_staged.assign(partitions, 0);
+}
+
+bool CrlIndex::stage(quint64 hash, const CrlRawEntry& entry)
+{
+    if (!isRepresentable(entry.revocationDate)) {
+        return false;
+    }
+    if (m_staged.empty()) {
+        preparePartitions();
+    }
+    const auto date = quint64(entry.revocationDate - DateEpoch);
+    const auto reason = entry.reason == CrlReason::NotGiven ? quint64(0xF) : quint64(entry.reason);
+    const auto tag = quint32(hash >> 32);
+    const Slot slot{(quint64(tag) << 32) | (date & 0xFFFFFFFFU), StagedBit | quint64(entry.serialOffset) |
+                                                                     (quint64(entry.serialLength) << 40) |
+                                                                     (reason << 45) | ((date >> 32) << 49)};
+    const quint64 p = tag >> m_partitionShift;
+    const quint64 at = m_regionStart[p] + m_staged[p];
+    if (at < m_regionStart[p + 1]) {
+        m_slots[at] = slot;
+        ++m_staged[p];
+    } else {
+        m_overflow.push_back(slot);
+    }
+    return true;
+}
+
+CrlIndex::Settled CrlIndex::settle(const uchar* file, Slot slot, std::vector<std::vector<Slot>>& evicted, quint64 end)
+{
+    slot.packed &= ~StagedBit;
+    const int length = slot.length();
+    const uchar* serial = file + slot.offset();
+    quint64 i = home(slot.tag());
+    for (;;) {
+        if (i >= end) { // past this worker's range: settled after both workers are done
+            return Settled::Deferred;
+        }
+        Slot& s = m_slots[i];
+        if (s.isEmpty() || (s.packed & StagedBit)) {
+            if (!s.isEmpty()) { // a later region's staged entry: it is settled when its region comes
+                evicted[s.tag() >> m_partitionShift].push_back(s);
+            }
+            s = slot;
+            return Settled::Placed;
+        }
+        if (s.tag() == slot.tag() && s.length() == length &&
+            std::memcmp(file + s.offset(), serial, size_t(length)) == 0) {
+            return Settled::Duplicate;
+        }
+        if (i + 1 == m_capacity) { // wrapping into the other worker's half is deferred too
+            if (end <= m_capacity) {
+                return Settled::Deferred;
+            }
+            i = 0;
+        } else {
+            ++i;
+        }
+    }
+}
+
+void CrlIndex::settleRange(const uchar* file, quint64 from, quint64 to, std::vector<std::vector<Slot>>& pending,
+                           Settling& result)
+{
+    const quint64 end = to == m_staged.size() ? m_capacity : m_regionStart[to];
+    std::vector<Slot> region;
+    for (quint64 p = from; p < to; ++p) {
+        region.clear();
+        for (quint64 i = m_regionStart[p]; i < m_regionStart[p] + m_staged[p]; ++i) {
+            if (m_slots[i].packed & StagedBit) { // else evicted earlier, now in pending[p]
+                region.push_back(m_slots[i]);
+                m_slots[i] = Slot{0, 0};
+            }
+        }
+        region.insert(region.end(), pending[p].begin(), pending[p].end());
+        pending[p] = {};
+        for (const Slot& s : region) {
+            switch (settle(file, s, pending, end)) {
+            case Settled::Placed:
+                ++result.placed;
+                break;
+            case Settled::Duplicate:
+                ++result.duplicates;
+                break;
+            case Settled::Deferred:
+                result.deferred.push_back(s);
+                break;
+            }
+        }
+    }
+}
+
+qint64 CrlIndex::finishStaged(const uchar* file)
+{
+    if (m_staged.empty()) {
+        return 0;
+    }
+    const quint64 partitions = m_staged.size();
+    qint64 total = qint64(m_overflow.size());
+    for (quint32 n : m_staged) {
+        total += n;
+    }
+    std::vector<std::vector<Slot>> pending(partitions);
+    for (const Slot& s : m_overflow) {
+        pending[s.tag() >> m_partitionShift].push_back(s);
+    }
+    m_overflow = {};
+    if (quint64(total) * 20 > m_capacity * 17) {
+        return rebuildLarger(file, total, pending);
+    }
+    // Two workers on disjoint halves of the table (each region stays with one worker; a probe that would
+    // cross into the other half is deferred), then the few deferred entries in one pass.
+    Settling low, high;
+    const quint64 middle = partitions / 2;
+    if (total > 65536) {
+        std::thread helper([&] { settleRange(file, middle, partitions, pending, high); });
+        settleRange(file, 0, middle, pending, low);
+        helper.join();
+    } else {
+        settleRange(file, 0, middle, pending, low);
+        settleRange(file, middle, partitions, pending, high);
+    }
+    m_count += low.placed + high.placed;
+    qint64 duplicates = low.duplicates + high.duplicates;
+    m_staged = {};
+    m_regionStart = {};
+    std::vector<std::vector<Slot>> none(1);
+    for (const auto* deferred : {&low.deferred, &high.deferred}) {
+        for (const Slot& s : *deferred) {
+            const Settled outcome = settle(file, s, none, m_capacity + 1);
+            m_count += outcome == Settled::Placed;
+            duplicates += outcome == Settled::Duplicate;
+        }
+    }
+    return duplicates;
+}
+
+qint64 CrlIndex::rebuildLarger(const uchar* file, qint64 total, std::vector<std::vector<Slot>>& pending)
+{
+    // The first estimate (list length / 45 bytes) was too low: entries were shorter. Rare; settle everything
+    // into a table of the right size (no staged slots there, so nothing is evicted).
+    std::vector<Slot> all;
+    all.reserve(size_t(total));
+    for (quint64 p = 0; p < m_staged.size(); ++p) {
+        all.insert(all.end(), m_slots + m_regionStart[p], m_slots + m_regionStart[p] + m_staged[p]);
+        all.insert(all.end(), pending[p].begin(), pending[p].end());
+    }
+    m_capacity = quint64(total) + quint64(total) / 3 + 16;
+    m_owned = allocate(m_capacity);
+    m_slots = m_owned.get();
+    m_count = 0;
+    m_staged = {};
+    m_regionStart = {};
+    qint64 duplicates = 0;
+    std::vector<std::vector<Slot>> none(1);
+    for (const Slot& s : all) {
+        const Settled outcome = settle(file, s, none, m_capacity + 1);
+        m_count += outcome == Settled::Placed;
+        duplicates += outcome == Settled::Duplicate;
+    }
+    return duplicates;
+}
+
+std::optional<CrlRevocation> CrlIndex::find(const uchar* file, const uchar* serial, int length) const
+{
+    if (m_capacity == 0) {
+        return std::nullopt;
+    }
+    const auto tag = quint32(hashSerial(serial, length, m_seed) >> 32);
+    quint64 i = home(tag);
+    for (;;) {
+        const Slot& s = m_slots[i];
+        if (s.isEmpty()) {
+            return std::nullopt;
+        }
+        if (s.tag() == tag && s.length() == length && std::memcmp(file + s.offset(), serial, size_t(length)) == 0) {
+            return CrlRevocation{s.reason(), s.date()};
+        }
+        i = i + 1 == m_capacity ? 0 : i + 1;
+    }
+}
+
+bool CrlIndex::fitsFile(qint64 fileSize) const
+{
+    quint64 bad = 0;
+    for (quint64 i = 0; i < m_capacity; ++i) {
+        const Slot& s = m_slots[i];
+        bad |=
+            quint64(!s.isEmpty() && ((s.packed & StagedBit) || quint64(s.offset() + s.length()) > quint64(fileSize)));
+    }
+    return bad == 0;
+}
+
+quint64 CrlIndex::checksum(const uchar* p, qint64 length, quint64 seed)
+{
+    quint64 a = seed + P1 + P2, b = seed + P2, c = seed, d = seed - P1;
+    const uchar* end = p + length;
+    for (; end - p >= 32; p += 32) {
+        a = rotl(a + load64(p) * P2, 31) * P1;
+        b = rotl(b + load64(p + 8) * P2, 31) * P1;
+        c = rotl(c + load64(p + 16) * P2, 31) * P1;
+        d = rotl(d + load64(p + 24) * P2, 31) * P1;
+    }
+    quint64 h = rotl(a, 1) + rotl(b, 7) + rotl(c, 12) + rotl(d, 18) + quint64(length);
+    for (; p < end; ++p) {
+        h = rotl(h ^ (*p * P3), 11) * P1;
+    }
+    return fmix(h);
+}
+
+core::Result<void> CrlIndex::save(const QString& path, const CrlIndexMeta& meta) const
+{
+    Header header{};
+    std::memcpy(header.magic, Magic, sizeof Magic);
+    header.version = Version;
+    header.byteOrder = ByteOrderMark;
+    std::memcpy(header.contentId, meta.contentId.constData(), std::min<size_t>(32, size_t(meta.contentId.size())));
+    header.crlSize = meta.crlSize;
+    header.crlMtimeMs = meta.crlMtimeMs;
+    header.seed = m_seed;
+    header.capacity = m_capacity;
+    header.count = m_count;
+    header.entryCount = meta.entryCount;
+    header.removeFromCrlCount = meta.removeFromCrlCount;
+    header.verifiedAt = meta.verifiedAt;
+    header.checksum = headerChecksum(header, m_slots, m_capacity);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) ||
+        file.write(reinterpret_cast<const char*>(&header), sizeof header) != HeaderSize ||
+        file.write(reinterpret_cast<const char*>(m_slots), qint64(m_capacity * sizeof(Slot))) !=
+            qint64(m_capacity * sizeof(Slot)) ||
+        !file.commit()) {
+        return core::fail(core::Errc::Io, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    }
+    return {};
+}
+
+core::Result<CrlIndex> CrlIndex::open(const QString& path, CrlIndexMeta& meta)
+{
+    auto file = std::make_unique<QFile>(path);
+    if (!file->open(QIODevice::ReadOnly)) {
+        return core::fail(core::Errc::NotFound, QStringLiteral("cannot open %1: %2").arg(path, file->errorString()));
+    }
+    const qint64 size = file->size();
+    if (size < HeaderSize) {
+        return core::fail(corrupt(path, "shorter than its header"));
+    }
+    uchar* data = file->map(0, size);
+    if (!data) {
+        return core::fail(core::Errc::Io, QStringLiteral("cannot map %1").arg(path));
+    }
+    Header header;
+    std::memcpy(&header, data, sizeof header);
+    if (std::memcmp(header.magic, Magic, sizeof Magic) != 0 || header.version != Version ||
+        header.byteOrder != ByteOrderMark) {
+        return core::fail(corrupt(path, "not a version-2 index of this byte order"));
+    }
+    if (header.capacity == 0 || header.capacity >= (quint64(1) << 32) ||
+        header.capacity > quint64(size) / sizeof(Slot) ||
+        quint64(size - HeaderSize) != header.capacity * sizeof(Slot) || header.count < 0 ||
+        quint64(header.count) > header.capacity) {
+        return core::fail(corrupt(path, "sizes do not add up"));
+    }
+    CrlIndex index;
+    index.m_slots = reinterpret_cast<Slot*>(data + HeaderSize);
+    index.m_capacity = header.capacity;
+    index.m_count = header.count;
+    index.m_seed = header.seed;
+    if (headerChecksum(header, index.m_slots, index.m_capacity) != header.checksum) {
+        return core::fail(corrupt(path, "checksum mismatch"));
+    }
+    index.m_file = std::move(file);
+    meta.contentId = QByteArray(reinterpret_cast<const char*>(header.contentId), 32);
+    meta.crlSize = header.crlSize;
+    meta.crlMtimeMs = header.crlMtimeMs;
+    meta.entryCount = header.entryCount;
+    meta.removeFromCrlCount = header.removeFromCrlCount;
+    meta.verifiedAt = header.verifiedAt;
+    return index;
+}
+
+} // namespace madoguchi::pki
