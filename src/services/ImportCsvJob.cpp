@@ -179,6 +179,10 @@ core::Result<void> ImportCsvJob::runPass(Pass& pass)
     const CsvEncoding encoding =
         m_options.encoding == CsvEncoding::Auto ? CsvFieldDecoder::detect(file.peek(64 * 1024)) : m_options.encoding;
     pass.decoder.emplace(encoding);
+    if (!pass.decoder->isValid()) {
+        // Qt built without ICU (some Windows builds) has no "windows-31j" codec.
+        return core::fail(core::Errc::Unsupported, QStringLiteral("this Qt build cannot decode CP932"));
+    }
     CsvReader reader(file);
     pass.reader = &reader;
     CsvRecord record;
