@@ -213,6 +213,29 @@ core::Result<void> LinkageRepository::insertVersion(const Linkage& l)
     return s.run();
 }
 
+core::Result<QList<Linkage>> LinkageRepository::currentByIdentity(const CardIdentity& card)
+{
+    // The counter's lookup in one statement: the (issuer_key_id, serial) index gives the card id,
+    // the clustered linkage_version leaf gives its linkages and their latest versions.
+    auto stmt = cached(m_byIdentity,
+                       "SELECT v.uuid, v.version, v.card_id, NULL, NULL, v.kind, v.status, v.valid_from, v.valid_to,"
+                       " v.created_by, v.assurance, v.fields, v.search_key, v.sealed_pan, v.reason, v.created_at"
+                       " FROM card_identity c JOIN linkage_version v ON v.card_id = c.id"
+                       " WHERE c.issuer_key_id = ?1 AND c.serial = ?2 AND v.version = (SELECT max(w.version)"
+                       " FROM linkage_version w WHERE w.card_id = c.id AND w.uuid = v.uuid) ORDER BY v.uuid");
+    if (!stmt) {
+        return core::fail(stmt.error());
+    }
+    (*stmt)->bindBlob(1, card.issuerKeyId).bindBlob(2, card.serial);
+    auto rows = collect(**stmt);
+    if (rows) {
+        for (Linkage& l : *rows) {
+            l.card = card;
+        }
+    }
+    return rows;
+}
+
 core::Result<QList<Linkage>> LinkageRepository::currentByCard(qint64 cardId, const CardIdentity* known)
 {
     // Not the view: within one uuid the card never changes (succession makes a new uuid), so the
