@@ -49,12 +49,14 @@ INSERT INTO linkage_kind VALUES ('credit_card', 'クレジットカード', 'Cre
                                  '["token","brand","last4","expiry"]');
 INSERT INTO linkage_kind VALUES ('catv', 'ケーブルテレビ', 'Cable TV', '["household_id"]');
 
--- Every version of every linkage. A change appends a row with version + 1.
+-- Every version of every linkage. A change appends a row with version + 1. Clustered by card
+-- (WITHOUT ROWID, primary key card_id, uuid, version): a card's linkages, all versions, sit in one
+-- leaf, so the counter's lookup by card reads one page of this table (performance.md §2). Within
+-- one uuid the card never changes: succession creates a new uuid on the successor card.
 CREATE TABLE linkage_version (
-    id         INTEGER PRIMARY KEY,
-    uuid       BLOB NOT NULL,
-    version    INTEGER NOT NULL,
     card_id    INTEGER NOT NULL REFERENCES card_identity(id),
+    uuid       BLOB NOT NULL,     -- time-ordered (v7), so uuid order is creation order
+    version    INTEGER NOT NULL,
     kind       TEXT NOT NULL REFERENCES linkage_kind(code),
     status     TEXT NOT NULL CHECK (status IN ('active', 'suspended', 'ended', 'migrated')),
     valid_from TEXT,
@@ -66,10 +68,9 @@ CREATE TABLE linkage_version (
     sealed_pan BLOB,          -- credit cards: the PAN sealed to the platform's public key
     reason     TEXT,
     created_at TEXT NOT NULL,
-    UNIQUE (uuid, version)
-);
--- (card_id, uuid, version): a card's current linkages from one index leaf (LinkageRepository::currentByCard).
-CREATE INDEX linkage_by_card ON linkage_version(card_id, uuid, version);
+    PRIMARY KEY (card_id, uuid, version)
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX linkage_by_uuid ON linkage_version(uuid, version);
 CREATE INDEX linkage_by_key ON linkage_version(kind, search_key);
 
 CREATE VIEW linkage_current AS

@@ -179,6 +179,10 @@ core::Result<void> ImportCsvJob::runPass(Pass& pass)
     const CsvEncoding encoding =
         m_options.encoding == CsvEncoding::Auto ? CsvFieldDecoder::detect(file.peek(64 * 1024)) : m_options.encoding;
     pass.decoder.emplace(encoding);
+    if (!pass.decoder->isValid()) {
+        // Qt built without ICU (some Windows builds) has no "windows-31j" codec.
+        return core::fail(core::Errc::Unsupported, QStringLiteral("this Qt build cannot decode CP932"));
+    }
     CsvReader reader(file);
     pass.reader = &reader;
     CsvRecord record;
@@ -239,9 +243,8 @@ core::Result<void> ImportCsvJob::handleRecord(Pass& pass, const CsvRecord& recor
     return {};
 }
 
-core::Result<void> ImportCsvJob::importRow(Pass& pass, const QList<QByteArray>& raw)
+bool ImportCsvJob::decodeRow(Pass& pass, const QList<QByteArray>& raw, QHash<QString, QString>& values)
 {
-    QHash<QString, QString> values;
     for (auto it = pass.column.cbegin(); it != pass.column.cend(); ++it) {
         if (it.value() >= raw.size()) {
             continue;
@@ -250,14 +253,19 @@ core::Result<void> ImportCsvJob::importRow(Pass& pass, const QList<QByteArray>& 
         if (!pass.decoder->decode(raw[it.value()], text)) {
             ++m_report.rejected;
             addIssue(m_report, pass.row, it.key(), QStringLiteral("bytes not valid in the file's encoding"));
-            return {};
+            return false;
         }
         values.insert(it.key(), text.trimmed());
     }
+    return true;
+}
+
+EnrolRequest ImportCsvJob::requestFor(const Pass& pass, const QHash<QString, QString>& values,
+                                      QList<FieldIssue>& issues) const
+{
     EnrolRequest request;
     const QString kind = values.value(QStringLiteral("kind"));
     request.kind = kind.isEmpty() ? m_options.defaultKind : kind;
-    QList<FieldIssue> issues;
     const QString issuer = values.value(QStringLiteral("issuer_key_id"));
     const QString serial = values.value(QStringLiteral("serial"));
     if (!isHex(issuer) || !isHex(serial)) {
@@ -265,30 +273,42 @@ core::Result<void> ImportCsvJob::importRow(Pass& pass, const QList<QByteArray>& 
     } else if (!pass.kindFields.contains(request.kind)) {
         issues.append({QStringLiteral("kind"), QStringLiteral("unknown linkage kind")});
     } else if (request.kind == QStringLiteral("credit_card")) {
+        // A file of full card numbers has no place at a counter terminal (PCI DSS).
         issues.append({QStringLiteral("kind"), QStringLiteral("credit cards are enrolled at the counter only")});
+    }
+    request.card = store::CardIdentity::fromHex(issuer.toLatin1(), serial.toLatin1());
+    for (const QString& field : pass.kindFields.value(request.kind)) {
+        request.fields.insert(field, values.value(field));
     }
     request.validFrom = parseDate(values.value(QStringLiteral("valid_from")));
     request.validTo = parseDate(values.value(QStringLiteral("valid_to")));
+    request.assurance = m_options.assurance;
+    return request;
+}
+
+core::Result<void> ImportCsvJob::importRow(Pass& pass, const QList<QByteArray>& raw)
+{
+    QHash<QString, QString> values;
+    if (!decodeRow(pass, raw, values)) {
+        return {};
+    }
+    QList<FieldIssue> issues;
+    EnrolRequest request = requestFor(pass, values, issues);
     if (issues.isEmpty()) {
-        request.card = store::CardIdentity::fromHex(issuer.toLatin1(), serial.toLatin1());
-        for (const QString& field : pass.kindFields.value(request.kind)) {
-            request.fields.insert(field, values.value(field));
-        }
-        request.assurance = m_options.assurance;
         auto enrolled = m_service.enrolInTransaction(m_op, request, &issues, m_options.createUnknownCards);
         if (enrolled) {
             ++m_report.imported;
-            if (m_options.storeResidentNames && !values.value(QStringLiteral("name")).isEmpty()) {
-                return m_service.repository().appendResident(enrolled->cardId, values.value(QStringLiteral("name")),
-                                                             values.value(QStringLiteral("birth_date")), m_op.id,
-                                                             enrolled->createdAt);
+            const QString name = values.value(QStringLiteral("name"));
+            if (!m_options.storeResidentNames || name.isEmpty()) {
+                return {};
             }
-            return {};
+            return m_service.repository().appendResident(
+                enrolled->cardId, name, values.value(QStringLiteral("birth_date")), m_op.id, enrolled->createdAt);
         }
         const core::Errc code = enrolled.error().code;
         if (code != core::Errc::InvalidArgument && code != core::Errc::NotFound && code != core::Errc::Revoked &&
             code != core::Errc::PermissionDenied) {
-            return core::fail(enrolled.error()); // the store failed: stop, nothing half-written stays
+            return core::fail(enrolled.error()); // the store failed: stop; the batch rolls back whole
         }
         if (issues.isEmpty()) {
             issues.append({QString(), enrolled.error().detail});

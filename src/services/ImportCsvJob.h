@@ -2,9 +2,11 @@
 
 #include "core/Result.h"
 #include "services/CsvFieldDecoder.h"
+#include "services/LinkageService.h"
 #include "services/Operator.h"
 #include "store/Linkage.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -13,7 +15,6 @@
 
 namespace madoguchi::services {
 
-class LinkageService;
 struct CsvRecord;
 
 struct ImportOptions
@@ -71,6 +72,9 @@ private:
     struct Pass;
     [[nodiscard]] core::Result<void> runPass(Pass& pass);
     [[nodiscard]] core::Result<void> handleRecord(Pass& pass, const CsvRecord& record);
+    [[nodiscard]] bool decodeRow(Pass& pass, const QList<QByteArray>& raw, QHash<QString, QString>& values);
+    [[nodiscard]] EnrolRequest requestFor(const Pass& pass, const QHash<QString, QString>& values,
+                                          QList<FieldIssue>& issues) const;
     [[nodiscard]] core::Result<void> importRow(Pass& pass, const QList<QByteArray>& raw);
     [[nodiscard]] core::Result<void> commitBatch(Pass& pass, bool last);
     [[nodiscard]] core::Result<QByteArray> fileSha256() const;

@@ -227,11 +227,7 @@ core::Result<QList<Linkage>> LinkageService::findByCard(const Operator& op, cons
     if (auto allowed = AccessPolicy::mayRead(op); !allowed) {
         return core::fail(allowed.error());
     }
-    auto cardId = m_repo.findCard(card);
-    if (!cardId) {
-        return core::fail(cardId.error());
-    }
-    return cardId->has_value() ? m_repo.currentByCard(**cardId, &card) : QList<Linkage>{};
+    return m_repo.currentByIdentity(card);
 }
 
 core::Result<QList<Linkage>> LinkageService::findByPlatformId(const Operator& op, const QString& id)

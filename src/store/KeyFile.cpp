@@ -8,6 +8,7 @@
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <memory>
@@ -31,12 +32,15 @@ using CipherCtx = std::unique_ptr<EVP_CIPHER_CTX, CipherCtxFree>;
 core::Result<core::SecureBytes> deriveKek(const core::SecureBytes& passphrase, const std::uint8_t* salt,
                                           const KdfParams& params)
 {
-    if (params.log2N < 10 || params.log2N > 22 || params.r == 0 || params.p == 0) {
+    // scrypt needs 128·r·N bytes (RFC 7914 §2); a damaged or hostile file must not make us allocate
+    // gigabytes, so anything past MaxMem is "not our key file".
+    constexpr std::uint64_t MaxMem = 256ull * 1024 * 1024;
+    const std::uint64_t n = std::uint64_t{1} << std::min<quint8>(params.log2N, 40);
+    if (params.log2N < 10 || params.r == 0 || params.p == 0 || params.p > 4 || 128ull * params.r * n > MaxMem / 2) {
         return core::fail(core::Errc::WrongKey, QStringLiteral("key file has implausible KDF parameters"));
     }
     core::SecureBytes kek(32);
-    const std::uint64_t n = std::uint64_t{1} << params.log2N;
-    const std::uint64_t maxMem = 256ull * 1024 * 1024;
+    const std::uint64_t maxMem = MaxMem;
     if (EVP_PBE_scrypt(reinterpret_cast<const char*>(passphrase.data()), passphrase.size(), salt, SaltSize, n, params.r,
                        params.p, maxMem, kek.data(), kek.size()) != 1) {
         return core::fail(core::Errc::CryptoFailure, QStringLiteral("scrypt failed"));

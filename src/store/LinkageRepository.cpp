@@ -213,17 +213,40 @@ core::Result<void> LinkageRepository::insertVersion(const Linkage& l)
     return s.run();
 }
 
+core::Result<QList<Linkage>> LinkageRepository::currentByIdentity(const CardIdentity& card)
+{
+    // The counter's lookup in one statement: the (issuer_key_id, serial) index gives the card id,
+    // the clustered linkage_version leaf gives its linkages and their latest versions.
+    auto stmt = cached(m_byIdentity,
+                       "SELECT v.uuid, v.version, v.card_id, NULL, NULL, v.kind, v.status, v.valid_from, v.valid_to,"
+                       " v.created_by, v.assurance, v.fields, v.search_key, v.sealed_pan, v.reason, v.created_at"
+                       " FROM card_identity c JOIN linkage_version v ON v.card_id = c.id"
+                       " WHERE c.issuer_key_id = ?1 AND c.serial = ?2 AND v.version = (SELECT max(w.version)"
+                       " FROM linkage_version w WHERE w.card_id = c.id AND w.uuid = v.uuid) ORDER BY v.uuid");
+    if (!stmt) {
+        return core::fail(stmt.error());
+    }
+    (*stmt)->bindBlob(1, card.issuerKeyId).bindBlob(2, card.serial);
+    auto rows = collect(**stmt);
+    if (rows) {
+        for (Linkage& l : *rows) {
+            l.card = card;
+        }
+    }
+    return rows;
+}
+
 core::Result<QList<Linkage>> LinkageRepository::currentByCard(qint64 cardId, const CardIdentity* known)
 {
     // Not the view: within one uuid the card never changes (succession makes a new uuid), so the
-    // "latest version" subquery is answered from the same linkage_by_card(card_id, uuid, version) leaf,
+    // "latest version" subquery is answered from the same clustered (card_id, uuid, version) leaf,
     // and the identity comes from the caller. The lookup then reads ~3 pages instead of ~6; each
     // page missing from the cache costs a decrypt (performance.md §2).
     auto stmt =
         cached(m_byCard, "SELECT v.uuid, v.version, v.card_id, NULL, NULL, v.kind, v.status, v.valid_from, v.valid_to,"
                          " v.created_by, v.assurance, v.fields, v.search_key, v.sealed_pan, v.reason, v.created_at"
                          " FROM linkage_version v WHERE v.card_id = ?1 AND v.version = (SELECT max(w.version)"
-                         " FROM linkage_version w WHERE w.card_id = ?1 AND w.uuid = v.uuid) ORDER BY v.id");
+                         " FROM linkage_version w WHERE w.card_id = ?1 AND w.uuid = v.uuid) ORDER BY v.uuid");
     if (!stmt) {
         return core::fail(stmt.error());
     }
@@ -252,7 +275,7 @@ core::Result<QList<Linkage>> LinkageRepository::currentByCard(qint64 cardId, con
 core::Result<QList<Linkage>> LinkageRepository::currentByKey(const QString& kind, const QString& searchKey)
 {
     auto stmt =
-        cached(m_byKey, (std::string(SelectCurrent) + "WHERE v.kind = ? AND v.search_key = ? ORDER BY v.id").c_str());
+        cached(m_byKey, (std::string(SelectCurrent) + "WHERE v.kind = ? AND v.search_key = ? ORDER BY v.uuid").c_str());
     if (!stmt) {
         return core::fail(stmt.error());
     }
@@ -286,7 +309,7 @@ core::Result<QList<qint64>> LinkageRepository::cardsHoldingKey(const QString& ki
 core::Result<QList<Linkage>> LinkageRepository::currentByResidentName(const QString& name)
 {
     auto stmt = m_db.prepare(std::string(SelectCurrent) +
-                             "WHERE v.card_id IN (SELECT card_id FROM resident WHERE name = ?) ORDER BY v.id");
+                             "WHERE v.card_id IN (SELECT card_id FROM resident WHERE name = ?) ORDER BY v.uuid");
     if (!stmt) {
         return core::fail(stmt.error());
     }
@@ -322,7 +345,7 @@ core::Result<QList<Linkage>> LinkageRepository::history(const QUuid& uuid)
 
 core::Result<void> LinkageRepository::forEachCurrent(const std::function<bool(const Linkage&)>& visit)
 {
-    auto stmt = m_db.prepare(std::string(SelectCurrent) + "ORDER BY v.id");
+    auto stmt = m_db.prepare(std::string(SelectCurrent) + "ORDER BY v.uuid");
     if (!stmt) {
         return core::fail(stmt.error());
     }

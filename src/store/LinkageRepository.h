@@ -39,6 +39,8 @@ public:
     // linkage_kind: code → its field names (kinds are data, 0001_initial.sql).
     [[nodiscard]] core::Result<QHash<QString, QStringList>> kindFields();
     [[nodiscard]] core::Result<void> insertVersion(const Linkage& linkage);
+    // The current linkages of a card given by its identity (empty for an unknown card).
+    [[nodiscard]] core::Result<QList<Linkage>> currentByIdentity(const CardIdentity& card);
     // `known`: the card's identity when the caller has it (saves a page read).
     [[nodiscard]] core::Result<QList<Linkage>> currentByCard(qint64 cardId, const CardIdentity* known = nullptr);
     [[nodiscard]] core::Result<QList<Linkage>> currentByKey(const QString& kind, const QString& searchKey);
@@ -63,7 +65,8 @@ private:
     Database& m_db;
     QDateTime m_lastStamp;
     QString m_lastStampText;
-    Statement m_insertCard, m_findCard, m_cardState, m_insertVersion, m_byCard, m_byKey, m_holding, m_outbox;
+    Statement m_insertCard, m_findCard, m_cardState, m_insertVersion, m_byCard, m_byIdentity, m_byKey, m_holding,
+        m_outbox;
 };
 
 } // namespace madoguchi::store

@@ -184,6 +184,11 @@ private Q_SLOTS:
         f.write("\x0f");
         f.close();
         QCOMPARE(store::KeyFile::unwrap(keyPath, secret("correct horse")).error().code, core::Errc::WrongKey);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        f.seek(9); // a hostile N = 2^30 is refused before scrypt allocates anything
+        f.write("\x1e");
+        f.close();
+        QCOMPARE(store::KeyFile::unwrap(keyPath, secret("correct horse")).error().code, core::Errc::WrongKey);
     }
 
     void passphraseChangeAndRekey()
