@@ -16,7 +16,7 @@ MainWindow::MainWindow(const Context& context, QWidget* parent)
 {
     m_ui->setupUi(this);
     m_ui->readerPanelLayout->addWidget(m_readerPanel);
-    m_ui->pagesTabWidget->addTab(m_cardView, tr("&Card"));
+    addPages();
     m_ui->mainSplitter->setStretchFactor(1, 3);
     m_ui->testPkiBannerLabel->setVisible(context.testPkiTrusted);
     if (context.testPkiTrusted) {
@@ -29,6 +29,13 @@ MainWindow::MainWindow(const Context& context, QWidget* parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+// One line per page, in the order the counter works (issue 6): Card, Enrolment, Linkages, Revocations,
+// Audit, Sync, Settings, Operators. Each page is a self-contained widget given what it needs.
+void MainWindow::addPages()
+{
+    m_ui->pagesTabWidget->addTab(m_cardView, tr("&Card"));
+}
 
 void MainWindow::connectCardService()
 {

@@ -44,6 +44,7 @@ public:
     [[nodiscard]] ReaderPanel* readerPanel() const { return m_readerPanel; }
 
 private:
+    void addPages();
     void connectCardService();
     void onCardRead(const services::CardSummary& summary);
     void onCardReadFailed(const QString& reader, const core::Error& error);
