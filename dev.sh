@@ -9,6 +9,8 @@ cd "$(dirname "$0")"
 ROOT=$PWD
 BUILD=${MADOGUCHI_BUILD_DIR:-$ROOT/build}
 BUILD_NOGUI=${MADOGUCHI_BUILD_NOGUI_DIR:-$ROOT/build-nogui}
+BUILD_FUZZ=${MADOGUCHI_BUILD_FUZZ_DIR:-$ROOT/build-fuzz}
+FUZZ_SECONDS=${MADOGUCHI_FUZZ_SECONDS:-20}
 JOBS=${MADOGUCHI_JOBS:-$(nproc)}
 
 # Debian packages the build, the tests and the app need (docs/toolchain.md).
@@ -17,7 +19,8 @@ PACKAGES=(cmake ninja-build g++ pkg-config ccache
   libpcsclite-dev pcscd vsmartcard-vpcd pcsc-tools
   libsqlcipher-dev sqlcipher libssl-dev openssl libexpected-dev
   libboost-dev libpq-dev postgresql libbenchmark-dev
-  xvfb xauth fonts-ipafont-gothic)
+  xvfb xauth fonts-ipafont-gothic
+  clang-14 libclang-rt-14-dev rsyslog rsyslog-openssl wrk)
 
 log() { printf '\033[1m== %s\033[0m\n' "$*" >&2; }
 
@@ -66,7 +69,16 @@ run_tests() {
   log "tests without the GUI layer (unit)"
   (cd "$BUILD_NOGUI" && ctest --output-on-failure -L unit -j "$JOBS")
   log "all tests (unit, integration, gui) — integration tests start their own pcscd, openssl ocsp, PostgreSQL"
-  (cd "$BUILD" && ctest --output-on-failure -LE bench -j 1)
+  (cd "$BUILD" && ctest --output-on-failure -LE bench -j "$JOBS")
+  run_fuzz
+}
+
+# Parsers of untrusted bytes get a short, fixed fuzzing run on every test run (issue 3 item 10).
+run_fuzz() {
+  configure_and_build "$BUILD_FUZZ" -DCMAKE_CXX_COMPILER=clang++-14 -DMADOGUCHI_BUILD_FUZZ=ON \
+    -DMADOGUCHI_BUILD_GUI=OFF -DBUILD_TESTING=OFF -DMADOGUCHI_BUILD_BENCH=OFF
+  log "fuzzing each parser for ${FUZZ_SECONDS}s"
+  sh "$ROOT/fuzz/run-fuzz.sh" "$BUILD_FUZZ" "$FUZZ_SECONDS"
 }
 
 verb=${1:-}
