@@ -38,15 +38,18 @@ install_packages() {
   "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
 }
 
-configure_and_build() { # dir, extra cmake args...
+configure_and_build() { # dir, extra cmake args... [-- targets...]
   local dir=$1; shift
+  local args=() targets=()
+  while [ $# -gt 0 ] && [ "$1" != "--" ]; do args+=("$1"); shift; done
+  [ $# -gt 0 ] && { shift; targets=(--target "$@"); }
   if [ ! -f "$dir/build.ninja" ]; then
     log "configuring $dir"
     cmake -S "$ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-      -DCMAKE_CXX_COMPILER_LAUNCHER=ccache "$@"
+      -DCMAKE_CXX_COMPILER_LAUNCHER=ccache "${args[@]}"
   fi
   log "building $dir"
-  cmake --build "$dir" -j "$JOBS"
+  cmake --build "$dir" -j "$JOBS" "${targets[@]}"
 }
 
 run_app() {
@@ -76,7 +79,8 @@ run_tests() {
 # Parsers of untrusted bytes get a short, fixed fuzzing run on every test run (issue 3 item 10).
 run_fuzz() {
   configure_and_build "$BUILD_FUZZ" -DCMAKE_CXX_COMPILER=clang++-14 -DMADOGUCHI_BUILD_FUZZ=ON \
-    -DMADOGUCHI_BUILD_GUI=OFF -DBUILD_TESTING=OFF -DMADOGUCHI_BUILD_BENCH=OFF
+    -DMADOGUCHI_BUILD_GUI=OFF -DBUILD_TESTING=OFF -DMADOGUCHI_BUILD_BENCH=OFF \
+    -- FuzzCrlWalker FuzzTlv FuzzJpkiCertificate
   log "fuzzing each parser for ${FUZZ_SECONDS}s"
   sh "$ROOT/fuzz/run-fuzz.sh" "$BUILD_FUZZ" "$FUZZ_SECONDS"
 }
