@@ -7,8 +7,7 @@ namespace madoguchi::tests {
 
 CardStack::CardStack(QString cacheRoot, QString cardsimExe, QString cliExe)
     : m_cacheRoot(std::move(cacheRoot)), m_cardsimExe(std::move(cardsimExe)), m_cliExe(std::move(cliExe))
-{
-}
+{}
 
 CardStack::~CardStack()
 {

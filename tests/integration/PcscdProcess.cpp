@@ -63,8 +63,8 @@ QString PcscdProcess::start()
     config.close();
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
-    m_process->start(binary, {QStringLiteral("--foreground"), QStringLiteral("--debug"), QStringLiteral("-c"),
-                              m_configDir.path()});
+    m_process->start(
+        binary, {QStringLiteral("--foreground"), QStringLiteral("--debug"), QStringLiteral("-c"), m_configDir.path()});
     ProcessLines lines(*m_process);
     if (!lines.waitFor("daemon ready", 15000)) {
         const QString output = QString::fromUtf8(lines.seen().right(2000));
