@@ -132,6 +132,9 @@ void TestCardCli::verbs_data()
         << a("prove --training expired") << "expired" << int(7) << "error" << QVariant(QStringLiteral("expired"));
     QTest::newRow("prove one-try") << a("prove --training one-try") << "one-try" << int(Pin) << "error"
                                    << QVariant(QStringLiteral("pin_needs_confirmation"));
+    QTest::newRow("one-try wrong confirmed blocks")
+        << a("verify-pin --pin auth --training one-try --confirm-last-try") << "wrong" << int(Pin) << "error"
+        << QVariant(QStringLiteral("pin_blocked"));
     QTest::newRow("unknown demo card") << a("read --training nobody") << "" << int(Usage) << "error"
                                        << QVariant(QStringLiteral("invalid_argument"));
     QTest::newRow("no such reader") << a("read --training valid --reader nope") << "" << int(Pcsc) << "error"
@@ -148,6 +151,8 @@ void TestCardCli::verbs()
     QByteArray input;
     if (stdinPinOf == QStringLiteral("lost-format")) {
         input = "12a4\n";
+    } else if (stdinPinOf == QStringLiteral("wrong")) {
+        input = "0000\n";
     } else if (!stdinPinOf.isEmpty()) {
         input = pinOf(stdinPinOf) + '\n';
     }
