@@ -1,7 +1,8 @@
-# madoguchi_add_test(NAME TestX SOURCES a.cpp LIBS madoguchi_card LABELS unit [ENVIRONMENT ...])
+# madoguchi_add_test(NAME TestX SOURCES a.cpp LIBS madoguchi_card LABELS unit [ENVIRONMENT ...]
+#                   [RESOURCE_LOCK pcscd])  — tests sharing a lock never run in parallel (ctest -j)
 # One executable per tested class (style.md); each links only what it tests.
 function(madoguchi_add_test)
-    cmake_parse_arguments(T "" "NAME;TIMEOUT" "SOURCES;LIBS;LABELS;ENVIRONMENT" ${ARGN})
+    cmake_parse_arguments(T "" "NAME;TIMEOUT;RESOURCE_LOCK" "SOURCES;LIBS;LABELS;ENVIRONMENT" ${ARGN})
     add_executable(${T_NAME} ${T_SOURCES})
     target_link_libraries(${T_NAME} PRIVATE Qt6::Test madoguchi_options ${T_LIBS})
     add_test(NAME ${T_NAME} COMMAND ${T_NAME})
@@ -13,4 +14,7 @@ function(madoguchi_add_test)
     endif()
     set_tests_properties(${T_NAME} PROPERTIES LABELS "${T_LABELS}" TIMEOUT ${T_TIMEOUT}
         ENVIRONMENT "QT_QPA_PLATFORM=offscreen;MADOGUCHI_SOURCE_DIR=${PROJECT_SOURCE_DIR};${T_ENVIRONMENT}")
+    if(T_RESOURCE_LOCK)
+        set_tests_properties(${T_NAME} PROPERTIES RESOURCE_LOCK "${T_RESOURCE_LOCK}")
+    endif()
 endfunction()

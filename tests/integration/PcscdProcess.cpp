@@ -63,8 +63,13 @@ QString PcscdProcess::start()
     config.close();
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
-    m_process->start(binary, {QStringLiteral("--foreground"), QStringLiteral("--debug"), QStringLiteral("-c"),
-                              m_configDir.path()});
+    // pcscd says "daemon ready" only with --debug, and --debug then logs every APDU. Nobody reads our
+    // end of the pipe while a test blocks in SCardGetStatusChange, so a full pipe (64 KiB, ~300 APDUs)
+    // would stop pcscd in write(2). Hence: pcscd is exec'd (our QProcess *is* pcscd, so kill() hits
+    // it) with its output through a filter that passes the ready line on and drains the rest.
+    const QString drain = QStringLiteral("exec \"$0\" --foreground --debug -c \"$1\" "
+                                         "> >(grep --line-buffered -m1 'daemon ready'; exec cat >/dev/null 2>&1) 2>&1");
+    m_process->start(QStringLiteral("/bin/bash"), {QStringLiteral("-c"), drain, binary, m_configDir.path()});
     ProcessLines lines(*m_process);
     if (!lines.waitFor("daemon ready", 15000)) {
         const QString output = QString::fromUtf8(lines.seen().right(2000));

@@ -9,7 +9,9 @@ bool ProcessLines::waitFor(const QByteArray& needle, int timeoutMs)
     QDeadlineTimer deadline(timeoutMs);
     for (;;) {
         m_seen += m_process.readAllStandardOutput();
-        m_seen += m_process.readAllStandardError();
+        if (m_process.processChannelMode() != QProcess::MergedChannels) {
+            m_seen += m_process.readAllStandardError();
+        }
         if (m_seen.contains(needle)) {
             return true;
         }

@@ -40,7 +40,8 @@ core::Result<quint16> parsePort(const QString& text)
 
 QString CardSimOptions::usage()
 {
-    return QStringLiteral("usage: madoguchi-cardsim --profile-dir DIR [--port 41000] [--host 127.0.0.1]\n"
+    return QStringLiteral("usage: madoguchi-cardsim --profile-dir DIR | --demo ID [--demo-dir DIR]\n"
+                          "                         [--port 41000] [--host 127.0.0.1]\n"
                           "                         [--schedule insert@0,remove@1500,...] [--no-extended]\n"
                           "                         [--blocked-sw 6983|6984|63C0]\n"
                           "A simulated My Number Card in pcscd's vpcd reader. Control lines on stdin:\n"
@@ -93,6 +94,10 @@ core::Result<CardSimOptions> CardSimOptions::parse(const QStringList& args)
             o.host = value;
         } else if (arg == QStringLiteral("--profile-dir")) {
             o.profileDir = value;
+        } else if (arg == QStringLiteral("--demo")) {
+            o.demoId = value;
+        } else if (arg == QStringLiteral("--demo-dir")) {
+            o.demoDir = value;
         } else if (arg == QStringLiteral("--port")) {
             ok = parsePort(value).map([&](quint16 p) { o.port = p; });
         } else if (arg == QStringLiteral("--schedule")) {

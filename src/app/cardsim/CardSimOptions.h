@@ -30,6 +30,8 @@ struct CardSimOptions
     QString host = QStringLiteral("127.0.0.1");
     quint16 port = 41000;
     QString profileDir; // a resident saved by sim::DemoResidentFiles
+    QString demoId;     // --demo ID: a resident of pki::makeDemoSet()
+    QString demoDir;    // --demo-dir DIR: where the demo set is cached (loaded if present, else saved)
     QList<ScheduledCommand> schedule;
     bool extendedLength = true; // --no-extended emulates a short-only reader
     quint16 blockedSw = 0x6983; // --blocked-sw 6983|6984|63C0

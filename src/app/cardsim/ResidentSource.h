@@ -6,8 +6,8 @@
 
 namespace madoguchi::app {
 
-// Where the simulated card's contents come from. Today: --profile-dir (sim::DemoResidentFiles).
-// A new source (e.g. `--demo ID` from pki::makeDemoSet()) is one more branch in loadResident().
+// Where the simulated card's contents come from: --profile-dir (sim::DemoResidentFiles) or --demo ID
+// (pki::makeDemoSet(), cached in --demo-dir).
 [[nodiscard]] core::Result<pki::DemoResident> loadResident(const CardSimOptions& options);
 
 } // namespace madoguchi::app
