@@ -69,11 +69,26 @@ run_tests() {
   configure_and_build "$BUILD_NOGUI" -DMADOGUCHI_WERROR=ON -DMADOGUCHI_BUILD_GUI=OFF -DMADOGUCHI_BUILD_BENCH=OFF
   export XDG_RUNTIME_DIR=${XDG_RUNTIME_DIR:-$(mktemp -d)}
   chmod 700 "$XDG_RUNTIME_DIR"
+  local status=0 results
+  results=$(mktemp)
   log "tests without the GUI layer (unit)"
-  (cd "$BUILD_NOGUI" && ctest --output-on-failure -L unit -j "$JOBS")
+  (cd "$BUILD_NOGUI" && ctest --output-on-failure -L unit -j "$JOBS") | tee -a "$results" || status=1
   log "all tests (unit, integration, gui) — integration tests start their own pcscd, openssl ocsp, PostgreSQL"
-  (cd "$BUILD" && ctest --output-on-failure -LE bench -j "$JOBS")
-  run_fuzz
+  (cd "$BUILD" && ctest --output-on-failure -LE bench -j "$JOBS") | tee -a "$results" || status=1
+  run_fuzz || status=1
+  summarize "$results" "$status"
+}
+
+# One closing line over both ctest runs, e.g. "tests: 80 passed, 0 failed".
+summarize() {
+  local passed=0 failed=0 p f
+  while read -r p f; do passed=$((passed + p)); failed=$((failed + f)); done < <(
+    sed -nE 's/.* tests passed, ([0-9]+) tests? failed out of ([0-9]+).*/\2 \1/p' "$1" |
+      awk '{print $1 - $2, $2}')
+  rm -f "$1"
+  [ "$2" -eq 0 ] || [ "$failed" -gt 0 ] || failed=1 # a build or fuzz failure counts too
+  echo "tests: $passed passed, $failed failed"
+  [ "$2" -eq 0 ]
 }
 
 # Parsers of untrusted bytes get a short, fixed fuzzing run on every test run (issue 3 item 10).
