@@ -92,6 +92,10 @@ enum class Errc
     SuccessionConflict,  // an old certificate linked to two different successors
     // Services: the operator's role does not allow this action
     PermissionDenied,
+    // Operators (issue 6): sign-in refused (wrong name or password, disabled account: one code so a
+    // guesser learns nothing), and the back-off after repeated failures.
+    AuthenticationFailed,
+    AccountLocked,
 };
 
 ErrorDomain domainOf(Errc code) noexcept;
