@@ -30,8 +30,15 @@ SettingsPage::SettingsPage(services::SettingsService& settings, services::Sessio
     m_ui->trustAnchorsTableView->horizontalHeader()->setSectionResizeMode(TrustAnchorModel::SubjectColumn,
                                                                          QHeaderView::Stretch);
     m_ui->trustAnchorsTableView->verticalHeader()->hide();
+    retranslate();
     connectFields();
     refresh();
+}
+
+void SettingsPage::retranslate()
+{
+    m_ui->lockTimeoutSpinBox->setSuffix(tr(" min"));
+    m_ui->lockTimeoutSpinBox->setSpecialValueText(tr("Never"));
 }
 
 SettingsPage::~SettingsPage() = default;
@@ -130,6 +137,7 @@ void SettingsPage::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
+        retranslate();
         m_ui->statusLabel->clear();
     }
     QWidget::changeEvent(event);

@@ -44,6 +44,7 @@ protected:
 
 private:
     void connectFields();
+    void retranslate();
     void apply(services::SettingsService::Key key, const QVariant& value);
     void onLanguageActivated(int index);
     void onInstallAnchorClicked();
