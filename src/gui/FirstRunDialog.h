@@ -24,9 +24,8 @@ class FirstRunDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(FirstRunDialog)
 
 public:
-    using CreateCounter = std::function<core::Result<void>(core::SecureBytes passphrase,
-                                                           const services::NewOperator& admin,
-                                                           core::SecureBytes adminPassword)>;
+    using CreateCounter = std::function<core::Result<void>(
+        core::SecureBytes passphrase, const services::NewOperator& admin, core::SecureBytes adminPassword)>;
 
     FirstRunDialog(const QString& dataDir, CreateCounter create, QWidget* parent = nullptr);
     ~FirstRunDialog() override;

@@ -28,8 +28,8 @@ void LanguageSwitcher::switchTo(const QString& language)
     }
     const bool japanese = language == QStringLiteral("ja");
     m_language = japanese ? QStringLiteral("ja") : QStringLiteral("en");
-    QLocale::setDefault(QLocale(japanese ? QLocale::Japanese : QLocale::English,
-                                japanese ? QLocale::Japan : QLocale::UnitedStates));
+    QLocale::setDefault(
+        QLocale(japanese ? QLocale::Japanese : QLocale::English, japanese ? QLocale::Japan : QLocale::UnitedStates));
     QCoreApplication::removeTranslator(&m_qt);
     QCoreApplication::removeTranslator(&m_own);
     // Qt's own strings (dialog buttons, context menus) in the same language (qtbase_ja.qm).

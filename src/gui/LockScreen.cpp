@@ -75,7 +75,7 @@ void LockScreen::retranslate()
     const auto& op = m_session.signedInOperator();
     m_ui->messageLabel->setText(
         locked && op ? tr("The session of %1 (%2) is locked. Enter the password to continue, or sign out.")
-                           .arg(op->displayName.isEmpty() ? op->id : op->displayName, RoleNames::display(op->role))
+                           .arg(m_session.signedInName(), RoleNames::display(op->role))
                      : tr("Sign in with your operator name and password."));
     m_ui->signInButton->setText(locked ? tr("&Unlock") : tr("&Sign in"));
     m_ui->trainingHintLabel->setText(

@@ -139,7 +139,8 @@ bool MainWindow::isContentHidden() const
 void MainWindow::addShortcuts()
 {
     for (int i = 0; i < PageCount; ++i) {
-        auto* shortcut = new QShortcut(QKeySequence(QKeyCombination(Qt::ControlModifier, Qt::Key(Qt::Key_1 + i))), this);
+        auto* shortcut =
+            new QShortcut(QKeySequence(QKeyCombination(Qt::ControlModifier, Qt::Key(Qt::Key_1 + i))), this);
         connect(shortcut, &QShortcut::activated, this, [this, i]() {
             if (!isContentHidden()) {
                 showPage(static_cast<Workspace>(i));
@@ -184,7 +185,8 @@ void MainWindow::applySessionState()
         const auto actor = session->actor();
         for (int i = 0; i < PageCount; ++i) {
             const int index = m_ui->pagesTabWidget->indexOf(m_pages.at(static_cast<std::size_t>(i)));
-            m_ui->pagesTabWidget->setTabVisible(index, services::AccessPolicy::mayUse(actor, static_cast<Workspace>(i)));
+            m_ui->pagesTabWidget->setTabVisible(index,
+                                                services::AccessPolicy::mayUse(actor, static_cast<Workspace>(i)));
         }
         if (auto* settings = qobject_cast<SettingsPage*>(page(Workspace::Settings))) {
             settings->refresh();
@@ -235,8 +237,8 @@ void MainWindow::retranslate()
     const auto* session = m_context.session;
     if (session != nullptr && session->signedInOperator()) {
         const auto& op = *session->signedInOperator();
-        const QString who = tr("%1 (%2)").arg(op.displayName.isEmpty() ? op.id : op.displayName,
-                                              RoleNames::display(op.role));
+        const QString who =
+            tr("%1 (%2)").arg(session->signedInName(), RoleNames::display(op.role));
         m_operatorLabel->setText((session->isLocked() ? tr("Locked: %1") : tr("Signed in: %1")).arg(who));
         title += QStringLiteral(" — ") + who;
     } else {
@@ -271,9 +273,8 @@ void MainWindow::connectCardService()
         m_cardView->showEmpty();
         statusBar()->showMessage(tr("Card removed from %1").arg(reader));
     });
-    connect(cards, &services::CardReaderService::backendError, this, [this](const core::Error& error) {
-        m_readerPanel->setBackendMessage(Messages::describe(error));
-    });
+    connect(cards, &services::CardReaderService::backendError, this,
+            [this](const core::Error& error) { m_readerPanel->setBackendMessage(Messages::describe(error)); });
     onReadersChanged(cards->readers());
 }
 

@@ -28,7 +28,7 @@ SettingsPage::SettingsPage(services::SettingsService& settings, services::Sessio
     m_ui->languageComboBox->addItem(QStringLiteral("English"), QStringLiteral("en"));
     m_ui->trustAnchorsTableView->setModel(m_anchors);
     m_ui->trustAnchorsTableView->horizontalHeader()->setSectionResizeMode(TrustAnchorModel::SubjectColumn,
-                                                                         QHeaderView::Stretch);
+                                                                          QHeaderView::Stretch);
     m_ui->trustAnchorsTableView->verticalHeader()->hide();
     retranslate();
     connectFields();
@@ -54,7 +54,8 @@ void SettingsPage::connectFields()
             [this]() { apply(Key::PlatformAddress, m_ui->platformAddressLineEdit->text()); });
     connect(m_ui->terminalCertificateLineEdit, &QLineEdit::editingFinished, this,
             [this]() { apply(Key::TerminalCertificate, m_ui->terminalCertificateLineEdit->text()); });
-    connect(m_ui->photoCheckCheckBox, &QCheckBox::toggled, this, [this](bool on) { apply(Key::PhotoCheckApproved, on); });
+    connect(m_ui->photoCheckCheckBox, &QCheckBox::toggled, this,
+            [this](bool on) { apply(Key::PhotoCheckApproved, on); });
     connect(m_ui->lockTimeoutSpinBox, &QSpinBox::valueChanged, this,
             [this](int minutes) { apply(Key::LockMinutes, minutes); });
     connect(m_ui->installAnchorButton, &QPushButton::clicked, this, &SettingsPage::onInstallAnchorClicked);
@@ -65,8 +66,9 @@ void SettingsPage::refresh()
     const auto actor = m_session.actor();
     const bool office = services::AccessPolicy::mayChangeOfficeSettings(actor).has_value();
     {
-        const QSignalBlocker blockers[]{QSignalBlocker(m_ui->languageComboBox), QSignalBlocker(m_ui->extendedLengthCheckBox),
-                                        QSignalBlocker(m_ui->photoCheckCheckBox), QSignalBlocker(m_ui->lockTimeoutSpinBox)};
+        const QSignalBlocker blockers[]{
+            QSignalBlocker(m_ui->languageComboBox), QSignalBlocker(m_ui->extendedLengthCheckBox),
+            QSignalBlocker(m_ui->photoCheckCheckBox), QSignalBlocker(m_ui->lockTimeoutSpinBox)};
         const QString lang = m_language != nullptr ? m_language->language() : m_settings.language();
         m_ui->languageComboBox->setCurrentIndex(qMax(0, m_ui->languageComboBox->findData(lang)));
         m_ui->preferredReaderLineEdit->setText(m_settings.value(Key::PreferredReader).toString());
@@ -76,8 +78,9 @@ void SettingsPage::refresh()
         m_ui->photoCheckCheckBox->setChecked(m_settings.photoCheckApproved());
         m_ui->lockTimeoutSpinBox->setValue(m_settings.lockMinutes());
     }
-    for (QWidget* field : {static_cast<QWidget*>(m_ui->readerGroupBox), static_cast<QWidget*>(m_ui->platformGroupBox),
-                           static_cast<QWidget*>(m_ui->policyGroupBox), static_cast<QWidget*>(m_ui->installAnchorButton)}) {
+    for (QWidget* field :
+         {static_cast<QWidget*>(m_ui->readerGroupBox), static_cast<QWidget*>(m_ui->platformGroupBox),
+          static_cast<QWidget*>(m_ui->policyGroupBox), static_cast<QWidget*>(m_ui->installAnchorButton)}) {
         field->setEnabled(office);
     }
     m_ui->officeHintLabel->setVisible(!office);

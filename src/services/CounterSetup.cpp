@@ -15,6 +15,10 @@ namespace madoguchi::services {
 
 namespace {
 
+// The training credentials are public (docs/training-counter.md): an expensive KDF would protect
+// nothing and cost the trainee ~0.6 s on the first start (key file + four operators at 2^15).
+constexpr store::KdfParams TrainingKdf{10, 8, 1};
+
 constexpr std::array AllRoles{Role::Admin, Role::MunicipalStaff, Role::InsurerClerk, Role::Auditor};
 
 core::SecureBytes bytesOf(const char* text)
@@ -64,7 +68,8 @@ bool CounterSetup::exists(const QString& databasePath)
 
 core::Result<StoreSession> CounterSetup::createCounter(const QString& databasePath, core::SecureBytes passphrase,
                                                        const NewOperator& admin, const core::SecureBytes& adminPassword,
-                                                       const core::Clock& clock, ChangeRecorder* recorder)
+                                                       const core::Clock& clock, ChangeRecorder* recorder,
+                                                       store::KdfParams kdf)
 {
     if (passphrase.size() < static_cast<std::size_t>(MinPassphraseLength)) {
         return core::fail(core::Errc::InvalidArgument,
@@ -74,11 +79,13 @@ core::Result<StoreSession> CounterSetup::createCounter(const QString& databasePa
         return core::fail(core::Errc::InvalidArgument, QStringLiteral("administrator password too short"));
     }
     QDir().mkpath(QFileInfo(databasePath).absolutePath());
-    auto session = StoreSession::create(databasePath, std::move(passphrase));
+    auto session = StoreSession::create(databasePath, std::move(passphrase), kdf);
     if (!session) {
         return session;
     }
-    OperatorService operators(session->database(), clock, recorder);
+    OperatorServiceOptions options;
+    options.kdf = kdf;
+    OperatorService operators(session->database(), clock, recorder, options);
     if (auto created = operators.createFirstAdmin(admin, adminPassword); !created) {
         // A counter without an administrator could never be managed: start again from nothing.
         session = core::fail(created.error());
@@ -98,12 +105,15 @@ core::Result<StoreSession> CounterSetup::openOrCreateTraining(const QString& dat
     }
     removeCounterFiles(path); // half-made leftovers
     const NewOperator admin{trainingLoginFor(Role::Admin), trainingNameFor(Role::Admin), Role::Admin};
-    auto session = createCounter(path, bytesOf(TrainingPassphrase), admin, bytesOf(TrainingPassword), clock, recorder);
+    auto session = createCounter(path, bytesOf(TrainingPassphrase), admin, bytesOf(TrainingPassword), clock, recorder,
+                                 TrainingKdf);
     if (!session) {
         return session;
     }
-    OperatorService operators(session->database(), clock, recorder);
-    const Operator creator{admin.login, Role::Admin, admin.displayName};
+    OperatorServiceOptions options;
+    options.kdf = TrainingKdf;
+    OperatorService operators(session->database(), clock, recorder, options);
+    const Operator creator{admin.login, Role::Admin};
     for (Role role : AllRoles) {
         if (role == Role::Admin) {
             continue;

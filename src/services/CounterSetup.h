@@ -31,16 +31,13 @@ public:
     [[nodiscard]] static bool exists(const QString& databasePath);
 
     // Creates the database and its first admin; on any failure nothing is left behind.
-    [[nodiscard]] static core::Result<StoreSession> createCounter(const QString& databasePath,
-                                                                  core::SecureBytes passphrase,
-                                                                  const NewOperator& admin,
-                                                                  const core::SecureBytes& adminPassword,
-                                                                  const core::Clock& clock,
-                                                                  ChangeRecorder* recorder = nullptr);
+    [[nodiscard]] static core::Result<StoreSession>
+    createCounter(const QString& databasePath, core::SecureBytes passphrase, const NewOperator& admin,
+                  const core::SecureBytes& adminPassword, const core::Clock& clock, ChangeRecorder* recorder = nullptr,
+                  store::KdfParams kdf = {});
     // Opens the training database, creating it (and the demo operators) the first time.
-    [[nodiscard]] static core::Result<StoreSession> openOrCreateTraining(const QString& dataDir,
-                                                                         const core::Clock& clock,
-                                                                         ChangeRecorder* recorder = nullptr);
+    [[nodiscard]] static core::Result<StoreSession>
+    openOrCreateTraining(const QString& dataDir, const core::Clock& clock, ChangeRecorder* recorder = nullptr);
     // The demo operator of each role in the training database: admin, staff, clerk, auditor.
     [[nodiscard]] static QString trainingLoginFor(Role role);
 

@@ -22,7 +22,6 @@ struct Operator
 {
     QString id;
     Role role = Role::Auditor;
-    QString displayName; // for the status bar and the audit summary; may be empty
 };
 
 } // namespace madoguchi::services

@@ -18,7 +18,7 @@ struct OperatorAccount
     QDateTime lockedUntil; // invalid when not locked
     QDateTime createdAt;
 
-    [[nodiscard]] Operator toOperator() const { return Operator{login, role, displayName}; }
+    [[nodiscard]] Operator toOperator() const { return Operator{login, role}; }
 };
 
 // What an administrator enters for a new account.

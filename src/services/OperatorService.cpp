@@ -22,8 +22,7 @@ core::Result<void> checkLogin(const QString& login)
 {
     static const QRegularExpression pattern(QStringLiteral("^[a-z0-9._-]{1,32}$"));
     if (!pattern.match(login).hasMatch()) {
-        return core::fail(core::Errc::InvalidArgument,
-                          QStringLiteral("operator name must be 1-32 of a-z 0-9 . _ -"));
+        return core::fail(core::Errc::InvalidArgument, QStringLiteral("operator name must be 1-32 of a-z 0-9 . _ -"));
     }
     return {};
 }
@@ -31,8 +30,9 @@ core::Result<void> checkLogin(const QString& login)
 core::Result<void> checkPassword(const core::SecureBytes& password)
 {
     if (password.size() < static_cast<std::size_t>(OperatorService::MinPasswordLength)) {
-        return core::fail(core::Errc::InvalidArgument,
-                          QStringLiteral("password shorter than %1 characters").arg(OperatorService::MinPasswordLength));
+        return core::fail(
+            core::Errc::InvalidArgument,
+            QStringLiteral("password shorter than %1 characters").arg(OperatorService::MinPasswordLength));
     }
     return {};
 }
@@ -92,7 +92,7 @@ core::Result<Operator> OperatorService::createFirstAdmin(const NewOperator& admi
     if (auto inserted = insert(account, password); !inserted) {
         return core::fail(inserted.error());
     }
-    const Operator op{account.login, Role::Admin, account.displayName};
+    const Operator op{account.login, Role::Admin};
     if (auto recorded = record(op, account.login, QStringLiteral("create_first_admin"), QString()); !recorded) {
         return core::fail(recorded.error());
     }
@@ -193,12 +193,12 @@ core::Result<void> OperatorService::noteFailure(const OperatorAccount& account)
         const qint64 seconds = std::min(m_options.firstLockSeconds << doublings, m_options.maxLockSeconds);
         lockedUntil = m_clock.now().addSecs(seconds).toString(Qt::ISODate);
     }
-    return update(account.toOperator(), account.login,
-                  "UPDATE operator SET failed_attempts = ?, locked_until = ? WHERE login = ?",
-                  QStringLiteral("sign_in_failed"),
-                  lockedUntil.isEmpty() ? QStringLiteral("failure %1").arg(failures)
-                                        : QStringLiteral("failure %1, locked until %2").arg(failures).arg(lockedUntil),
-                  [&](store::Statement& stmt) { stmt.bind(1, failures).bindOptional(2, lockedUntil).bind(3, account.login); });
+    return update(
+        account.toOperator(), account.login,
+        "UPDATE operator SET failed_attempts = ?, locked_until = ? WHERE login = ?", QStringLiteral("sign_in_failed"),
+        lockedUntil.isEmpty() ? QStringLiteral("failure %1").arg(failures)
+                              : QStringLiteral("failure %1, locked until %2").arg(failures).arg(lockedUntil),
+        [&](store::Statement& stmt) { stmt.bind(1, failures).bindOptional(2, lockedUntil).bind(3, account.login); });
 }
 
 core::Result<void> OperatorService::noteSuccess(const OperatorAccount& account)
@@ -237,8 +237,8 @@ core::Result<void> OperatorService::add(const Operator& actor, const NewOperator
     if (auto inserted = insert(account, password); !inserted) {
         return inserted;
     }
-    if (auto recorded = record(actor, account.login, QStringLiteral("add"),
-                               QStringLiteral("role %1").arg(roleName(account.role)));
+    if (auto recorded =
+            record(actor, account.login, QStringLiteral("add"), QStringLiteral("role %1").arg(roleName(account.role)));
         !recorded) {
         return recorded;
     }
@@ -318,7 +318,8 @@ core::Result<void> OperatorService::ensureAnotherAdmin(const QString& login)
     auto target = find(login);
     const bool targetIsActiveAdmin = target && target->role == Role::Admin && !target->disabled;
     if (targetIsActiveAdmin && stmt->columnInt64(0) == 0) {
-        return core::fail(core::Errc::InvalidArgument, QStringLiteral("%1 is the last active administrator").arg(login));
+        return core::fail(core::Errc::InvalidArgument,
+                          QStringLiteral("%1 is the last active administrator").arg(login));
     }
     return {};
 }

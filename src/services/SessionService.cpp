@@ -51,6 +51,8 @@ core::Result<Operator> SessionService::signInTrainingOperator(const QString& log
 void SessionService::begin(const Operator& op)
 {
     m_operator = op;
+    auto account = m_operators.account(op.id);
+    m_name = account && !account->displayName.isEmpty() ? account->displayName : op.id;
     m_locked = false;
     qCInfo(lcServices) << "signed in:" << op.id << roleName(op.role);
     noteActivity();
@@ -64,6 +66,7 @@ void SessionService::signOut()
     }
     qCInfo(lcServices) << "signed out:" << m_operator->id;
     m_operator.reset();
+    m_name.clear();
     m_locked = false;
     m_inactivity.stop();
     Q_EMIT signedOut();

@@ -30,6 +30,8 @@ public:
 
     [[nodiscard]] Operator actor() const;
     [[nodiscard]] const std::optional<Operator>& signedInOperator() const { return m_operator; }
+    // The display name of the signed-in operator, or the login when it has none.
+    [[nodiscard]] QString signedInName() const { return m_name; }
     [[nodiscard]] bool isSignedIn() const { return m_operator.has_value(); }
     [[nodiscard]] bool isLocked() const { return m_locked; }
     [[nodiscard]] bool isTrainingMode() const { return m_training; }
@@ -59,6 +61,7 @@ private:
     OperatorService& m_operators;
     bool m_training;
     std::optional<Operator> m_operator;
+    QString m_name;
     bool m_locked = false;
     int m_lockAfterMs = DefaultLockMinutes * 60 * 1000;
     QTimer m_inactivity;

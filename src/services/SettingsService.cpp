@@ -61,7 +61,7 @@ std::optional<QVariant> normalised(SettingsService::Key key, const QVariant& val
     case Key::Language: {
         const QString lang = value.toString();
         return lang == QStringLiteral("ja") || lang == QStringLiteral("en") ? std::optional<QVariant>(lang)
-                                                                             : std::nullopt;
+                                                                            : std::nullopt;
     }
     case Key::AllowExtendedLength:
     case Key::PhotoCheckApproved:
@@ -74,7 +74,8 @@ std::optional<QVariant> normalised(SettingsService::Key key, const QVariant& val
     case Key::PlatformAddress: {
         const QString text = value.toString().trimmed();
         const QUrl url(text, QUrl::StrictMode);
-        const bool ok = text.isEmpty() || (url.isValid() && url.scheme() == QStringLiteral("https") && !url.host().isEmpty());
+        const bool ok =
+            text.isEmpty() || (url.isValid() && url.scheme() == QStringLiteral("https") && !url.host().isEmpty());
         return ok ? std::optional<QVariant>(text) : std::nullopt;
     }
     case Key::PreferredReader:
@@ -110,8 +111,8 @@ QVariant SettingsService::value(Key key) const
 
 core::Result<void> SettingsService::set(const Operator& actor, Key key, const QVariant& newValue)
 {
-    const auto allowed = infoOf(key).personal ? AccessPolicy::mayChangePreferences(actor)
-                                              : AccessPolicy::mayChangeOfficeSettings(actor);
+    const auto allowed =
+        infoOf(key).personal ? AccessPolicy::mayChangePreferences(actor) : AccessPolicy::mayChangeOfficeSettings(actor);
     if (!allowed) {
         return allowed;
     }
@@ -170,8 +171,8 @@ core::Result<void> SettingsService::record(const Operator& actor, const QString&
     if (!tx) {
         return core::fail(tx.error());
     }
-    if (auto recorded = m_recorder->record(*m_db, ChangeRecord{QStringLiteral("setting"), entityId.toUtf8(), op, 0,
-                                                               actor, summary});
+    if (auto recorded = m_recorder->record(
+            *m_db, ChangeRecord{QStringLiteral("setting"), entityId.toUtf8(), op, 0, actor, summary});
         !recorded) {
         return recorded;
     }

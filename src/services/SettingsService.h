@@ -57,7 +57,7 @@ public:
     [[nodiscard]] core::Result<void> set(const Operator& actor, Key key, const QVariant& value);
     // Admins: trust the CA certificates in `file` (TrustStore::installAnchorsFromFile), recorded.
     [[nodiscard]] core::Result<int> installTrustAnchors(const Operator& actor, pki::TrustStore& trust,
-                                                       const QString& file);
+                                                        const QString& file);
 
     [[nodiscard]] static QString keyName(Key key);
     [[nodiscard]] QString filePath() const { return m_settings.fileName(); }

@@ -24,15 +24,17 @@ private Q_SLOTS:
         const QString path = services::CounterSetup::databasePath(dir.path());
         core::SystemClock clock;
         std::optional<services::StoreSession> store;
-        gui::FirstRunDialog dialog(dir.path(), [&](core::SecureBytes passphrase, const services::NewOperator& admin,
-                                                   core::SecureBytes password) -> core::Result<void> {
-            auto created = services::CounterSetup::createCounter(path, std::move(passphrase), admin, password, clock);
-            if (!created) {
-                return core::fail(created.error());
-            }
-            store.emplace(std::move(*created));
-            return {};
-        });
+        gui::FirstRunDialog dialog(dir.path(),
+                                   [&](core::SecureBytes passphrase, const services::NewOperator& admin,
+                                       core::SecureBytes password) -> core::Result<void> {
+                                       auto created = services::CounterSetup::createCounter(path, std::move(passphrase),
+                                                                                            admin, password, clock);
+                                       if (!created) {
+                                           return core::fail(created.error());
+                                       }
+                                       store.emplace(std::move(*created));
+                                       return {};
+                                   });
         auto field = [&](const char* name) { return dialog.findChild<QLineEdit*>(QLatin1String(name)); };
         auto* error = dialog.findChild<QLabel*>(QStringLiteral("errorLabel"));
         auto* ok = dialog.findChild<QDialogButtonBox*>(QStringLiteral("buttonBox"))->button(QDialogButtonBox::Ok);

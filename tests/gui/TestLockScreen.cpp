@@ -64,7 +64,9 @@ private Q_SLOTS:
         const QString error = screen->findChild<QLabel*>(QStringLiteral("errorLabel"))->text();
         QCOMPARE(error.isEmpty(), ok);
         if (ok) {
-            QVERIFY(m_window->findChild<QLabel*>(QStringLiteral("operatorLabel"))->text().contains(QStringLiteral("TEST Municipal staff")));
+            QVERIFY(m_window->findChild<QLabel*>(QStringLiteral("operatorLabel"))
+                        ->text()
+                        .contains(QStringLiteral("TEST Municipal staff")));
             QVERIFY(m_window->windowTitle().contains(QStringLiteral("TEST Municipal staff")));
         }
     }
@@ -85,7 +87,8 @@ private Q_SLOTS:
         QFETCH(QList<int>, shown);
         QVERIFY(m_fixture.signInAs(static_cast<Role>(role)));
         for (int i = 0; i < gui::MainWindow::PageCount; ++i) {
-            QVERIFY2(m_window->isPageShown(static_cast<Workspace>(i)) == shown.contains(i), qPrintable(QString::number(i)));
+            QVERIFY2(m_window->isPageShown(static_cast<Workspace>(i)) == shown.contains(i),
+                     qPrintable(QString::number(i)));
         }
         // Ctrl+N reaches a shown page and not a hidden one.
         auto* tabs = m_window->findChild<QTabWidget*>(QStringLiteral("pagesTabWidget"));
@@ -109,7 +112,9 @@ private Q_SLOTS:
         QVERIFY(m_window->isContentHidden());
         QCOMPARE(rejected.count(), 1);
         QVERIFY(!pinDialog.isVisible());
-        QVERIFY(m_window->findChild<QLabel*>(QStringLiteral("operatorLabel"))->text().contains(QStringLiteral("TEST Municipal staff")));
+        QVERIFY(m_window->findChild<QLabel*>(QStringLiteral("operatorLabel"))
+                    ->text()
+                    .contains(QStringLiteral("TEST Municipal staff")));
         // Unlock with the same operator's password.
         m_fixture.session->setLockTimeout(0);
         auto* password = m_window->lockScreen()->findChild<QLineEdit*>(QStringLiteral("passwordLineEdit"));

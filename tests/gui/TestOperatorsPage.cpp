@@ -28,13 +28,18 @@ private Q_SLOTS:
         gui::OperatorsPage page(*m_fixture.operators, *m_fixture.session);
         QAbstractItemModelTester tester(page.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(page.model()->rowCount(), 4);
-        QCOMPARE(page.model()->index(0, gui::OperatorListModel::LoginColumn).data().toString(), QStringLiteral("admin"));
+        QCOMPARE(page.model()->index(0, gui::OperatorListModel::LoginColumn).data().toString(),
+                 QStringLiteral("admin"));
         // Disable "clerk" through the page; the model shows it in words.
         auto* view = page.findChild<QTableView*>(QStringLiteral("operatorsTableView"));
         view->selectRow(2);
         QCOMPARE(page.model()->index(2, 0).data().toString(), QStringLiteral("clerk"));
         QTest::mouseClick(page.findChild<QPushButton*>(QStringLiteral("disableButton")), Qt::LeftButton);
-        QVERIFY(page.model()->index(2, gui::OperatorListModel::StateColumn).data().toString().contains(QStringLiteral("Disabled")));
+        QVERIFY(page.model()
+                    ->index(2, gui::OperatorListModel::StateColumn)
+                    .data()
+                    .toString()
+                    .contains(QStringLiteral("Disabled")));
         QVERIFY(page.findChild<QLabel*>(QStringLiteral("statusLabel"))->text().contains(QStringLiteral("clerk")));
         QCOMPARE(m_fixture.session->signInTrainingOperator(QStringLiteral("clerk")).error().code,
                  core::Errc::AuthenticationFailed);

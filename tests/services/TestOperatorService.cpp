@@ -32,7 +32,7 @@ core::SecureBytes secret(const char* text)
 
 services::Operator as(Role role)
 {
-    return {QStringLiteral("actor"), role, {}};
+    return {QStringLiteral("actor"), role};
 }
 
 } // namespace
@@ -86,8 +86,8 @@ private Q_SLOTS:
     void firstRunRefusesWeakInput()
     {
         const QString path = m_dir.filePath(QStringLiteral("weak/madoguchi.db"));
-        auto shortPass = services::CounterSetup::createCounter(path, secret("short"), {QStringLiteral("a"), {}, Role::Admin},
-                                                               secret("password1"), *m_clock);
+        auto shortPass = services::CounterSetup::createCounter(
+            path, secret("short"), {QStringLiteral("a"), {}, Role::Admin}, secret("password1"), *m_clock);
         QCOMPARE(shortPass.error().code, core::Errc::InvalidArgument);
         auto badLogin = services::CounterSetup::createCounter(path, secret("a long admin passphrase"),
                                                               {QStringLiteral("Bad Name"), {}, Role::Admin},
@@ -149,7 +149,8 @@ private Q_SLOTS:
     void disabledAccountCannotSignIn()
     {
         const auto admin = as(Role::Admin);
-        QVERIFY(m_ops->add(admin, {QStringLiteral("kato"), QStringLiteral("Kato"), Role::InsurerClerk}, secret("kato-pass")));
+        QVERIFY(m_ops->add(admin, {QStringLiteral("kato"), QStringLiteral("Kato"), Role::InsurerClerk},
+                           secret("kato-pass")));
         QVERIFY(m_ops->authenticate(QStringLiteral("kato"), secret("kato-pass")));
         QVERIFY(m_ops->setDisabled(admin, QStringLiteral("kato"), true));
         QCOMPARE(m_ops->authenticate(QStringLiteral("kato"), secret("kato-pass")).error().code,
@@ -182,10 +183,10 @@ private Q_SLOTS:
         QTest::addColumn<int>("role");
         QTest::addColumn<QString>("action");
         QTest::addColumn<bool>("allowed");
-        const QStringList actions{QStringLiteral("list"),          QStringLiteral("add"),
-                                  QStringLiteral("disable"),       QStringLiteral("reset"),
-                                  QStringLiteral("role"),          QStringLiteral("officeSetting"),
-                                  QStringLiteral("language"),      QStringLiteral("trustAnchor")};
+        const QStringList actions{QStringLiteral("list"),     QStringLiteral("add"),
+                                  QStringLiteral("disable"),  QStringLiteral("reset"),
+                                  QStringLiteral("role"),     QStringLiteral("officeSetting"),
+                                  QStringLiteral("language"), QStringLiteral("trustAnchor")};
         const QList<QPair<Role, QStringList>> allowedBy{
             {Role::Admin, actions},
             {Role::Auditor, {QStringLiteral("list"), QStringLiteral("language")}},
@@ -205,10 +206,12 @@ private Q_SLOTS:
         QFETCH(int, role);
         QFETCH(QString, action);
         QFETCH(bool, allowed);
-        QVERIFY(m_ops->add(as(Role::Admin), {QStringLiteral("target"), {}, Role::MunicipalStaff}, secret("target-pass")));
+        QVERIFY(
+            m_ops->add(as(Role::Admin), {QStringLiteral("target"), {}, Role::MunicipalStaff}, secret("target-pass")));
         services::SettingsService settings(m_dir.filePath(QStringLiteral("settings%1.ini").arg(m_n)));
         settings.attachAudit(&*m_db, &m_recorder);
-        auto trust = pki::TrustStore::load(pki::TrustMode::Production, m_dir.filePath(QStringLiteral("anchors%1.pem").arg(m_n)));
+        auto trust =
+            pki::TrustStore::load(pki::TrustMode::Production, m_dir.filePath(QStringLiteral("anchors%1.pem").arg(m_n)));
         QVERIFY(trust);
         const auto actor = as(static_cast<Role>(role));
         const QString target = QStringLiteral("target");
@@ -236,8 +239,9 @@ private Q_SLOTS:
             file.close();
             auto installed = settings.installTrustAnchors(actor, *trust, pem);
             // The built-in root is already trusted: an admin gets past the role check to that answer.
-            result = installed || installed.error().code != core::Errc::PermissionDenied ? core::Result<void>{}
-                                                                                          : core::fail(installed.error());
+            result = installed || installed.error().code != core::Errc::PermissionDenied
+                         ? core::Result<void>{}
+                         : core::fail(installed.error());
         }
         QCOMPARE(result.has_value(), allowed);
         if (!allowed) {

@@ -90,8 +90,7 @@ private Q_SLOTS:
     void demoOperatorsOnlyInTraining()
     {
         services::SessionService production(*m_ops, false);
-        QCOMPARE(production.signInTrainingOperator(QStringLiteral("root")).error().code,
-                 core::Errc::PermissionDenied);
+        QCOMPARE(production.signInTrainingOperator(QStringLiteral("root")).error().code, core::Errc::PermissionDenied);
         services::SessionService training(*m_ops, true);
         QVERIFY(training.signInTrainingOperator(QStringLiteral("root")));
         QCOMPARE(training.actor().id, QStringLiteral("root"));

@@ -15,9 +15,9 @@
 
 namespace madoguchi::app {
 
-AppContext::AppContext(pki::TrustStore trust, QString dataDir) : m_trust(std::move(trust)), m_dataDir(std::move(dataDir))
-{
-}
+AppContext::AppContext(pki::TrustStore trust, QString dataDir)
+    : m_trust(std::move(trust)), m_dataDir(std::move(dataDir))
+{}
 
 AppContext::~AppContext()
 {
@@ -51,8 +51,8 @@ core::Result<std::unique_ptr<AppContext>> AppContext::create(const AppOptions& o
     }
     std::unique_ptr<AppContext> context(new AppContext(std::move(*trust), dataDir));
     // Training keeps its settings apart too, so a trainee's choices never touch the office's.
-    context->m_settings = std::make_unique<services::SettingsService>(
-        QDir(dataDir).filePath(options.training ? QStringLiteral("training/madoguchi.ini") : QStringLiteral("madoguchi.ini")));
+    context->m_settings = std::make_unique<services::SettingsService>(QDir(dataDir).filePath(
+        options.training ? QStringLiteral("training/madoguchi.ini") : QStringLiteral("madoguchi.ini")));
     services::CardReaderService::BackendFactory factory;
     if (options.training) {
         auto training = TrainingSetup::open(dataDir);
@@ -61,7 +61,8 @@ core::Result<std::unique_ptr<AppContext>> AppContext::create(const AppOptions& o
         }
         context->m_training = std::move(*training);
         // Only training mode trusts the demo set's TEST roots; the GUI then shows the banner.
-        for (const auto* ca : {&context->m_training->demoSet().authCaCertDer, &context->m_training->demoSet().signCaCertDer}) {
+        for (const auto* ca :
+             {&context->m_training->demoSet().authCaCertDer, &context->m_training->demoSet().signCaCertDer}) {
             if (auto added = context->m_trust.addTestAnchor(*ca); !added) {
                 return core::fail(added.error());
             }

@@ -15,8 +15,8 @@ std::optional<AppOptions> AppOptions::parse(const QStringList& arguments, QStrin
     parser.addVersionOption();
     const QCommandLineOption training(QStringLiteral("training"),
                                       QCoreApplication::translate("main", "Use the training reader with demo cards."));
-    const QCommandLineOption language(QStringLiteral("lang"), QCoreApplication::translate("main", "Language: ja or en."),
-                                      QStringLiteral("ja|en"));
+    const QCommandLineOption language(
+        QStringLiteral("lang"), QCoreApplication::translate("main", "Language: ja or en."), QStringLiteral("ja|en"));
     const QCommandLineOption demoCard(QStringLiteral("demo-card"),
                                       QCoreApplication::translate("main", "Training: insert this demo card at start."),
                                       QStringLiteral("id"));
@@ -31,9 +31,9 @@ std::optional<AppOptions> AppOptions::parse(const QStringList& arguments, QStrin
         QCoreApplication::translate("main", "Training: sign in the demo operator of this role without a dialog "
                                             "(municipal_staff, insurer_clerk, auditor, admin)."),
         QStringLiteral("role"));
-    const QCommandLineOption page(QStringLiteral("page"),
-                                  QCoreApplication::translate("main", "Show this page first (1 = Card … 8 = Operators)."),
-                                  QStringLiteral("n"));
+    const QCommandLineOption page(
+        QStringLiteral("page"), QCoreApplication::translate("main", "Show this page first (1 = Card … 8 = Operators)."),
+        QStringLiteral("n"));
     parser.addOptions({training, language, demoCard, screenshot, dataDir, demoOperator, page});
     parser.process(arguments); // exits on --help / --version, as users expect
     AppOptions options;

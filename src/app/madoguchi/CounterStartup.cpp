@@ -16,7 +16,8 @@ namespace madoguchi::app {
 core::Result<bool> CounterStartup::open(AppContext& context)
 {
     if (context.isTraining()) {
-        auto store = services::CounterSetup::openOrCreateTraining(context.dataDir(), context.clock(), context.recorder());
+        auto store =
+            services::CounterSetup::openOrCreateTraining(context.dataDir(), context.clock(), context.recorder());
         if (!store) {
             return core::fail(store.error());
         }
@@ -29,16 +30,18 @@ core::Result<bool> CounterStartup::open(AppContext& context)
 
 core::Result<bool> CounterStartup::firstRun(AppContext& context, const QString& path)
 {
-    gui::FirstRunDialog dialog(context.dataDir(), [&](core::SecureBytes passphrase, const services::NewOperator& admin,
-                                                      core::SecureBytes password) -> core::Result<void> {
-        auto store = services::CounterSetup::createCounter(path, std::move(passphrase), admin, password,
-                                                           context.clock(), context.recorder());
-        if (!store) {
-            return core::fail(store.error());
-        }
-        context.attachStore(std::move(*store));
-        return {};
-    });
+    gui::FirstRunDialog dialog(context.dataDir(),
+                               [&](core::SecureBytes passphrase, const services::NewOperator& admin,
+                                   core::SecureBytes password) -> core::Result<void> {
+                                   auto store = services::CounterSetup::createCounter(path, std::move(passphrase),
+                                                                                      admin, password, context.clock(),
+                                                                                      context.recorder());
+                                   if (!store) {
+                                       return core::fail(store.error());
+                                   }
+                                   context.attachStore(std::move(*store));
+                                   return {};
+                               });
     return dialog.exec() == QDialog::Accepted;
 }
 
@@ -50,10 +53,9 @@ core::Result<bool> CounterStartup::unlockExisting(AppContext& context, const QSt
     for (;;) {
         bool ok = false;
         const QString label = QCoreApplication::translate("main", "Administrator passphrase of the counter database:");
-        const QString passphrase =
-            QInputDialog::getText(nullptr, QCoreApplication::translate("main", "Open the counter"),
-                                  problem.isEmpty() ? label : problem + QStringLiteral("\n\n") + label,
-                                  QLineEdit::Password, QString(), &ok);
+        const QString passphrase = QInputDialog::getText(
+            nullptr, QCoreApplication::translate("main", "Open the counter"),
+            problem.isEmpty() ? label : problem + QStringLiteral("\n\n") + label, QLineEdit::Password, QString(), &ok);
         if (!ok) {
             return false;
         }

@@ -43,7 +43,8 @@ void scheduleScreenshot(gui::MainWindow& window, services::CardReaderService& ca
         QTimer::singleShot(500, &window, grab);
         return;
     }
-    QObject::connect(&cards, &services::CardReaderService::cardRead, &window, [grab]() { QTimer::singleShot(100, grab); });
+    QObject::connect(&cards, &services::CardReaderService::cardRead, &window,
+                     [grab]() { QTimer::singleShot(100, grab); });
     QObject::connect(&cards, &services::CardReaderService::cardReadFailed, &window,
                      [grab]() { QTimer::singleShot(100, grab); });
     QTimer::singleShot(10000, &window, grab); // never hang a script
@@ -123,9 +124,8 @@ int main(int argc, char* argv[])
         window.showPage(static_cast<services::Workspace>(options->page - 1));
     }
     window.show();
-    QTimer::singleShot(0, &window, [&sinceStart]() {
-        qCInfo(lcGui) << "first window after" << sinceStart.elapsed() << "ms";
-    });
+    QTimer::singleShot(0, &window,
+                       [&sinceStart]() { qCInfo(lcGui) << "first window after" << sinceStart.elapsed() << "ms"; });
     ctx.cards().start();
     if (!options->demoCard.isEmpty() && ctx.training() != nullptr) {
         ctx.training()->insertCard(options->demoCard);
