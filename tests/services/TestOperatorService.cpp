@@ -4,8 +4,10 @@
 #include "services/ChangeRecorder.h"
 #include "services/CounterSetup.h"
 #include "services/OperatorService.h"
+#include "services/PasswordHasher.h"
 #include "services/SettingsService.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QTest>
 
@@ -81,6 +83,33 @@ private Q_SLOTS:
                  core::Errc::PermissionDenied);
         QVERIFY(!services::CounterSetup::createCounter(path, secret("a long admin passphrase"), {}, secret("12345678"),
                                                        *m_clock));
+    }
+
+    void trainingCounterOpensAgainWithItsDemoOperators()
+    {
+        QTemporaryDir data;
+        {
+            auto created = services::CounterSetup::openOrCreateTraining(data.path(), *m_clock);
+            QVERIFY2(created, qPrintable(created ? QString() : created.error().toString()));
+        }
+        auto reopened = services::CounterSetup::openOrCreateTraining(data.path(), *m_clock);
+        QVERIFY(reopened);
+        services::OperatorService ops(reopened->database(), *m_clock);
+        for (Role role : {Role::Admin, Role::MunicipalStaff, Role::InsurerClerk, Role::Auditor}) {
+            auto op = ops.authenticate(services::CounterSetup::trainingLoginFor(role),
+                                       secret(services::CounterSetup::TrainingPassword));
+            QVERIFY(op);
+            QCOMPARE(op->role, role);
+        }
+    }
+
+    // Not a timing assertion (performance.md: tests never assert timings): the production cost, reported.
+    void productionHashCost()
+    {
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(services::PasswordHasher::hash(secret("correct horse"), store::KdfParams{}));
+        qInfo("scrypt N=2^15 r=8 p=1: %lld ms per password check", static_cast<long long>(timer.elapsed()));
     }
 
     void firstRunRefusesWeakInput()
