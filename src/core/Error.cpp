@@ -73,6 +73,8 @@ constexpr std::array ErrcTable{
     ErrcInfo{Errc::SuccessionCycle, ErrorDomain::Pki, "succession_cycle"},
     ErrcInfo{Errc::SuccessionConflict, ErrorDomain::Pki, "succession_conflict"},
     ErrcInfo{Errc::PermissionDenied, ErrorDomain::General, "permission_denied"},
+    ErrcInfo{Errc::AuthenticationFailed, ErrorDomain::General, "authentication_failed"},
+    ErrcInfo{Errc::AccountLocked, ErrorDomain::General, "account_locked"},
 };
 
 const ErrcInfo* infoOf(Errc code) noexcept

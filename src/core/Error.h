@@ -32,16 +32,16 @@ enum class Errc
     Unsupported,
     Internal,
     // PC/SC
-    NoService,         // pcscd / Smart Card service not running
-    NoReaders,         // no reader attached
-    ReaderUnavailable, // reader vanished or unusable
-    NoCard,            // no card in the reader
-    CardRemoved,       // card pulled during an operation
-    CardReset,         // another process reset the card
-    CardUnresponsive,  // the card did not answer to reset
-    SharingViolation,  // another application holds the card exclusively
-    TransportFailed,   // any other PC/SC transmit failure
-                     // Card (ISO 7816-4 status words and JPKI facts)
+    NoService,                  // pcscd / Smart Card service not running
+    NoReaders,                  // no reader attached
+    ReaderUnavailable,          // reader vanished or unusable
+    NoCard,                     // no card in the reader
+    CardRemoved,                // card pulled during an operation
+    CardReset,                  // another process reset the card
+    CardUnresponsive,           // the card did not answer to reset
+    SharingViolation,           // another application holds the card exclusively
+    TransportFailed,            // any other PC/SC transmit failure
+                                // Card (ISO 7816-4 status words and JPKI facts)
     NotJpkiCard,                // SELECT of the JPKI AID failed: some other card
     FileNotFound,               // 6A 82
     SecurityStatusNotSatisfied, // 69 82: VERIFY needed first
@@ -50,13 +50,13 @@ enum class Errc
     UnexpectedStatus,           // any other status word
     MalformedResponse,          // response data not as the card profile says
     NoSigningCertificate,       // face-authentication card or under-15s card
-                          // PIN
-    PinIncorrect,         // 63 Cx with x > 0 left
-    PinBlocked,           // 69 83, 69 84 or 63 C0
-    PinNotAvailable,      // face-authentication card: no PINs at all
-    PinFormat,            // PIN does not match the rules (digits, length, charset)
-    PinNeedsConfirmation, // one try left and the caller did not confirm
-                          // Parsing
+                                // PIN
+    PinIncorrect,               // 63 Cx with x > 0 left
+    PinBlocked,                 // 69 83, 69 84 or 63 C0
+    PinNotAvailable,            // face-authentication card: no PINs at all
+    PinFormat,                  // PIN does not match the rules (digits, length, charset)
+    PinNeedsConfirmation,       // one try left and the caller did not confirm
+                                // Parsing
     MalformedTlv,
     MalformedDer,
     MalformedInput,
@@ -79,7 +79,7 @@ enum class Errc
     KeyUsageInvalid,          // keyUsage/basicConstraints do not fit a JPKI end-entity certificate
     PolicyInvalid,            // no JPKI policy, the wrong one, or a test-environment policy in production
     UnknownCriticalExtension, // RFC 5280 §4.2: a critical extension we do not process → reject
-    // Added by the OCSP / revocation work (issue 3); appended to keep existing values stable.
+                              // Added by the OCSP / revocation work (issue 3); appended to keep existing values stable.
     ConnectionRefused,   // nothing listens at the responder address (Network)
     OcspResponderError,  // OCSPResponseStatus other than successful (RFC 6960 §4.2.1)
     OcspNonceMismatch,   // the response nonce differs from or lacks ours: replay (RFC 6960 §4.4.1)
@@ -90,8 +90,12 @@ enum class Errc
     RevocationStale,     // a CRL older than the policy allows or past its nextUpdate
     SuccessionCycle,     // a serial-succession link would close a cycle
     SuccessionConflict,  // an old certificate linked to two different successors
-    // Services: the operator's role does not allow this action
+                        // Services: the operator's role does not allow this action
     PermissionDenied,
+    // Operators (issue 6): sign-in refused (wrong name or password, disabled account: one code so a
+    // guesser learns nothing), and the back-off after repeated failures.
+    AuthenticationFailed,
+    AccountLocked,
 };
 
 ErrorDomain domainOf(Errc code) noexcept;

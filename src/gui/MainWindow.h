@@ -2,28 +2,40 @@
 
 #include "card/ReaderBackend.h"
 #include "core/Error.h"
+#include "services/AccessPolicy.h"
 #include "services/CardSummary.h"
 
+#include <QLabel>
 #include <QMainWindow>
 
+#include <array>
 #include <memory>
 
 namespace Ui {
 class MainWindow;
 }
 
+namespace madoguchi::pki {
+class TrustStore;
+}
 namespace madoguchi::services {
 class CardReaderService;
+class OperatorService;
+class SessionService;
+class SettingsService;
 class TrainingControl;
 } // namespace madoguchi::services
 
 namespace madoguchi::gui {
 
 class CardView;
+class LanguageSwitcher;
+class LockScreen;
 class ReaderPanel;
 
 // The counter's main window: the reader panel always visible at the side, the pages beside it, and
-// the TEST PKI banner on top whenever a test root is trusted.
+// the TEST PKI banner on top whenever a test root is trusted. With a session, the content is shown
+// only to a signed-in, unlocked operator, and only the pages the operator's role may use.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -35,16 +47,42 @@ public:
         services::CardReaderService* cards = nullptr;
         services::TrainingControl* training = nullptr; // nullptr without the training reader
         bool testPkiTrusted = false;
+        services::SessionService* session = nullptr; // nullptr: no sign-in (page tests)
+        services::OperatorService* operators = nullptr;
+        services::SettingsService* settings = nullptr;
+        pki::TrustStore* trust = nullptr;
+        LanguageSwitcher* language = nullptr;
     };
+    static constexpr int PageCount = 8;
 
     explicit MainWindow(const Context& context, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     [[nodiscard]] CardView* cardView() const { return m_cardView; }
     [[nodiscard]] ReaderPanel* readerPanel() const { return m_readerPanel; }
+    [[nodiscard]] LockScreen* lockScreen() const { return m_lockScreen; }
+    [[nodiscard]] QWidget* page(services::Workspace workspace) const;
+    [[nodiscard]] bool isPageShown(services::Workspace workspace) const;
+    // Brings a page to the front if the operator may use it (Ctrl+1…8 do the same).
+    bool showPage(services::Workspace workspace);
+    // True while the lock or sign-in screen covers the content.
+    [[nodiscard]] bool isContentHidden() const;
+
+protected:
+    void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void addPages();
+    void addPage(services::Workspace workspace, QWidget* page);
+    [[nodiscard]] QWidget* settingsPage();
+    [[nodiscard]] QWidget* operatorsPage();
+    [[nodiscard]] static QString pageTitle(services::Workspace workspace);
+    void addShortcuts();
+    void connectSession();
+    void applySessionState();
+    void closeOpenDialogs();
+    void retranslate();
     void connectCardService();
     void onCardRead(const services::CardSummary& summary);
     void onCardReadFailed(const QString& reader, const core::Error& error);
@@ -55,6 +93,9 @@ private:
     Context m_context;
     ReaderPanel* m_readerPanel;
     CardView* m_cardView;
+    LockScreen* m_lockScreen = nullptr;
+    QLabel* m_operatorLabel;
+    std::array<QWidget*, PageCount> m_pages{};
 };
 
 } // namespace madoguchi::gui

@@ -76,6 +76,14 @@ QString Messages::describe(const core::Error& error)
         return tr("The operation took too long and was stopped.");
     case Errc::WrongKey:
         return tr("The database key is wrong, or the file is not a Madoguchi database.");
+    case Errc::InvalidArgument:
+        return tr("The input was not accepted: %1").arg(error.detail);
+    case Errc::PermissionDenied:
+        return tr("Your role does not allow this. Ask an administrator.");
+    case Errc::AuthenticationFailed:
+        return tr("The operator name or password is wrong, or the account is disabled.");
+    case Errc::AccountLocked:
+        return tr("Too many wrong passwords. Sign-in is paused for a while; try again later.");
     default:
         return tr("Something went wrong (%1).").arg(core::errcName(error.code));
     }

@@ -70,4 +70,57 @@ core::Result<void> AccessPolicy::mayRecordResident(const Operator& op)
     return mayChangeCard(op);
 }
 
+bool AccessPolicy::mayUse(const Operator& op, Workspace workspace)
+{
+    if (op.id.isEmpty()) {
+        return false;
+    }
+    const bool changesCards = op.role == Role::Admin || op.role == Role::MunicipalStaff;
+    switch (workspace) {
+    case Workspace::Card:
+    case Workspace::Linkages:
+    case Workspace::Revocations:
+    case Workspace::Settings:
+        return true;
+    case Workspace::Enrolment:
+        return changesCards || op.role == Role::InsurerClerk;
+    case Workspace::Audit:
+        return op.role == Role::Admin || op.role == Role::Auditor;
+    case Workspace::Sync:
+        return changesCards;
+    case Workspace::Operators:
+        return op.role == Role::Admin;
+    }
+    return false;
+}
+
+core::Result<void> AccessPolicy::mayManageOperators(const Operator& op)
+{
+    if (op.id.isEmpty() || op.role != Role::Admin) {
+        return refuse(op, QStringLiteral("manage operators"));
+    }
+    return {};
+}
+
+core::Result<void> AccessPolicy::mayViewOperators(const Operator& op)
+{
+    if (op.id.isEmpty() || (op.role != Role::Admin && op.role != Role::Auditor)) {
+        return refuse(op, QStringLiteral("view operators"));
+    }
+    return {};
+}
+
+core::Result<void> AccessPolicy::mayChangeOfficeSettings(const Operator& op)
+{
+    if (op.id.isEmpty() || op.role != Role::Admin) {
+        return refuse(op, QStringLiteral("change office settings"));
+    }
+    return {};
+}
+
+core::Result<void> AccessPolicy::mayChangePreferences(const Operator& op)
+{
+    return mayRead(op);
+}
+
 } // namespace madoguchi::services

@@ -9,14 +9,20 @@
 
 namespace madoguchi::services {
 class CardReaderService;
-}
+class ChangeRecorder;
+class OperatorService;
+class SessionService;
+class SettingsService;
+class StoreSession;
+} // namespace madoguchi::services
 
 namespace madoguchi::app {
 
 class TrainingSetup;
 
 // Everything the desktop app's services need, built once in main() and handed down: no singletons
-// (architecture.md §2). Owns the objects; the GUI only borrows them.
+// (architecture.md §2). Owns the objects; the GUI only borrows them. The store and what needs it
+// (operators, the session) come later, once the database is open (attachStore).
 class AppContext final
 {
 public:
@@ -25,9 +31,18 @@ public:
 
     [[nodiscard]] services::CardReaderService& cards() const { return *m_cards; }
     [[nodiscard]] TrainingSetup* training() const { return m_training.get(); }
-    [[nodiscard]] const pki::TrustStore& trust() const { return m_trust; }
+    [[nodiscard]] pki::TrustStore& trust() { return m_trust; }
     [[nodiscard]] const core::Clock& clock() const { return m_clock; }
     [[nodiscard]] QString dataDir() const { return m_dataDir; }
+    [[nodiscard]] bool isTraining() const { return m_training != nullptr; }
+    [[nodiscard]] services::SettingsService& settings() const { return *m_settings; }
+
+    // The audit log's hook (wired by the audit issue); nullptr records nothing.
+    [[nodiscard]] services::ChangeRecorder* recorder() const { return m_recorder; }
+    void attachStore(services::StoreSession store);
+    [[nodiscard]] services::StoreSession* store() const { return m_store.get(); }
+    [[nodiscard]] services::OperatorService* operators() const { return m_operators.get(); }
+    [[nodiscard]] services::SessionService* session() const { return m_session.get(); }
 
 private:
     AppContext(pki::TrustStore trust, QString dataDir);
@@ -35,8 +50,13 @@ private:
     core::SystemClock m_clock;
     pki::TrustStore m_trust;
     QString m_dataDir;
+    std::unique_ptr<services::SettingsService> m_settings;
     std::unique_ptr<TrainingSetup> m_training;
     std::unique_ptr<services::CardReaderService> m_cards;
+    services::ChangeRecorder* m_recorder = nullptr;
+    std::unique_ptr<services::StoreSession> m_store;
+    std::unique_ptr<services::OperatorService> m_operators;
+    std::unique_ptr<services::SessionService> m_session;
 };
 
 } // namespace madoguchi::app

@@ -9,8 +9,7 @@ namespace madoguchi::app {
 
 TrainingSetup::TrainingSetup(pki::DemoSet demoSet)
     : m_demoSet(std::move(demoSet)), m_backend(std::make_shared<sim::TrainingBackend>())
-{
-}
+{}
 
 TrainingSetup::~TrainingSetup() = default;
 

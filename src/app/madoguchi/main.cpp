@@ -1,48 +1,34 @@
 #include "AppContext.h"
 #include "AppOptions.h"
+#include "CounterStartup.h"
 #include "TrainingSetup.h"
 #include "core/Logging.h"
+#include "gui/LanguageSwitcher.h"
 #include "gui/MainWindow.h"
 #include "os/ProcessHardening.h"
 #include "services/CardReaderService.h"
+#include "services/CounterSetup.h"
+#include "services/SessionService.h"
+#include "services/SettingsService.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QIcon>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QMessageBox>
 #include <QTimer>
-#include <QTranslator>
 
 using namespace madoguchi;
 
 namespace {
 
-// Japanese first: Japanese on a Japanese locale or when asked, English otherwise.
-QString chooseLanguage(const app::AppOptions& options)
+// Japanese first: the command line, then this machine's setting, then the system locale.
+QString chooseLanguage(const app::AppOptions& options, const services::SettingsService& settings)
 {
     if (!options.language.isEmpty()) {
         return options.language;
     }
-    return QLocale::system().language() == QLocale::Japanese ? QStringLiteral("ja") : QStringLiteral("en");
-}
-
-void installTranslations(QApplication& app, const QString& language)
-{
-    QLocale::setDefault(QLocale(language == QStringLiteral("ja") ? QLocale::Japanese : QLocale::English,
-                                language == QStringLiteral("ja") ? QLocale::Japan : QLocale::UnitedStates));
-    auto* qtTranslator = new QTranslator(&app);
-    if (qtTranslator->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                           QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
-        QCoreApplication::installTranslator(qtTranslator);
-    }
-    auto* ownTranslator = new QTranslator(&app);
-    if (ownTranslator->load(QStringLiteral(":/i18n/madoguchi_%1.qm").arg(language))) {
-        QCoreApplication::installTranslator(ownTranslator);
-    } else {
-        qCWarning(lcGui) << "no translation for" << language;
-    }
+    const QString stored = settings.language();
+    return stored.isEmpty() ? gui::LanguageSwitcher::systemDefault() : stored;
 }
 
 // --screenshot: grab the window once the card (if any) has been read, then quit.
@@ -57,10 +43,29 @@ void scheduleScreenshot(gui::MainWindow& window, services::CardReaderService& ca
         QTimer::singleShot(500, &window, grab);
         return;
     }
-    QObject::connect(&cards, &services::CardReaderService::cardRead, &window, [grab]() { QTimer::singleShot(100, grab); });
+    QObject::connect(&cards, &services::CardReaderService::cardRead, &window,
+                     [grab]() { QTimer::singleShot(100, grab); });
     QObject::connect(&cards, &services::CardReaderService::cardReadFailed, &window,
                      [grab]() { QTimer::singleShot(100, grab); });
     QTimer::singleShot(10000, &window, grab); // never hang a script
+}
+
+int fail(const QString& message)
+{
+    QMessageBox::critical(nullptr, QStringLiteral("Madoguchi"),
+                          QCoreApplication::translate("main", "Madoguchi cannot start: %1").arg(message));
+    return 1;
+}
+
+// --demo-operator: training only, no dialog (scripts, screenshots, GUI tests).
+core::Result<void> signInDemoOperator(app::AppContext& ctx, const QString& roleName)
+{
+    const auto role = services::roleFromName(roleName);
+    if (!role || !ctx.isTraining()) {
+        return core::fail(core::Errc::InvalidArgument, QStringLiteral("--demo-operator needs --training and a role"));
+    }
+    auto op = ctx.session()->signInTrainingOperator(services::CounterSetup::trainingLoginFor(*role));
+    return op ? core::Result<void>{} : core::fail(op.error());
 }
 
 } // namespace
@@ -80,26 +85,47 @@ int main(int argc, char* argv[])
         qCWarning(lcCore) << "could not disable core dumps";
     }
 
+    gui::LanguageSwitcher language;
     QString error;
     const auto options = app::AppOptions::parse(QApplication::arguments(), &error);
-    installTranslations(app, options ? chooseLanguage(*options) : QStringLiteral("en"));
     if (!options) {
+        language.switchTo(gui::LanguageSwitcher::systemDefault());
         QMessageBox::critical(nullptr, QStringLiteral("Madoguchi"), error);
         return 2;
     }
     auto context = app::AppContext::create(*options);
     if (!context) {
-        QMessageBox::critical(nullptr, QStringLiteral("Madoguchi"),
-                              QCoreApplication::translate("main", "Madoguchi cannot start: %1")
-                                  .arg(context.error().toString()));
-        return 1;
+        language.switchTo(gui::LanguageSwitcher::systemDefault());
+        return fail(context.error().toString());
     }
     auto& ctx = **context;
-    gui::MainWindow window({&ctx.cards(), ctx.training(), ctx.trust().isTestPkiTrusted()});
+    language.switchTo(chooseLanguage(*options, ctx.settings()));
+    auto opened = app::CounterStartup::open(ctx);
+    if (!opened) {
+        return fail(opened.error().toString());
+    }
+    if (!*opened) {
+        return 0; // cancelled at first run or at the passphrase
+    }
+    QObject::connect(&ctx.settings(), &services::SettingsService::changed, ctx.session(),
+                     [&ctx](services::SettingsService::Key key) {
+                         if (key == services::SettingsService::Key::LockMinutes) {
+                             ctx.session()->setLockTimeout(ctx.settings().lockMinutes() * 60 * 1000);
+                         }
+                     });
+    if (!options->demoOperator.isEmpty()) {
+        if (auto signedIn = signInDemoOperator(ctx, options->demoOperator); !signedIn) {
+            return fail(signedIn.error().toString());
+        }
+    }
+    gui::MainWindow window({&ctx.cards(), ctx.training(), ctx.trust().isTestPkiTrusted(), ctx.session(),
+                            ctx.operators(), &ctx.settings(), &ctx.trust(), &language});
+    if (options->page > 0) {
+        window.showPage(static_cast<services::Workspace>(options->page - 1));
+    }
     window.show();
-    QTimer::singleShot(0, &window, [&sinceStart]() {
-        qCInfo(lcGui) << "first window after" << sinceStart.elapsed() << "ms";
-    });
+    QTimer::singleShot(0, &window,
+                       [&sinceStart]() { qCInfo(lcGui) << "first window after" << sinceStart.elapsed() << "ms"; });
     ctx.cards().start();
     if (!options->demoCard.isEmpty() && ctx.training() != nullptr) {
         ctx.training()->insertCard(options->demoCard);

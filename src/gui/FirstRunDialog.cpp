@@ -1,0 +1,69 @@
+#include "gui/FirstRunDialog.h"
+#include "ui_FirstRunDialog.h"
+
+#include "gui/Messages.h"
+#include "services/CounterSetup.h"
+
+#include <QDir>
+
+namespace madoguchi::gui {
+
+FirstRunDialog::FirstRunDialog(const QString& dataDir, CreateCounter create, QWidget* parent)
+    : QDialog(parent), m_ui(std::make_unique<Ui::FirstRunDialog>()), m_create(std::move(create))
+{
+    m_ui->setupUi(this);
+    m_ui->introLabel->setText(m_ui->introLabel->text().arg(QDir::toNativeSeparators(dataDir)));
+    connect(m_ui->passphraseLineEdit, &QLineEdit::textEdited, this, &FirstRunDialog::onPassphraseEdited);
+    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &FirstRunDialog::accept);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &FirstRunDialog::reject);
+    onPassphraseEdited();
+    m_ui->passphraseLineEdit->setFocus();
+}
+
+FirstRunDialog::~FirstRunDialog() = default;
+
+void FirstRunDialog::onPassphraseEdited()
+{
+    const QString text = m_ui->passphraseLineEdit->text();
+    const int bits = services::CounterSetup::passphraseBits(text);
+    // Thresholds after NIST SP 800-63B's advice: length matters most; ~80 bits resists offline guessing
+    // even against the key file's scrypt cost for years.
+    QString hint;
+    if (text.size() < services::CounterSetup::MinPassphraseLength) {
+        hint = tr("✖ Too short: at least %1 characters.").arg(services::CounterSetup::MinPassphraseLength);
+    } else if (bits < 60) {
+        hint = tr("⚠ Weak (about %1 bits). Use a longer phrase of several words.").arg(bits);
+    } else if (bits < 80) {
+        hint = tr("◐ Fair (about %1 bits). A few more words make it strong.").arg(bits);
+    } else {
+        hint = tr("✔ Strong (about %1 bits).").arg(bits);
+    }
+    m_ui->strengthLabel->setText(hint);
+}
+
+void FirstRunDialog::accept()
+{
+    if (m_ui->passphraseLineEdit->text() != m_ui->passphraseConfirmLineEdit->text()) {
+        m_ui->errorLabel->setText(tr("⚠ The two passphrases differ."));
+        return;
+    }
+    if (m_ui->adminPasswordLineEdit->text() != m_ui->adminPasswordConfirmLineEdit->text()) {
+        m_ui->errorLabel->setText(tr("⚠ The two passwords differ."));
+        return;
+    }
+    const services::NewOperator admin{m_ui->adminLoginLineEdit->text().trimmed(),
+                                      m_ui->adminNameLineEdit->text().trimmed(), services::Role::Admin};
+    auto created = m_create(core::SecureBytes(m_ui->passphraseLineEdit->text().toUtf8()), admin,
+                            core::SecureBytes(m_ui->adminPasswordLineEdit->text().toUtf8()));
+    if (!created) {
+        m_ui->errorLabel->setText(QStringLiteral("⚠ ") + Messages::describe(created.error()));
+        return;
+    }
+    for (auto* edit : {m_ui->passphraseLineEdit, m_ui->passphraseConfirmLineEdit, m_ui->adminPasswordLineEdit,
+                       m_ui->adminPasswordConfirmLineEdit}) {
+        edit->clear();
+    }
+    QDialog::accept();
+}
+
+} // namespace madoguchi::gui

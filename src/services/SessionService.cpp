@@ -1,0 +1,117 @@
+#include "services/SessionService.h"
+
+#include "core/Logging.h"
+#include "services/OperatorService.h"
+
+namespace madoguchi::services {
+
+SessionService::SessionService(OperatorService& operators, bool trainingMode, QObject* parent)
+    : QObject(parent), m_operators(operators), m_training(trainingMode)
+{
+    m_inactivity.setSingleShot(true);
+    connect(&m_inactivity, &QTimer::timeout, this, &SessionService::lock);
+}
+
+SessionService::~SessionService() = default;
+
+Operator SessionService::actor() const
+{
+    if (!m_operator || m_locked) {
+        return Operator{}; // empty id: AccessPolicy refuses everything
+    }
+    return *m_operator;
+}
+
+core::Result<Operator> SessionService::signIn(const QString& login, const core::SecureBytes& password)
+{
+    auto op = m_operators.authenticate(login, password);
+    if (!op) {
+        return op;
+    }
+    begin(*op);
+    return op;
+}
+
+core::Result<Operator> SessionService::signInTrainingOperator(const QString& login)
+{
+    if (!m_training) {
+        return core::fail(core::Errc::PermissionDenied, QStringLiteral("demo operators exist in training mode only"));
+    }
+    auto account = m_operators.account(login);
+    if (!account) {
+        return core::fail(account.error());
+    }
+    if (account->disabled) {
+        return core::fail(core::Errc::AuthenticationFailed, QStringLiteral("sign-in refused"));
+    }
+    begin(account->toOperator());
+    return account->toOperator();
+}
+
+void SessionService::begin(const Operator& op)
+{
+    m_operator = op;
+    auto account = m_operators.account(op.id);
+    m_name = account && !account->displayName.isEmpty() ? account->displayName : op.id;
+    m_locked = false;
+    qCInfo(lcServices) << "signed in:" << op.id << roleName(op.role);
+    noteActivity();
+    Q_EMIT signedIn(op);
+}
+
+void SessionService::signOut()
+{
+    if (!m_operator) {
+        return;
+    }
+    qCInfo(lcServices) << "signed out:" << m_operator->id;
+    m_operator.reset();
+    m_name.clear();
+    m_locked = false;
+    m_inactivity.stop();
+    Q_EMIT signedOut();
+}
+
+void SessionService::lock()
+{
+    if (!m_operator || m_locked) {
+        return;
+    }
+    m_locked = true;
+    m_inactivity.stop();
+    qCInfo(lcServices) << "session locked";
+    Q_EMIT locked();
+}
+
+core::Result<void> SessionService::unlock(const core::SecureBytes& password)
+{
+    if (!m_operator || !m_locked) {
+        return {};
+    }
+    auto op = m_operators.authenticate(m_operator->id, password);
+    if (!op) {
+        return core::fail(op.error());
+    }
+    m_operator = *op; // role may have changed meanwhile
+    m_locked = false;
+    noteActivity();
+    Q_EMIT unlocked();
+    return {};
+}
+
+void SessionService::setLockTimeout(int milliseconds)
+{
+    m_lockAfterMs = std::max(0, milliseconds);
+    noteActivity();
+}
+
+void SessionService::noteActivity()
+{
+    if (!m_operator || m_locked || m_lockAfterMs == 0) {
+        m_inactivity.stop();
+        return;
+    }
+    m_inactivity.start(m_lockAfterMs);
+}
+
+} // namespace madoguchi::services
