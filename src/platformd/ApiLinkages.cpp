@@ -235,6 +235,7 @@ ApiResult<QJsonObject> BatchWriter::conflict(const Item& item, const QJsonObject
         return tl::unexpected(fromCoreError(stored.error()));
     }
     return QJsonObject{{QStringLiteral("outcome"), QStringLiteral("conflict")},
+                       {QStringLiteral("version"), item.linkage.value(QStringLiteral("version"))},
                        {QStringLiteral("reason"), QLatin1String(reason)},
                        {QStringLiteral("conflictId"), conflictId},
                        {QStringLiteral("existing"), existing}};

@@ -175,6 +175,9 @@ private:
             return shutdown();
         }
         if (ec == http::error::body_limit) {
+            // Answer, then read and drop the rest of the upload: closing with unread data would reset
+            // the connection and the client would never see the 413.
+            m_drainAfterWrite = true;
             return write(transportError(413, "body_too_large", "request body exceeds the limit"), false);
         }
         if (ec == http::error::header_limit) {
@@ -229,8 +232,26 @@ private:
                               if (ec) {
                                   return;
                               }
+                              if (self->m_drainAfterWrite) {
+                                  return self->drain(0);
+                              }
                               keepAlive ? self->readRequest() : self->shutdown();
                           });
+    }
+
+    void drain(std::size_t drained)
+    {
+        constexpr std::size_t DrainLimit = 256u << 20;
+        beast::get_lowest_layer(m_stream).expires_after(std::chrono::seconds(2));
+        m_buffer.consume(m_buffer.size());
+        m_stream.async_read_some(m_buffer.prepare(64 * 1024),
+                                 [self = shared_from_this(), drained](beast::error_code ec, std::size_t n) {
+                                     self->m_buffer.commit(n);
+                                     if (ec || drained + n > DrainLimit) {
+                                         return self->shutdown();
+                                     }
+                                     self->drain(drained + n);
+                                 });
     }
 
     void shutdown()
@@ -246,6 +267,7 @@ private:
     PeerIdentity m_peer;
     std::optional<HttpResponse> m_refusal;
     bool m_idle = false;
+    bool m_drainAfterWrite = false;
 };
 
 } // namespace

@@ -59,6 +59,11 @@ bool PgConnection::isBroken() const
     return PQstatus(m_connection) != CONNECTION_OK;
 }
 
+bool PgConnection::checkAlive()
+{
+    return PQconsumeInput(m_connection) == 1 && PQstatus(m_connection) == CONNECTION_OK;
+}
+
 core::Error PgConnection::errorFor(pg_result* result) const
 {
     if (isBroken()) {

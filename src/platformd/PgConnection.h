@@ -51,6 +51,9 @@ public:
     // Several statements without parameters (migrations).
     [[nodiscard]] core::Result<void> execScript(const QByteArray& sql);
     [[nodiscard]] bool isBroken() const;
+    // Reads what the server sent while the connection was idle: a server that shut down has sent
+    // its goodbye, so a dead pooled connection is noticed before a request is spent on it.
+    [[nodiscard]] bool checkAlive();
 
 private:
     explicit PgConnection(pg_conn* connection) : m_connection(connection) {}

@@ -13,10 +13,13 @@ core::Result<PgLease> PgPool::acquire()
 {
     std::unique_lock lock(m_mutex);
     m_available.wait(lock, [this] { return !m_idle.empty() || m_open < m_size; });
-    if (!m_idle.empty()) {
+    while (!m_idle.empty()) {
         auto connection = std::move(m_idle.back());
         m_idle.pop_back();
-        return PgLease(this, std::move(connection));
+        if (connection->checkAlive()) {
+            return PgLease(this, std::move(connection));
+        }
+        --m_open; // died while idle (server restarted): drop it, try the next or open a new one
     }
     ++m_open;
     lock.unlock();
