@@ -130,6 +130,10 @@ HttpResult PlatformTestEnv::call(const QSslConfiguration& tls, const QByteArray&
     result.raw = reply->readAll();
     result.body = QJsonDocument::fromJson(result.raw).object();
     reply->deleteLater();
+    if (result.status != 0) {
+        const qsizetype q = pathAndQuery.indexOf(QLatin1Char('?'));
+        m_recorded.append({QString::fromLatin1(method), q < 0 ? pathAndQuery : pathAndQuery.left(q), result.status, result.body});
+    }
     return result;
 }
 

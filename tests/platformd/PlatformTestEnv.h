@@ -28,6 +28,14 @@ struct HttpResult
     QByteArray raw;
 };
 
+struct RecordedCall
+{
+    QString method;
+    QString path; // without the query
+    int status = 0;
+    QJsonObject body;
+};
+
 class PlatformTestEnv final
 {
 public:
@@ -51,6 +59,9 @@ public:
     // One SQL value (first row, first column) for assertions.
     [[nodiscard]] QString sqlValue(const QString& sql) const;
 
+    // Every answered call() so far, for the OpenAPI conformance check.
+    [[nodiscard]] const QList<RecordedCall>& recorded() const { return m_recorded; }
+
     // Child-process mode only.
     void killServer();                            // SIGKILL, wait
     [[nodiscard]] core::Result<void> startServer(); // same port
@@ -62,6 +73,7 @@ private:
     std::unique_ptr<platformd::PlatformServer> m_server;
     std::unique_ptr<QProcess> m_process;
     quint16 m_port = 0;
+    mutable QList<RecordedCall> m_recorded;
 };
 
 } // namespace madoguchi::tests
