@@ -84,9 +84,23 @@ core::Result<PgResult> PgConnection::exec(const char* sql, const QList<PgParam>&
         values.push_back(param ? param->constData() : nullptr);
         lengths.push_back(param ? static_cast<int>(param->size()) : 0);
     }
-    // Text parameters, text results; libpq prepares nothing, so a pooled connection has no state.
-    PGresult* raw = PQexecParams(m_connection, sql, static_cast<int>(params.size()), nullptr, values.data(),
-                                 lengths.data(), nullptr, 0);
+    constexpr qsizetype MaxPrepared = 256; // beyond that (ad-hoc SQL): unnamed statements
+    const QByteArray text(sql);
+    auto name = m_prepared.constFind(text);
+    if (name == m_prepared.cend() && m_prepared.size() < MaxPrepared) {
+        const QByteArray newName = "s" + QByteArray::number(m_prepared.size());
+        const PgResult prepared(PQprepare(m_connection, newName.constData(), sql, static_cast<int>(params.size()), nullptr));
+        if (PQresultStatus(prepared.raw()) != PGRES_COMMAND_OK) {
+            return core::fail(errorFor(prepared.raw()));
+        }
+        name = m_prepared.insert(text, newName);
+    }
+    // Text parameters, text results.
+    PGresult* raw = name != m_prepared.cend()
+                        ? PQexecPrepared(m_connection, name->constData(), static_cast<int>(params.size()), values.data(),
+                                         lengths.data(), nullptr, 0)
+                        : PQexecParams(m_connection, sql, static_cast<int>(params.size()), nullptr, values.data(),
+                                       lengths.data(), nullptr, 0);
     PgResult result(raw);
     const ExecStatusType status = raw != nullptr ? PQresultStatus(raw) : PGRES_FATAL_ERROR;
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {

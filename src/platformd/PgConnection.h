@@ -3,6 +3,7 @@
 #include "core/Result.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -31,6 +32,7 @@ public:
     [[nodiscard]] QByteArray value(int row, int column) const;
     [[nodiscard]] QString text(int row, int column) const { return QString::fromUtf8(value(row, column)); }
     [[nodiscard]] qint64 integer(int row, int column) const { return value(row, column).toLongLong(); }
+    [[nodiscard]] pg_result* raw() const { return m_result; }
 
 private:
     pg_result* m_result = nullptr;
@@ -47,6 +49,8 @@ public:
     PgConnection(const PgConnection&) = delete;
     PgConnection& operator=(const PgConnection&) = delete;
 
+    // Prepared once per connection and SQL text (PQprepare, then PQexecPrepared): planning a
+    // statement costs more than running it here (~0.7 ms vs ~0.1 ms for the linkage lookup).
     [[nodiscard]] core::Result<PgResult> exec(const char* sql, const QList<PgParam>& params = {});
     // Several statements without parameters (migrations).
     [[nodiscard]] core::Result<void> execScript(const QByteArray& sql);
@@ -59,6 +63,7 @@ private:
     explicit PgConnection(pg_conn* connection) : m_connection(connection) {}
     [[nodiscard]] core::Error errorFor(pg_result* result) const;
     pg_conn* m_connection = nullptr;
+    QHash<QByteArray, QByteArray> m_prepared; // SQL text → statement name
 };
 
 } // namespace madoguchi::platformd

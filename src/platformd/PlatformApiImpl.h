@@ -22,6 +22,7 @@ struct PlatformApi::Impl
 
     [[nodiscard]] HttpResponse route(const HttpRequest& request);
     [[nodiscard]] HttpResponse health();
+    [[nodiscard]] ApiResult<HttpResponse> healthRoute(const HttpRequest&) { return health(); }
 
     // ApiTerminals.cpp
     [[nodiscard]] ApiResult<HttpResponse> issueEnrolmentCode(const HttpRequest& request);
