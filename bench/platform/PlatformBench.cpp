@@ -174,7 +174,7 @@ void qualification(const Env& env, const std::pair<QByteArray, QByteArray>& cred
     });
     QByteArray script = "\\set i random(1, " + QByteArray::number(cards) + ")\n";
     script += QByteArray(QualificationSql)
-                  .replace("$1", "('ee:' || lpad(to_hex(:i), 8, '0'))")
+                  .replace("$1", "('ee:' || lpad(to_hex(:i::int), 8, '0'))")
                   .replace("$2", "'tap_only'")
                   .replace("$3", "'bench-a'") + ";\n";
     row("qualification", api, pgbench(env, script));
