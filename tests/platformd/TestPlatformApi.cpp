@@ -239,6 +239,35 @@ private slots:
         QCOMPARE(versions(), after);
     }
 
+    void versionsWithinOneBatch()
+    {
+        const QUuid id = QUuid::createUuid();
+        const QJsonObject v1 = linkage(QStringLiteral("aa:08"), QStringLiteral("catv_household"), {{QStringLiteral("household"), QStringLiteral("H1")}}, 1, id);
+        QJsonObject v2 = v1;
+        v2.insert(QStringLiteral("version"), 2);
+        v2.insert(QStringLiteral("status"), QStringLiteral("ended"));
+        const HttpResult r = api(terminal(), "POST", QStringLiteral("/v1/linkages/batch"),
+                                 batch({{QStringLiteral("k-v1"), v1}, {QStringLiteral("k-v2"), v2}, {QStringLiteral("k-v1"), v1}}));
+        QCOMPARE(r.status, 200);
+        const QJsonArray results = r.body.value(QStringLiteral("results")).toArray();
+        QCOMPARE(results.at(0).toObject().value(QStringLiteral("outcome")).toString(), QStringLiteral("applied"));
+        QCOMPARE(results.at(1).toObject().value(QStringLiteral("outcome")).toString(), QStringLiteral("applied"));
+        QVERIFY(results.at(1).toObject().value(QStringLiteral("seq")).toDouble() > results.at(0).toObject().value(QStringLiteral("seq")).toDouble());
+        QCOMPARE(results.at(2).toObject().value(QStringLiteral("replayed")).toBool(), true);
+        QCOMPARE(results.at(2).toObject().value(QStringLiteral("seq")), results.at(0).toObject().value(QStringLiteral("seq")));
+        QCOMPARE(m_env->sqlValue(QStringLiteral("SELECT version || status FROM linkages WHERE card_id = 'aa:08'")), QStringLiteral("2ended"));
+        QCOMPARE(m_env->sqlValue(QStringLiteral("SELECT count(*) FROM linkage_versions WHERE card_id = 'aa:08'")), QStringLiteral("2"));
+        // A stale version from elsewhere is a conflict, not an overwrite.
+        const HttpResult stale = api(terminal(), "POST", QStringLiteral("/v1/linkages/batch"), batch({{QStringLiteral("k-v2b"), v2}}));
+        QCOMPARE(stale.body.value(QStringLiteral("results")).toArray().at(0).toObject().value(QStringLiteral("outcome")).toString(),
+                 QStringLiteral("duplicate"));
+        QJsonObject otherV2 = v2;
+        otherV2.insert(QStringLiteral("status"), QStringLiteral("suspended"));
+        const HttpResult conflict = api(terminal(), "POST", QStringLiteral("/v1/linkages/batch"), batch({{QStringLiteral("k-v2c"), otherV2}}));
+        QCOMPARE(conflict.body.value(QStringLiteral("results")).toArray().at(0).toObject().value(QStringLiteral("reason")).toString(),
+                 QStringLiteral("stale_version"));
+    }
+
     void conflictsAreRecordedNotApplied()
     {
         const QString card = QStringLiteral("aa:04");
