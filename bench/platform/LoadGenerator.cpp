@@ -91,7 +91,8 @@ struct Connection
             if (headerEnd < 0 && (headerEnd = buffer.indexOf("\r\n\r\n")) >= 0) {
                 const QByteArray headers = buffer.left(headerEnd).toLower();
                 const qsizetype at = headers.indexOf("content-length:");
-                contentLength = at < 0 ? 0 : headers.mid(at + 15, headers.indexOf('\r', at) - at - 15).trimmed().toLongLong();
+                contentLength =
+                    at < 0 ? 0 : headers.mid(at + 15, headers.indexOf('\r', at) - at - 15).trimmed().toLongLong();
             }
             if (headerEnd >= 0 && buffer.size() >= headerEnd + 4 + contentLength) {
                 const int status = buffer.mid(9, 3).toInt();
@@ -134,8 +135,10 @@ LoadResult runLoad(const LoadOptions& options, const RequestFactory& factory)
                     break;
                 }
                 factory(index, method, path, body);
-                const QByteArray request = method + ' ' + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                                                                   "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+                const QByteArray request = method + ' ' + path +
+                                           " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                                           "Content-Length: " +
+                                           QByteArray::number(body.size()) + "\r\n\r\n" + body;
                 const auto t0 = Clock::now();
                 const int status = connection.exchange(request);
                 mine.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());

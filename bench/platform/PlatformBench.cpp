@@ -82,7 +82,9 @@ std::pair<QByteArray, QByteArray> terminal(const Env& env, const QString& id)
     const QString serial = QString::fromLatin1(pki::ossl::serialBytes(parsed->get()).toHex());
     const QByteArray der = pki::ossl::toDer(parsed->get()).toHex();
     sql(env, QStringLiteral("INSERT INTO terminals VALUES ('%1', 'terminal', 'active', '%2', decode('%3', 'hex'))")
-                 .arg(id, serial, QString::fromLatin1(der)).toUtf8().constData());
+                 .arg(id, serial, QString::fromLatin1(der))
+                 .toUtf8()
+                 .constData());
     return {*cert, csr->second};
 }
 
@@ -116,11 +118,26 @@ PgbenchResult pgbench(const Env& env, const QByteArray& script)
     QProcess process;
     process.setWorkingDirectory(dir.path());
     process.start(env.cluster->binDirectory() + QStringLiteral("/pgbench"),
-                  {QStringLiteral("-n"), QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
-                   QString::number(env.cluster->port()), QStringLiteral("-U"), QStringLiteral("postgres"),
-                   QStringLiteral("-M"), QStringLiteral("prepared"), QStringLiteral("-c"), QString::number(env.connections), QStringLiteral("-j"), QStringLiteral("2"),
-                   QStringLiteral("-T"), QString::number(static_cast<int>(env.seconds)), QStringLiteral("-f"), file.fileName(),
-                   QStringLiteral("--log"), QStringLiteral("--log-prefix=") + dir.path() + QStringLiteral("/pgb"), QStringLiteral("bench")});
+                  {QStringLiteral("-n"),
+                   QStringLiteral("-h"),
+                   QStringLiteral("127.0.0.1"),
+                   QStringLiteral("-p"),
+                   QString::number(env.cluster->port()),
+                   QStringLiteral("-U"),
+                   QStringLiteral("postgres"),
+                   QStringLiteral("-M"),
+                   QStringLiteral("prepared"),
+                   QStringLiteral("-c"),
+                   QString::number(env.connections),
+                   QStringLiteral("-j"),
+                   QStringLiteral("2"),
+                   QStringLiteral("-T"),
+                   QString::number(static_cast<int>(env.seconds)),
+                   QStringLiteral("-f"),
+                   file.fileName(),
+                   QStringLiteral("--log"),
+                   QStringLiteral("--log-prefix=") + dir.path() + QStringLiteral("/pgb"),
+                   QStringLiteral("bench")});
     process.waitForFinished(-1);
     const QString out = QString::fromLocal8Bit(process.readAllStandardOutput());
     PgbenchResult result;
@@ -151,14 +168,15 @@ PgbenchResult pgbench(const Env& env, const QByteArray& script)
 
 void row(const char* what, const bench::LoadResult& api, const PgbenchResult& pg)
 {
-    std::printf("| %s | %.0f req/s | p50 %.2f ms, p99 %.2f ms | %lld failed | %.0f tps | p99 %.2f ms | %.0f %% |\n", what,
-                api.throughput(), api.p50Ms, api.p99Ms, static_cast<long long>(api.failures), pg.tps, pg.p99Ms,
+    std::printf("| %s | %.0f req/s | p50 %.2f ms, p99 %.2f ms | %lld failed | %.0f tps | p99 %.2f ms | %.0f %% |\n",
+                what, api.throughput(), api.p50Ms, api.p99Ms, static_cast<long long>(api.failures), pg.tps, pg.p99Ms,
                 pg.tps > 0 ? 100.0 * api.throughput() / pg.tps : 0.0);
     std::fflush(stdout);
 }
 
 const char* QualificationSql =
-    "WITH q AS (SELECT fields, status FROM linkages WHERE card_id = $1 AND kind = 'health_insurance' AND status = 'active' "
+    "WITH q AS (SELECT fields, status FROM linkages WHERE card_id = $1 AND kind = 'health_insurance' AND status = "
+    "'active' "
     "LIMIT 1), r AS (INSERT INTO rp_checks(card_id, check_kind, outcome, assurance, terminal_id) SELECT $1, "
     "'qualification', CASE WHEN EXISTS (SELECT 1 FROM q) THEN 'qualified' ELSE 'not_found' END, $2, $3) "
     "SELECT fields::text, status FROM q";
@@ -166,17 +184,20 @@ const char* QualificationSql =
 void qualification(const Env& env, const std::pair<QByteArray, QByteArray>& creds)
 {
     const int cards = env.cards;
-    const auto api = bench::runLoad(loadOptions(env, creds), [cards](qint64, QByteArray& m, QByteArray& p, QByteArray& b) {
-        m = "POST";
-        p = "/v1/rp/qualification";
-        b = "{\"cardId\":\"ee:" + QByteArray::number(QRandomGenerator::global()->bounded(1, cards + 1), 16).rightJustified(8, '0') +
-            "\",\"assurance\":\"tap_only\"}";
-    });
+    const auto api =
+        bench::runLoad(loadOptions(env, creds), [cards](qint64, QByteArray& m, QByteArray& p, QByteArray& b) {
+            m = "POST";
+            p = "/v1/rp/qualification";
+            b = "{\"cardId\":\"ee:" +
+                QByteArray::number(QRandomGenerator::global()->bounded(1, cards + 1), 16).rightJustified(8, '0') +
+                "\",\"assurance\":\"tap_only\"}";
+        });
     QByteArray script = "\\set i random(1, " + QByteArray::number(cards) + ")\n";
     script += QByteArray(QualificationSql)
                   .replace("$1", "('ee:' || lpad(to_hex(:i::int), 8, '0'))")
                   .replace("$2", "'tap_only'")
-                  .replace("$3", "'bench-a'") + ";\n";
+                  .replace("$3", "'bench-a'") +
+              ";\n";
     row("qualification", api, pgbench(env, script));
 }
 
@@ -197,8 +218,9 @@ QList<QByteArray> signedVerifications(const Env& env, const pki::DemoResident& r
             const QByteArray input = QByteArray("rp-challenge") + body + "bench-a";
             unsigned char mac[32];
             unsigned int macLength = 0;
-            HMAC(EVP_sha256(), secret.constData(), static_cast<int>(secret.size()), reinterpret_cast<const unsigned char*>(input.constData()),
-                 static_cast<size_t>(input.size()), mac, &macLength);
+            HMAC(EVP_sha256(), secret.constData(), static_cast<int>(secret.size()),
+                 reinterpret_cast<const unsigned char*>(input.constData()), static_cast<size_t>(input.size()), mac,
+                 &macLength);
             const card::HolderChallenge challenge{nonce, QStringLiteral("card-login"), QStringLiteral("bench-a"),
                                                   QDateTime::fromSecsSinceEpoch(now.toSecsSinceEpoch(), Qt::UTC)};
             const QByteArray message = challenge.toBytes();
@@ -207,10 +229,11 @@ QList<QByteArray> signedVerifications(const Env& env, const pki::DemoResident& r
             QByteArray signature(256, '\0');
             EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, key->get());
             EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char*>(signature.data()), &length,
-                           reinterpret_cast<const unsigned char*>(message.constData()), static_cast<size_t>(message.size()));
+                           reinterpret_cast<const unsigned char*>(message.constData()),
+                           static_cast<size_t>(message.size()));
             bodies[i] = "{\"challenge\":\"" + (body + QByteArray(reinterpret_cast<char*>(mac), 32)).toBase64() +
-                        "\",\"certificate\":\"" + resident.authCertDer.toBase64() + "\",\"signature\":\"" + signature.toBase64() +
-                        "\",\"assurance\":\"pin_signature\"}";
+                        "\",\"certificate\":\"" + resident.authCertDer.toBase64() + "\",\"signature\":\"" +
+                        signature.toBase64() + "\",\"assurance\":\"pin_signature\"}";
         }
     };
     std::thread helper(work, 0, count / 2);
@@ -225,7 +248,10 @@ void verification(const Env& env, const std::pair<QByteArray, QByteArray>& creds
     const pki::DemoResident* resident = demo->resident(QStringLiteral("valid"));
     const QString cardId = pki::JpkiCertificate::parse(resident->authCertDer)->identity().toString();
     sql(env, QStringLiteral("INSERT INTO linkages VALUES ('%1', gen_random_uuid(), 'platform_id', 1, 'active', "
-                            "'{\"platformId\":\"JP-1\"}', NULL, NULL, 'pin_signature', 'seed', 'seed', 0)").arg(cardId).toUtf8().constData());
+                            "'{\"platformId\":\"JP-1\"}', NULL, NULL, 'pin_signature', 'seed', 'seed', 0)")
+                 .arg(cardId)
+                 .toUtf8()
+                 .constData());
     const QList<QByteArray> bodies = signedVerifications(env, *resident, count);
     auto options = loadOptions(env, creds);
     options.maxRequests = count;
@@ -237,9 +263,14 @@ void verification(const Env& env, const std::pair<QByteArray, QByteArray>& creds
     const QByteArray script =
         "WITH p AS (SELECT fields->>'platformId' AS pid FROM linkages WHERE card_id = '" + cardId.toUtf8() +
         "' AND kind = 'platform_id' AND status = 'active' LIMIT 1), rv AS (SELECT count(*) AS n FROM revocation_events "
-        "WHERE card_id = '" + cardId.toUtf8() + "' AND event = 'revoked'), r AS (INSERT INTO rp_checks(card_id, check_kind, "
-        "outcome, assurance, terminal_id, nonce) SELECT '" + cardId.toUtf8() + "', 'verification', CASE WHEN rv.n > 0 THEN "
-        "'revoked' ELSE 'valid' END, 'pin_signature', 'bench-a', decode(md5(random()::text || clock_timestamp()::text), 'hex') "
+        "WHERE card_id = '" +
+        cardId.toUtf8() +
+        "' AND event = 'revoked'), r AS (INSERT INTO rp_checks(card_id, check_kind, "
+        "outcome, assurance, terminal_id, nonce) SELECT '" +
+        cardId.toUtf8() +
+        "', 'verification', CASE WHEN rv.n > 0 THEN "
+        "'revoked' ELSE 'valid' END, 'pin_signature', 'bench-a', decode(md5(random()::text || "
+        "clock_timestamp()::text), 'hex') "
         "FROM rv ON CONFLICT (card_id, nonce) WHERE nonce IS NOT NULL DO NOTHING RETURNING outcome) "
         "SELECT (SELECT pid FROM p), (SELECT outcome FROM r), (SELECT count(*) FROM r);\n";
     row("card verification", api, pgbench(env, script));
@@ -253,14 +284,16 @@ void health(const Env& env, const std::pair<QByteArray, QByteArray>& creds)
         b.clear();
     });
     QProcess wrk;
-    wrk.start(QStringLiteral("wrk"), {QStringLiteral("-t2"), QStringLiteral("-c%1").arg(env.connections),
-                                      QStringLiteral("-d%1s").arg(static_cast<int>(env.seconds)), QStringLiteral("--latency"),
-                                      QStringLiteral("https://127.0.0.1:%1/v1/health").arg(env.server->port())});
+    wrk.start(QStringLiteral("wrk"),
+              {QStringLiteral("-t2"), QStringLiteral("-c%1").arg(env.connections),
+               QStringLiteral("-d%1s").arg(static_cast<int>(env.seconds)), QStringLiteral("--latency"),
+               QStringLiteral("https://127.0.0.1:%1/v1/health").arg(env.server->port())});
     wrk.waitForFinished(-1);
     const QString out = QString::fromLocal8Bit(wrk.readAllStandardOutput());
     const QString rps = QRegularExpression(QStringLiteral("Requests/sec:\\s+([0-9.]+)")).match(out).captured(1);
     const QString p99 = QRegularExpression(QStringLiteral("99%\\s+([0-9.]+\\w+)")).match(out).captured(1);
-    std::printf("| /v1/health (SELECT 1) | mTLS generator %.0f req/s, p99 %.2f ms | wrk without client cert %s req/s, p99 %s |\n",
+    std::printf("| /v1/health (SELECT 1) | mTLS generator %.0f req/s, p99 %.2f ms | wrk without client cert %s req/s, "
+                "p99 %s |\n",
                 api.throughput(), api.p99Ms, qUtf8Printable(rps), qUtf8Printable(p99));
 }
 
@@ -303,7 +336,8 @@ double copyBaseline(const Env& env, const QList<sync::LinkageRecord>& rows)
     qint64 seq = 0;
     for (const auto& r : rows) {
         QByteArray line = r.cardId.toUtf8() + '\t' + r.linkageId.toString(QUuid::WithoutBraces).toUtf8() + "\t1\t" +
-                          QByteArray::number(++seq) + '\t' + QJsonDocument(r.toJson()).toJson(QJsonDocument::Compact) + '\n';
+                          QByteArray::number(++seq) + '\t' + QJsonDocument(r.toJson()).toJson(QJsonDocument::Compact) +
+                          '\n';
         PQputCopyData(db, line.constData(), static_cast<int>(line.size()));
     }
     PQputCopyEnd(db, nullptr);
@@ -340,7 +374,8 @@ void syncBench(const Env& env, int changes)
     sync::SyncClient pullB(options(b), emptyOutbox, sinkB);
     const double pull = runSync(pullB);
     const double copy = copyBaseline(env, rows);
-    std::printf("| sync %d changes A → platform → B | push %.1f s + pull %.1f s = %.1f s | received by B: %d | raw COPY of the same rows %.2f s |\n",
+    std::printf("| sync %d changes A → platform → B | push %.1f s + pull %.1f s = %.1f s | received by B: %d | raw "
+                "COPY of the same rows %.2f s |\n",
                 changes, push, pull, push + pull, sinkB.appliedChanges(), copy);
 }
 
@@ -350,12 +385,18 @@ int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.addOption({QStringLiteral("seconds"), QStringLiteral("Duration per load run."), QStringLiteral("s"), QStringLiteral("8")});
-    parser.addOption({QStringLiteral("connections"), QStringLiteral("Concurrency."), QStringLiteral("n"), QStringLiteral("16")});
-    parser.addOption({QStringLiteral("threads"), QStringLiteral("Server I/O threads = pool size."), QStringLiteral("n"), QStringLiteral("8")});
-    parser.addOption({QStringLiteral("cards"), QStringLiteral("Seeded cards."), QStringLiteral("n"), QStringLiteral("100000")});
-    parser.addOption({QStringLiteral("sync"), QStringLiteral("Linkage changes for the sync run."), QStringLiteral("n"), QStringLiteral("100000")});
-    parser.addOption({QStringLiteral("verifications"), QStringLiteral("Pre-signed card logins."), QStringLiteral("n"), QStringLiteral("4000")});
+    parser.addOption({QStringLiteral("seconds"), QStringLiteral("Duration per load run."), QStringLiteral("s"),
+                      QStringLiteral("8")});
+    parser.addOption(
+        {QStringLiteral("connections"), QStringLiteral("Concurrency."), QStringLiteral("n"), QStringLiteral("16")});
+    parser.addOption({QStringLiteral("threads"), QStringLiteral("Server I/O threads = pool size."), QStringLiteral("n"),
+                      QStringLiteral("8")});
+    parser.addOption(
+        {QStringLiteral("cards"), QStringLiteral("Seeded cards."), QStringLiteral("n"), QStringLiteral("100000")});
+    parser.addOption({QStringLiteral("sync"), QStringLiteral("Linkage changes for the sync run."), QStringLiteral("n"),
+                      QStringLiteral("100000")});
+    parser.addOption({QStringLiteral("verifications"), QStringLiteral("Pre-signed card logins."), QStringLiteral("n"),
+                      QStringLiteral("4000")});
     parser.process(app);
     Env env;
     env.seconds = parser.value(QStringLiteral("seconds")).toDouble();
@@ -382,14 +423,21 @@ int main(int argc, char* argv[])
         die(server.error().toString());
     }
     env.server = std::move(*server);
-    sql(env, QStringLiteral("INSERT INTO linkages SELECT 'ee:' || lpad(to_hex(i), 8, '0'), gen_random_uuid(), 'health_insurance', 1, "
-                            "'active', jsonb_build_object('insurer', '06130012', 'symbol', 'S' || i, 'number', i::text, 'branch', '01'), "
-                            "NULL, NULL, 'photo_check', 'seed', 'seed', 0 FROM generate_series(1, %1) i; ANALYZE;")
-                 .arg(env.cards).toUtf8().constData());
+    sql(env,
+        QStringLiteral(
+            "INSERT INTO linkages SELECT 'ee:' || lpad(to_hex(i), 8, '0'), gen_random_uuid(), 'health_insurance', 1, "
+            "'active', jsonb_build_object('insurer', '06130012', 'symbol', 'S' || i, 'number', i::text, 'branch', "
+            "'01'), "
+            "NULL, NULL, 'photo_check', 'seed', 'seed', 0 FROM generate_series(1, %1) i; ANALYZE;")
+            .arg(env.cards)
+            .toUtf8()
+            .constData());
     const auto creds = terminal(env, QStringLiteral("bench-a"));
-    std::printf("platform bench: %d connections, %.0f s per run, %d server threads, %d seeded cards, 2 shared cores\n\n",
-                env.connections, env.seconds, config.threads, env.cards);
-    std::printf("| endpoint | platform API (mTLS, keep-alive) | latency | errors | same SQL via pgbench | pgbench p99 | API / pgbench |\n|---|---|---|---|---|---|---|\n");
+    std::printf(
+        "platform bench: %d connections, %.0f s per run, %d server threads, %d seeded cards, 2 shared cores\n\n",
+        env.connections, env.seconds, config.threads, env.cards);
+    std::printf("| endpoint | platform API (mTLS, keep-alive) | latency | errors | same SQL via pgbench | pgbench p99 "
+                "| API / pgbench |\n|---|---|---|---|---|---|---|\n");
     qualification(env, creds);
     verification(env, creds, parser.value(QStringLiteral("verifications")).toInt());
     std::printf("\n");

@@ -21,7 +21,8 @@ bool verifyHead(const QByteArray& certDer, const QByteArray& message, const QByt
     EVP_PKEY* key = X509_get0_pubkey(cert->get());
     return key != nullptr && EVP_DigestVerifyInit(ctx.get(), nullptr, EVP_sha256(), nullptr, key) == 1 &&
            EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char*>(signature.constData()),
-                            static_cast<size_t>(signature.size()), reinterpret_cast<const unsigned char*>(message.constData()),
+                            static_cast<size_t>(signature.size()),
+                            reinterpret_cast<const unsigned char*>(message.constData()),
                             static_cast<size_t>(message.size())) == 1;
 }
 
@@ -43,9 +44,11 @@ ApiResult<Upload> parseUpload(const QByteArray& body)
     Upload upload;
     const QJsonArray entries = object->value(QStringLiteral("entries")).toArray();
     for (int i = 0; i < entries.size(); ++i) {
-        auto entry = checkObject(entries[i].toObject(), {QStringLiteral("index"), QStringLiteral("leaf")},
-                                 {QStringLiteral("index"), QStringLiteral("leaf")}, QStringLiteral("entries[%1].").arg(i));
-        auto leaf = entry ? base64Field(*entry, QStringLiteral("leaf")) : ApiResult<QByteArray>(tl::unexpected(entry.error()));
+        auto entry =
+            checkObject(entries[i].toObject(), {QStringLiteral("index"), QStringLiteral("leaf")},
+                        {QStringLiteral("index"), QStringLiteral("leaf")}, QStringLiteral("entries[%1].").arg(i));
+        auto leaf =
+            entry ? base64Field(*entry, QStringLiteral("leaf")) : ApiResult<QByteArray>(tl::unexpected(entry.error()));
         if (!leaf) {
             return tl::unexpected(leaf.error());
         }
@@ -54,7 +57,8 @@ ApiResult<Upload> parseUpload(const QByteArray& body)
     const QJsonObject head = object->value(QStringLiteral("treeHead")).toObject();
     const QStringList headFields{QStringLiteral("treeSize"), QStringLiteral("rootHash"), QStringLiteral("signature")};
     auto checked = checkObject(head, headFields, headFields, QStringLiteral("treeHead."));
-    auto root = checked ? base64Field(head, QStringLiteral("rootHash")) : ApiResult<QByteArray>(tl::unexpected(checked.error()));
+    auto root = checked ? base64Field(head, QStringLiteral("rootHash"))
+                        : ApiResult<QByteArray>(tl::unexpected(checked.error()));
     auto signature = root ? base64Field(head, QStringLiteral("signature")) : root;
     if (!signature) {
         return tl::unexpected(signature.error());
@@ -86,14 +90,16 @@ ApiResult<HttpResponse> PlatformApi::Impl::uploadAudit(const HttpRequest& reques
         auto state = db.exec("SELECT pg_advisory_xact_lock(hashtext($1)), "
                              "(SELECT coalesce(max(tree_size), 0) FROM audit_heads WHERE terminal_id = $1)",
                              {terminal.toUtf8()});
-        auto leaves = state ? db.exec("SELECT leaf FROM audit_entries WHERE terminal_id = $1 ORDER BY idx", {terminal.toUtf8()})
-                            : std::move(state);
+        auto leaves =
+            state ? db.exec("SELECT leaf FROM audit_entries WHERE terminal_id = $1 ORDER BY idx", {terminal.toUtf8()})
+                  : std::move(state);
         if (!leaves || !state) {
             return tl::unexpected(fromCoreError(!leaves ? leaves.error() : state.error()));
         }
         const qint64 previous = state->integer(0, 1);
         if (upload->treeSize < previous) {
-            return flag(db, terminal, "shrink", QStringLiteral("tree size %1 < %2").arg(upload->treeSize).arg(previous));
+            return flag(db, terminal, "shrink",
+                        QStringLiteral("tree size %1 < %2").arg(upload->treeSize).arg(previous));
         }
         QList<QByteArray> data;
         for (int r = 0; r < leaves->rows(); ++r) {
@@ -107,14 +113,16 @@ ApiResult<HttpResponse> PlatformApi::Impl::uploadAudit(const HttpRequest& reques
             if (index == data.size()) {
                 data.append(leaf);
             } else if (index > data.size()) {
-                return apiFail(422, QStringLiteral("audit_gap"), QStringLiteral("entry %1 after %2 entries").arg(index).arg(data.size()));
+                return apiFail(422, QStringLiteral("audit_gap"),
+                               QStringLiteral("entry %1 after %2 entries").arg(index).arg(data.size()));
             }
         }
         if (upload->treeSize > data.size()) {
             return apiFail(422, QStringLiteral("audit_gap"), QStringLiteral("tree head covers entries not uploaded"));
         }
         auto cert = db.exec("SELECT cert_der FROM terminals WHERE terminal_id = $1", {terminal.toUtf8()});
-        const QByteArray certDer = cert && cert->rows() == 1 ? QByteArray::fromHex(cert->value(0, 0).mid(2)) : QByteArray();
+        const QByteArray certDer =
+            cert && cert->rows() == 1 ? QByteArray::fromHex(cert->value(0, 0).mid(2)) : QByteArray();
         if (!verifyHead(certDer, MerkleTree::treeHeadMessage(upload->treeSize, upload->rootHash), upload->signature)) {
             return flag(db, terminal, "bad_signature", QStringLiteral("tree head %1").arg(upload->treeSize));
         }
@@ -123,7 +131,8 @@ ApiResult<HttpResponse> PlatformApi::Impl::uploadAudit(const HttpRequest& reques
             hashes.append(MerkleTree::leafHash(data[i]));
         }
         if (MerkleTree::rootFromLeafHashes(hashes) != upload->rootHash) {
-            return flag(db, terminal, "fork", QStringLiteral("root of %1 entries does not match").arg(upload->treeSize));
+            return flag(db, terminal, "fork",
+                        QStringLiteral("root of %1 entries does not match").arg(upload->treeSize));
         }
         for (qsizetype i = stored; i < data.size(); ++i) {
             auto ok = db.exec("INSERT INTO audit_entries(terminal_id, idx, leaf) VALUES ($1, $2, decode($3, 'hex'))",

@@ -27,7 +27,8 @@ ApiResult<QJsonObject> parseEvent(const QJsonValue& value, int index)
         (kind != QStringLiteral("revoked") && !succession) ||
         !QDateTime::fromString(event->value(QStringLiteral("occurredAt")).toString(), Qt::ISODate).isValid() ||
         (succession && !pki::CardIdentity::fromString(event->value(QStringLiteral("successorCardId")).toString()))) {
-        return apiFail(422, QStringLiteral("invalid_field"), where + QStringLiteral("cardId/event/occurredAt/successorCardId"));
+        return apiFail(422, QStringLiteral("invalid_field"),
+                       where + QStringLiteral("cardId/event/occurredAt/successorCardId"));
     }
     return event;
 }
@@ -49,11 +50,12 @@ ApiResult<HttpResponse> PlatformApi::Impl::importRevocations(const HttpRequest& 
     return transaction([&](PgConnection& db) -> ApiResult<HttpResponse> {
         auto inserted = db.exec("SELECT pg_advisory_xact_lock(7241)");
         if (inserted) {
-            inserted = db.exec("INSERT INTO revocation_events(card_id, seq, event, reason, occurred_at, successor_card_id) "
-                               "SELECT e->>'cardId', nextval('change_seq'), e->>'event', (e->>'reason')::int, "
-                               "(e->>'occurredAt')::timestamptz, e->>'successorCardId' "
-                               "FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, n) ORDER BY n",
-                               {QJsonDocument(events).toJson(QJsonDocument::Compact)});
+            inserted =
+                db.exec("INSERT INTO revocation_events(card_id, seq, event, reason, occurred_at, successor_card_id) "
+                        "SELECT e->>'cardId', nextval('change_seq'), e->>'event', (e->>'reason')::int, "
+                        "(e->>'occurredAt')::timestamptz, e->>'successorCardId' "
+                        "FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, n) ORDER BY n",
+                        {QJsonDocument(events).toJson(QJsonDocument::Compact)});
         }
         if (!inserted) {
             return tl::unexpected(fromCoreError(inserted.error()));
@@ -87,7 +89,8 @@ ApiResult<HttpResponse> PlatformApi::Impl::revocationChanges(const HttpRequest& 
             {QStringLiteral("seq"), static_cast<double>(cursor)},
             {QStringLiteral("cardId"), rows->text(r, 1)},
             {QStringLiteral("event"), rows->text(r, 2)},
-            {QStringLiteral("reason"), rows->isNull(r, 3) ? QJsonValue() : QJsonValue(static_cast<int>(rows->integer(r, 3)))},
+            {QStringLiteral("reason"),
+             rows->isNull(r, 3) ? QJsonValue() : QJsonValue(static_cast<int>(rows->integer(r, 3)))},
             {QStringLiteral("occurredAt"), rows->text(r, 4)},
             {QStringLiteral("successorCardId"), rows->isNull(r, 5) ? QJsonValue() : QJsonValue(rows->text(r, 5))}});
     }

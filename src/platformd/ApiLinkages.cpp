@@ -22,9 +22,9 @@ const QStringList LinkageFields{QStringLiteral("linkageId"), QStringLiteral("car
                                 QStringLiteral("version"),   QStringLiteral("status"),    QStringLiteral("fields"),
                                 QStringLiteral("validFrom"), QStringLiteral("validTo"),   QStringLiteral("assurance"),
                                 QStringLiteral("operator"),  QStringLiteral("terminalId")};
-const QStringList RequiredLinkageFields{QStringLiteral("linkageId"), QStringLiteral("cardId"),  QStringLiteral("kind"),
-                                        QStringLiteral("version"),   QStringLiteral("status"),  QStringLiteral("fields"),
-                                        QStringLiteral("assurance"), QStringLiteral("operator")};
+const QStringList RequiredLinkageFields{
+    QStringLiteral("linkageId"), QStringLiteral("cardId"), QStringLiteral("kind"),      QStringLiteral("version"),
+    QStringLiteral("status"),    QStringLiteral("fields"), QStringLiteral("assurance"), QStringLiteral("operator")};
 
 struct Item
 {
@@ -45,7 +45,8 @@ ApiResult<void> checkDate(const QJsonObject& linkage, const QString& name, const
         return {};
     }
     if (!QDate::fromString(value.toString(), Qt::ISODate).isValid()) {
-        return apiFail(422, QStringLiteral("invalid_field"), QStringLiteral("%1%2: yyyy-MM-dd or null").arg(where, name));
+        return apiFail(422, QStringLiteral("invalid_field"),
+                       QStringLiteral("%1%2: yyyy-MM-dd or null").arg(where, name));
     }
     return {};
 }
@@ -57,7 +58,8 @@ ApiResult<void> validateLinkage(const QJsonObject& l, const QHash<QString, bool>
     static const QStringList assurances{QStringLiteral("pin_signature"), QStringLiteral("photo_check"),
                                         QStringLiteral("tap_only")};
     auto invalid = [&](const char* field, const char* rule) {
-        return apiFail(422, QStringLiteral("invalid_field"), QStringLiteral("%1%2: %3").arg(where, QLatin1String(field), QLatin1String(rule)));
+        return apiFail(422, QStringLiteral("invalid_field"),
+                       QStringLiteral("%1%2: %3").arg(where, QLatin1String(field), QLatin1String(rule)));
     };
     if (QUuid::fromString(l.value(QStringLiteral("linkageId")).toString()).isNull()) {
         return invalid("linkageId", "a UUID");
@@ -108,7 +110,8 @@ ApiResult<std::vector<Item>> parseItems(const QJsonObject& body, const QHash<QSt
         }
         const QString key = item->value(QStringLiteral("idempotencyKey")).toString();
         if (key.isEmpty() || key.size() > 128) {
-            return apiFail(422, QStringLiteral("invalid_field"), where + QStringLiteral("idempotencyKey: 1–128 characters"));
+            return apiFail(422, QStringLiteral("invalid_field"),
+                           where + QStringLiteral("idempotencyKey: 1–128 characters"));
         }
         auto linkage = checkObject(item->value(QStringLiteral("linkage")).toObject(), LinkageFields,
                                    RequiredLinkageFields, where + QStringLiteral("linkage."));
@@ -120,9 +123,12 @@ ApiResult<std::vector<Item>> parseItems(const QJsonObject& body, const QHash<QSt
         }
         QJsonObject canonical = *linkage;
         canonical.insert(QStringLiteral("terminalId"), terminalId);
-        canonical.insert(QStringLiteral("linkageId"), QUuid::fromString(canonical.value(QStringLiteral("linkageId")).toString()).toString(QUuid::WithoutBraces));
-        const QByteArray hash = QCryptographicHash::hash(QJsonDocument(*linkage).toJson(QJsonDocument::Compact),
-                                                         QCryptographicHash::Sha256).toHex();
+        canonical.insert(
+            QStringLiteral("linkageId"),
+            QUuid::fromString(canonical.value(QStringLiteral("linkageId")).toString()).toString(QUuid::WithoutBraces));
+        const QByteArray hash =
+            QCryptographicHash::hash(QJsonDocument(*linkage).toJson(QJsonDocument::Compact), QCryptographicHash::Sha256)
+                .toHex();
         parsed.push_back(Item{key, canonical, hash});
     }
     return parsed;
@@ -147,8 +153,7 @@ class BatchWriter
 public:
     BatchWriter(PgConnection& db, const QHash<QString, bool>& kinds, QString terminal)
         : m_db(db), m_kinds(kinds), m_terminal(std::move(terminal))
-    {
-    }
+    {}
 
     ApiResult<void> load(const std::vector<Item>& items);
     // Applied items get "appliedIndex" (position in flush()'s answer) instead of "seq".
@@ -179,10 +184,11 @@ ApiResult<void> BatchWriter::load(const std::vector<Item>& items)
     for (const Item& item : items) {
         cards.append(item.linkage.value(QStringLiteral("cardId")));
     }
-    auto rows = m_db.exec("SELECT l.card_id, l.linkage_id::text, l.kind, l.status, l.version, v.body::text FROM linkages l "
-                          "JOIN linkage_versions v ON v.card_id = l.card_id AND v.linkage_id = l.linkage_id AND "
-                          "v.version = l.version WHERE l.card_id IN (SELECT jsonb_array_elements_text($1::jsonb)) FOR UPDATE OF l",
-                          {QJsonDocument(cards).toJson(QJsonDocument::Compact)});
+    auto rows = m_db.exec(
+        "SELECT l.card_id, l.linkage_id::text, l.kind, l.status, l.version, v.body::text FROM linkages l "
+        "JOIN linkage_versions v ON v.card_id = l.card_id AND v.linkage_id = l.linkage_id AND "
+        "v.version = l.version WHERE l.card_id IN (SELECT jsonb_array_elements_text($1::jsonb)) FOR UPDATE OF l",
+        {QJsonDocument(cards).toJson(QJsonDocument::Compact)});
     if (!rows) {
         return tl::unexpected(fromCoreError(rows.error()));
     }
@@ -211,7 +217,8 @@ ApiResult<QJsonObject> BatchWriter::process(const Item& item)
     }
     if (same != nullptr && incoming <= same->version) {
         if (incoming == same->version && withoutTerminal(same->body) == withoutTerminal(l)) {
-            return QJsonObject{{QStringLiteral("outcome"), QStringLiteral("duplicate")}, {QStringLiteral("version"), incoming}};
+            return QJsonObject{{QStringLiteral("outcome"), QStringLiteral("duplicate")},
+                               {QStringLiteral("version"), incoming}};
         }
         return conflict(item, same->body, "stale_version");
     }
@@ -242,8 +249,10 @@ ApiResult<QList<qint64>> BatchWriter::flush()
         "WITH ORDINALITY AS t(x, n) ORDER BY n) o), "
         "ver AS (INSERT INTO linkage_versions(card_id, linkage_id, version, seq, body) SELECT x->>'cardId', "
         "(x->>'linkageId')::uuid, (x->>'version')::int, seq, x FROM s), "
-        "up AS (INSERT INTO linkages(card_id, linkage_id, kind, version, status, fields, valid_from, valid_to, assurance, "
-        "terminal_id, operator, seq) SELECT DISTINCT ON (x->>'cardId', x->>'linkageId') x->>'cardId', (x->>'linkageId')::uuid, "
+        "up AS (INSERT INTO linkages(card_id, linkage_id, kind, version, status, fields, valid_from, valid_to, "
+        "assurance, "
+        "terminal_id, operator, seq) SELECT DISTINCT ON (x->>'cardId', x->>'linkageId') x->>'cardId', "
+        "(x->>'linkageId')::uuid, "
         "x->>'kind', (x->>'version')::int, x->>'status', x->'fields', (x->>'validFrom')::date, (x->>'validTo')::date, "
         "x->>'assurance', $2, x->>'operator', seq FROM s ORDER BY x->>'cardId', x->>'linkageId', n DESC "
         "ON CONFLICT (card_id, linkage_id) DO UPDATE SET kind = EXCLUDED.kind, version = EXCLUDED.version, status = "
@@ -361,7 +370,8 @@ ApiResult<QJsonArray> writeBatch(PgConnection& db, const QHash<QString, bool>& k
     for (std::size_t i = 0; i < items.size(); ++i) {
         QJsonObject& result = results[static_cast<qsizetype>(i)];
         if (result.contains(QStringLiteral("appliedIndex"))) {
-            result.insert(QStringLiteral("seq"), static_cast<double>(seqs->at(result.take(QStringLiteral("appliedIndex")).toInt())));
+            result.insert(QStringLiteral("seq"),
+                          static_cast<double>(seqs->at(result.take(QStringLiteral("appliedIndex")).toInt())));
         }
         if (result.contains(QStringLiteral("replayOf"))) {
             result = results[static_cast<qsizetype>(result.value(QStringLiteral("replayOf")).toDouble())];

@@ -27,8 +27,8 @@ QByteArray hmac(const core::SecureBytes& key, QByteArrayView label, QByteArrayVi
     QByteArray input = label.toByteArray() + data.toByteArray();
     unsigned char out[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
-    HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(input.constData()),
-         static_cast<size_t>(input.size()), out, &length);
+    HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
+         reinterpret_cast<const unsigned char*>(input.constData()), static_cast<size_t>(input.size()), out, &length);
     return QByteArray(reinterpret_cast<const char*>(out), static_cast<qsizetype>(length));
 }
 
@@ -63,7 +63,8 @@ ApiResult<HttpResponse> PlatformApi::Impl::verifyCard(const HttpRequest& request
     const QStringList fields{QStringLiteral("challenge"), QStringLiteral("certificate"), QStringLiteral("signature"),
                              QStringLiteral("assurance")};
     auto body = parseObject(request.body, fields, fields);
-    auto token = body ? base64Field(*body, QStringLiteral("challenge")) : ApiResult<QByteArray>(tl::unexpected(body.error()));
+    auto token =
+        body ? base64Field(*body, QStringLiteral("challenge")) : ApiResult<QByteArray>(tl::unexpected(body.error()));
     auto certDer = token ? base64Field(*body, QStringLiteral("certificate")) : token;
     auto signature = certDer ? base64Field(*body, QStringLiteral("signature")) : certDer;
     if (!signature) {
@@ -75,8 +76,10 @@ ApiResult<HttpResponse> PlatformApi::Impl::verifyCard(const HttpRequest& request
     }
     const QString terminal = request.peer.commonName;
     if (token->size() != NonceBytes + 8 + MacBytes ||
-        hmac(config.secret, "rp-challenge", token->left(NonceBytes + 8) + terminal.toUtf8()) != token->right(MacBytes)) {
-        return apiFail(422, QStringLiteral("invalid_challenge"), QStringLiteral("not a challenge issued to this terminal"));
+        hmac(config.secret, "rp-challenge", token->left(NonceBytes + 8) + terminal.toUtf8()) !=
+            token->right(MacBytes)) {
+        return apiFail(422, QStringLiteral("invalid_challenge"),
+                       QStringLiteral("not a challenge issued to this terminal"));
     }
     const QDateTime issued = QDateTime::fromSecsSinceEpoch(
         static_cast<qint64>(qFromBigEndian<quint64>(token->constData() + NonceBytes)), Qt::UTC);

@@ -30,7 +30,8 @@ HttpResponse errorResponse(const ApiError& error)
 ApiError fromCoreError(const core::Error& error)
 {
     if (error.code == core::Errc::NetworkFailure) {
-        return ApiError{503, QStringLiteral("database_unavailable"), QStringLiteral("the registry database is unavailable")};
+        return ApiError{503, QStringLiteral("database_unavailable"),
+                        QStringLiteral("the registry database is unavailable")};
     }
     // The detail can hold SQL text; it goes to the log (no personal data in statements: parameters
     // are never interpolated), never to the client.

@@ -29,7 +29,8 @@ QString newCode()
 {
     unsigned char bytes[15];
     RAND_bytes(bytes, sizeof bytes);
-    return QString::fromLatin1(QByteArray(reinterpret_cast<const char*>(bytes), sizeof bytes).toBase64(QByteArray::Base64UrlEncoding));
+    return QString::fromLatin1(
+        QByteArray(reinterpret_cast<const char*>(bytes), sizeof bytes).toBase64(QByteArray::Base64UrlEncoding));
 }
 
 } // namespace
@@ -91,16 +92,18 @@ ApiResult<HttpResponse> PlatformApi::Impl::registerTerminal(const HttpRequest& r
         }
         auto parsed = pki::ossl::certFromDerOrPem(*cert);
         const QString serial = QString::fromLatin1(pki::ossl::serialBytes(parsed->get()).toHex());
-        auto activated = db.exec("UPDATE terminals SET status = 'active', cert_serial = $2, cert_der = decode($3, 'hex'), "
-                                 "revoked_at = NULL WHERE terminal_id = $1",
-                                 {terminalId.toUtf8(), serial.toUtf8(), pki::ossl::toDer(parsed->get()).toHex()});
+        auto activated =
+            db.exec("UPDATE terminals SET status = 'active', cert_serial = $2, cert_der = decode($3, 'hex'), "
+                    "revoked_at = NULL WHERE terminal_id = $1",
+                    {terminalId.toUtf8(), serial.toUtf8(), pki::ossl::toDer(parsed->get()).toHex()});
         if (!activated) {
             return tl::unexpected(fromCoreError(activated.error()));
         }
         qCInfo(lcPlatform).noquote() << "terminal registered:" << terminalId;
-        return jsonResponse(201, QJsonObject{{QStringLiteral("terminalId"), terminalId},
-                                             {QStringLiteral("certificate"), QString::fromLatin1(*cert)},
-                                             {QStringLiteral("caCertificate"), QString::fromLatin1(config.ca->certificatePem())}});
+        return jsonResponse(
+            201, QJsonObject{{QStringLiteral("terminalId"), terminalId},
+                             {QStringLiteral("certificate"), QString::fromLatin1(*cert)},
+                             {QStringLiteral("caCertificate"), QString::fromLatin1(config.ca->certificatePem())}});
     });
 }
 

@@ -17,8 +17,10 @@ core::Result<core::SecureBytes> openSealed(EVP_PKEY* key, const QByteArray& seal
 {
     pki::ossl::EvpPkeyCtxPtr ctx(EVP_PKEY_CTX_new(key, nullptr));
     size_t length = 0;
-    if (!ctx || EVP_PKEY_decrypt_init(ctx.get()) != 1 || EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_OAEP_PADDING) != 1 ||
-        EVP_PKEY_CTX_set_rsa_oaep_md(ctx.get(), EVP_sha256()) != 1 || EVP_PKEY_CTX_set_rsa_mgf1_md(ctx.get(), EVP_sha256()) != 1 ||
+    if (!ctx || EVP_PKEY_decrypt_init(ctx.get()) != 1 ||
+        EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_OAEP_PADDING) != 1 ||
+        EVP_PKEY_CTX_set_rsa_oaep_md(ctx.get(), EVP_sha256()) != 1 ||
+        EVP_PKEY_CTX_set_rsa_mgf1_md(ctx.get(), EVP_sha256()) != 1 ||
         EVP_PKEY_decrypt(ctx.get(), nullptr, &length, reinterpret_cast<const unsigned char*>(sealed.constData()),
                          static_cast<size_t>(sealed.size())) != 1) {
         return core::fail(core::Errc::CryptoFailure, QStringLiteral("OAEP setup"));
@@ -75,8 +77,8 @@ core::Result<std::pair<QByteArray, QByteArray>> seal(const core::SecureBytes& se
     // The vault key is derived from the server secret, so the challenge key and it never coincide.
     unsigned char key[32];
     unsigned int keyLength = 0;
-    HMAC(EVP_sha256(), secret.data(), static_cast<int>(secret.size()), reinterpret_cast<const unsigned char*>("vault-aes-key"),
-         13, key, &keyLength);
+    HMAC(EVP_sha256(), secret.data(), static_cast<int>(secret.size()),
+         reinterpret_cast<const unsigned char*>("vault-aes-key"), 13, key, &keyLength);
     QByteArray nonce(12, '\0');
     RAND_bytes(reinterpret_cast<unsigned char*>(nonce.data()), 12);
     QByteArray out(static_cast<qsizetype>(pan.size()) + 16, '\0');
@@ -84,14 +86,16 @@ core::Result<std::pair<QByteArray, QByteArray>> seal(const core::SecureBytes& se
     std::unique_ptr<EVP_CIPHER_CTX, decltype(free)> ctx(EVP_CIPHER_CTX_new());
     int length = 0;
     int tail = 0;
-    const bool ok = ctx && EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, key,
-                                              reinterpret_cast<const unsigned char*>(nonce.constData())) == 1 &&
-                    EVP_EncryptUpdate(ctx.get(), nullptr, &length, reinterpret_cast<const unsigned char*>(token.constData()),
-                                      static_cast<int>(token.size())) == 1 && // the token as AAD
-                    EVP_EncryptUpdate(ctx.get(), reinterpret_cast<unsigned char*>(out.data()), &length, pan.data(),
-                                      static_cast<int>(pan.size())) == 1 &&
-                    EVP_EncryptFinal_ex(ctx.get(), reinterpret_cast<unsigned char*>(out.data()) + length, &tail) == 1 &&
-                    EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, 16, out.data() + pan.size()) == 1;
+    const bool ok =
+        ctx &&
+        EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, key,
+                           reinterpret_cast<const unsigned char*>(nonce.constData())) == 1 &&
+        EVP_EncryptUpdate(ctx.get(), nullptr, &length, reinterpret_cast<const unsigned char*>(token.constData()),
+                          static_cast<int>(token.size())) == 1 && // the token as AAD
+        EVP_EncryptUpdate(ctx.get(), reinterpret_cast<unsigned char*>(out.data()), &length, pan.data(),
+                          static_cast<int>(pan.size())) == 1 &&
+        EVP_EncryptFinal_ex(ctx.get(), reinterpret_cast<unsigned char*>(out.data()) + length, &tail) == 1 &&
+        EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, 16, out.data() + pan.size()) == 1;
     OPENSSL_cleanse(key, sizeof key);
     if (!ok) {
         return core::fail(core::Errc::CryptoFailure, QStringLiteral("vault seal"));
@@ -103,23 +107,27 @@ core::Result<std::pair<QByteArray, QByteArray>> seal(const core::SecureBytes& se
 
 ApiResult<HttpResponse> PlatformApi::Impl::vaultPublicKey(const HttpRequest&)
 {
-    return jsonResponse(200, QJsonObject{{QStringLiteral("publicKeyPem"), QString::fromLatin1(config.vaultPublicKeyPem)},
-                                         {QStringLiteral("algorithm"), QStringLiteral("RSA-OAEP-SHA256")}});
+    return jsonResponse(200,
+                        QJsonObject{{QStringLiteral("publicKeyPem"), QString::fromLatin1(config.vaultPublicKeyPem)},
+                                    {QStringLiteral("algorithm"), QStringLiteral("RSA-OAEP-SHA256")}});
 }
 
 ApiResult<HttpResponse> PlatformApi::Impl::tokenize(const HttpRequest& request)
 {
     auto body = parseObject(request.body, {QStringLiteral("sealedNumber")}, {QStringLiteral("sealedNumber")});
-    auto sealed = body ? base64Field(*body, QStringLiteral("sealedNumber")) : ApiResult<QByteArray>(tl::unexpected(body.error()));
+    auto sealed =
+        body ? base64Field(*body, QStringLiteral("sealedNumber")) : ApiResult<QByteArray>(tl::unexpected(body.error()));
     if (!sealed) {
         return tl::unexpected(sealed.error());
     }
     auto pan = openSealed(vaultKey.get(), *sealed);
     if (!pan) {
-        return apiFail(422, QStringLiteral("sealed_number_invalid"), QStringLiteral("does not open with the vault key"));
+        return apiFail(422, QStringLiteral("sealed_number_invalid"),
+                       QStringLiteral("does not open with the vault key"));
     }
     if (!validPan(*pan)) {
-        return apiFail(422, QStringLiteral("card_number_invalid"), QStringLiteral("12–19 digits with a Luhn check digit"));
+        return apiFail(422, QStringLiteral("card_number_invalid"),
+                       QStringLiteral("12–19 digits with a Luhn check digit"));
     }
     QByteArray random(16, '\0');
     RAND_bytes(reinterpret_cast<unsigned char*>(random.data()), 16);
@@ -131,11 +139,12 @@ ApiResult<HttpResponse> PlatformApi::Impl::tokenize(const HttpRequest& request)
     const QString brand = brandOf(*pan);
     const QString last4 = QString::fromLatin1(reinterpret_cast<const char*>(pan->data()) + pan->size() - 4, 4);
     auto lease = config.pool->acquire();
-    auto stored = lease ? (*lease)->exec("INSERT INTO vault_tokens(token, nonce, ciphertext, brand, last4, terminal_id) "
-                                         "VALUES ($1, decode($2, 'hex'), decode($3, 'hex'), $4, $5, $6)",
-                                         {token, sealedAtRest->first.toHex(), sealedAtRest->second.toHex(), brand.toUtf8(),
-                                          last4.toUtf8(), request.peer.commonName.toUtf8()})
-                        : core::Result<PgResult>(tl::unexpected(lease.error()));
+    auto stored = lease
+                      ? (*lease)->exec("INSERT INTO vault_tokens(token, nonce, ciphertext, brand, last4, terminal_id) "
+                                       "VALUES ($1, decode($2, 'hex'), decode($3, 'hex'), $4, $5, $6)",
+                                       {token, sealedAtRest->first.toHex(), sealedAtRest->second.toHex(),
+                                        brand.toUtf8(), last4.toUtf8(), request.peer.commonName.toUtf8()})
+                      : core::Result<PgResult>(tl::unexpected(lease.error()));
     if (!stored) {
         return tl::unexpected(fromCoreError(stored.error()));
     }

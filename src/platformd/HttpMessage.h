@@ -28,9 +28,9 @@ struct PeerIdentity
 // One HTTP/1.1 request as the API sees it: no Beast types leave HttpsServer.cpp (compile time).
 struct HttpRequest
 {
-    QByteArray method; // "GET", "POST", …
-    QString path;      // "/v1/health"
-    QString query;     // without '?'
+    QByteArray method;                            // "GET", "POST", …
+    QString path;                                 // "/v1/health"
+    QString query;                                // without '?'
     QList<QPair<QByteArray, QByteArray>> headers; // names lower case
     QByteArray body;
     PeerIdentity peer;

@@ -102,8 +102,7 @@ class Session final : public std::enable_shared_from_this<Session>
 public:
     Session(tcp::socket&& socket, ssl::context& context, std::shared_ptr<Shared> shared)
         : m_stream(std::move(socket), context), m_shared(std::move(shared))
-    {
-    }
+    {}
 
     ~Session()
     {
@@ -190,8 +189,7 @@ private:
             return; // timeout, reset, cancelled by shutdown
         }
         HttpResponse response = m_refusal ? *m_refusal : m_shared->handler(toRequest());
-        const bool keepAlive = m_parser->keep_alive() && !response.closeConnection && !m_refusal &&
-                               !m_shared->stopping;
+        const bool keepAlive = m_parser->keep_alive() && !response.closeConnection && !m_refusal && !m_shared->stopping;
         write(std::move(response), keepAlive);
     }
 
@@ -199,14 +197,17 @@ private:
     {
         const auto& message = m_parser->get();
         HttpRequest request;
-        request.method = QByteArray(message.method_string().data(), static_cast<qsizetype>(message.method_string().size()));
-        const QString target = QString::fromUtf8(message.target().data(), static_cast<qsizetype>(message.target().size()));
+        request.method =
+            QByteArray(message.method_string().data(), static_cast<qsizetype>(message.method_string().size()));
+        const QString target =
+            QString::fromUtf8(message.target().data(), static_cast<qsizetype>(message.target().size()));
         const qsizetype question = target.indexOf(QLatin1Char('?'));
         request.path = question < 0 ? target : target.left(question);
         request.query = question < 0 ? QString() : target.mid(question + 1);
         for (const auto& field : message) {
-            request.headers.append({QByteArray(field.name_string().data(), static_cast<qsizetype>(field.name_string().size())).toLower(),
-                                    QByteArray(field.value().data(), static_cast<qsizetype>(field.value().size()))});
+            request.headers.append(
+                {QByteArray(field.name_string().data(), static_cast<qsizetype>(field.name_string().size())).toLower(),
+                 QByteArray(field.value().data(), static_cast<qsizetype>(field.value().size()))});
         }
         request.body = QByteArray(message.body().data(), static_cast<qsizetype>(message.body().size()));
         request.peer = m_peer;
@@ -319,7 +320,8 @@ core::Result<void> HttpsServer::Impl::configureTls(const HttpsServerOptions& opt
         static const unsigned char sessionContext[] = "madoguchi-platformd";
         SSL_CTX_set_session_id_context(context.native_handle(), sessionContext, sizeof sessionContext - 1);
     } catch (const boost::system::system_error& e) {
-        return core::fail(core::Errc::CryptoFailure, QStringLiteral("TLS setup: %1").arg(QString::fromStdString(e.what())));
+        return core::fail(core::Errc::CryptoFailure,
+                          QStringLiteral("TLS setup: %1").arg(QString::fromStdString(e.what())));
     }
     return {};
 }
@@ -352,8 +354,8 @@ core::Result<void> HttpsServer::Impl::listen(const HttpsServerOptions& options)
     return {};
 }
 
-core::Result<std::unique_ptr<HttpsServer>> HttpsServer::start(const HttpsServerOptions& options,
-                                                              RequestHandler handler, ConnectionGate gate)
+core::Result<std::unique_ptr<HttpsServer>> HttpsServer::start(const HttpsServerOptions& options, RequestHandler handler,
+                                                              ConnectionGate gate)
 {
     auto impl = std::make_unique<Impl>(std::max(1, options.threads));
     impl->shared->options = options;

@@ -19,10 +19,10 @@ struct HttpsServerOptions
     int threads = 4;
     QByteArray certificatePem; // the server's certificate chain
     QByteArray privateKeyPem;
-    QByteArray clientCaPem;          // the terminal CA: client certificates must chain to it
-    qint64 maxBodyBytes = 1 << 20;   // larger bodies → 413
-    int idleTimeoutSeconds = 30;     // keep-alive connections idle longer are closed
-    int shutdownGraceSeconds = 10;   // in-flight requests get this long on stop()
+    QByteArray clientCaPem;        // the terminal CA: client certificates must chain to it
+    qint64 maxBodyBytes = 1 << 20; // larger bodies → 413
+    int idleTimeoutSeconds = 30;   // keep-alive connections idle longer are closed
+    int shutdownGraceSeconds = 10; // in-flight requests get this long on stop()
 };
 
 using RequestHandler = std::function<HttpResponse(const HttpRequest&)>;

@@ -27,7 +27,8 @@ core::Result<int> currentVersion(PgConnection& connection)
 
 core::Result<void> applyOne(PgConnection& connection, int version, const QByteArray& sql)
 {
-    QByteArray script = QByteArrayLiteral("BEGIN;\n") + sql + QByteArrayLiteral("\nINSERT INTO schema_migrations(version) VALUES (") +
+    QByteArray script = QByteArrayLiteral("BEGIN;\n") + sql +
+                        QByteArrayLiteral("\nINSERT INTO schema_migrations(version) VALUES (") +
                         QByteArray::number(version) + QByteArrayLiteral(");\nCOMMIT;");
     if (auto ok = connection.execScript(script); !ok) {
         (void)connection.execScript("ROLLBACK");

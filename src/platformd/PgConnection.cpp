@@ -72,7 +72,8 @@ core::Error PgConnection::errorFor(pg_result* result) const
     const char* state = result != nullptr ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
     const QString message = QString::fromUtf8(PQerrorMessage(m_connection)).trimmed();
     return core::Error{core::Errc::StoreFailure,
-                       QStringLiteral("%1 %2").arg(QString::fromLatin1(state != nullptr ? state : "?????"), message), 0};
+                       QStringLiteral("%1 %2").arg(QString::fromLatin1(state != nullptr ? state : "?????"), message),
+                       0};
 }
 
 core::Result<PgResult> PgConnection::exec(const char* sql, const QList<PgParam>& params)
@@ -89,7 +90,8 @@ core::Result<PgResult> PgConnection::exec(const char* sql, const QList<PgParam>&
     auto name = m_prepared.constFind(text);
     if (name == m_prepared.cend() && m_prepared.size() < MaxPrepared) {
         const QByteArray newName = "s" + QByteArray::number(m_prepared.size());
-        const PgResult prepared(PQprepare(m_connection, newName.constData(), sql, static_cast<int>(params.size()), nullptr));
+        const PgResult prepared(
+            PQprepare(m_connection, newName.constData(), sql, static_cast<int>(params.size()), nullptr));
         if (PQresultStatus(prepared.raw()) != PGRES_COMMAND_OK) {
             return core::fail(errorFor(prepared.raw()));
         }
@@ -97,8 +99,8 @@ core::Result<PgResult> PgConnection::exec(const char* sql, const QList<PgParam>&
     }
     // Text parameters, text results.
     PGresult* raw = name != m_prepared.cend()
-                        ? PQexecPrepared(m_connection, name->constData(), static_cast<int>(params.size()), values.data(),
-                                         lengths.data(), nullptr, 0)
+                        ? PQexecPrepared(m_connection, name->constData(), static_cast<int>(params.size()),
+                                         values.data(), lengths.data(), nullptr, 0)
                         : PQexecParams(m_connection, sql, static_cast<int>(params.size()), nullptr, values.data(),
                                        lengths.data(), nullptr, 0);
     PgResult result(raw);

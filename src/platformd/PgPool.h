@@ -18,10 +18,8 @@ class PgPool;
 class PgLease final
 {
 public:
-    PgLease(PgPool* pool, std::unique_ptr<PgConnection> connection)
-        : m_pool(pool), m_connection(std::move(connection))
-    {
-    }
+    PgLease(PgPool* pool, std::unique_ptr<PgConnection> connection) : m_pool(pool), m_connection(std::move(connection))
+    {}
     PgLease(PgLease&&) noexcept = default;
     PgLease& operator=(PgLease&&) noexcept = delete;
     ~PgLease();

@@ -29,7 +29,8 @@ ApiResult<void> checkAccess(const PeerIdentity& peer, Access access)
                        QStringLiteral("this endpoint needs a terminal client certificate (mutual TLS)"));
     }
     if ((access == Access::Admin && !peer.isAdmin()) || (access == Access::Terminal && !peer.isTerminal())) {
-        return apiFail(403, QStringLiteral("forbidden"), QStringLiteral("the client certificate's role does not allow this"));
+        return apiFail(403, QStringLiteral("forbidden"),
+                       QStringLiteral("the client certificate's role does not allow this"));
     }
     return {};
 }
@@ -59,7 +60,8 @@ core::Result<std::unique_ptr<PlatformApi>> PlatformApi::create(PlatformApiConfig
         return core::fail(core::Errc::InvalidArgument, QStringLiteral("PlatformApi: incomplete configuration"));
     }
     auto impl = std::make_unique<Impl>();
-    pki::ossl::BioPtr bio(BIO_new_mem_buf(config.vaultPrivateKeyPem.constData(), static_cast<int>(config.vaultPrivateKeyPem.size())));
+    pki::ossl::BioPtr bio(
+        BIO_new_mem_buf(config.vaultPrivateKeyPem.constData(), static_cast<int>(config.vaultPrivateKeyPem.size())));
     impl->vaultKey.reset(PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr));
     if (!impl->vaultKey) {
         return core::fail(pki::ossl::error(core::Errc::CryptoFailure, QStringLiteral("vault private key")));
@@ -105,8 +107,8 @@ std::optional<HttpResponse> PlatformApi::gate(const PeerIdentity& peer)
     if (!lease) {
         return errorResponse(fromCoreError(lease.error()));
     }
-    auto row = (*lease)->exec("SELECT status, cert_serial FROM terminals WHERE terminal_id = $1",
-                              {peer.commonName.toUtf8()});
+    auto row =
+        (*lease)->exec("SELECT status, cert_serial FROM terminals WHERE terminal_id = $1", {peer.commonName.toUtf8()});
     if (!row) {
         return errorResponse(fromCoreError(row.error()));
     }
@@ -152,10 +154,11 @@ HttpResponse PlatformApi::Impl::health()
     if (lease) {
         databaseUp = (*lease)->exec("SELECT 1").has_value();
     }
-    return jsonResponse(databaseUp ? 200 : 503,
-                        QJsonObject{{QStringLiteral("status"), databaseUp ? QStringLiteral("ok") : QStringLiteral("degraded")},
-                                    {QStringLiteral("database"), databaseUp ? QStringLiteral("ok") : QStringLiteral("unavailable")},
-                                    {QStringLiteral("version"), QStringLiteral("1")}});
+    return jsonResponse(
+        databaseUp ? 200 : 503,
+        QJsonObject{{QStringLiteral("status"), databaseUp ? QStringLiteral("ok") : QStringLiteral("degraded")},
+                    {QStringLiteral("database"), databaseUp ? QStringLiteral("ok") : QStringLiteral("unavailable")},
+                    {QStringLiteral("version"), QStringLiteral("1")}});
 }
 
 HttpResponse PlatformApi::Impl::route(const HttpRequest& request)

@@ -27,7 +27,7 @@ struct PlatformApiConfig
     const pki::TrustStore* trust = nullptr; // JPKI anchors for card verification
     QByteArray vaultPrivateKeyPem;          // RSA: opens card numbers sealed with RSA-OAEP-SHA256
     QByteArray vaultPublicKeyPem;
-    core::SecureBytes secret;               // 32 bytes: vault AES-256-GCM key and challenge HMAC key
+    core::SecureBytes secret; // 32 bytes: vault AES-256-GCM key and challenge HMAC key
     int terminalCertificateDays = 365;
     int challengeLifetimeSeconds = 120;
     int maxBatchItems = 1000;

@@ -43,7 +43,8 @@ core::Result<PlatformConfig> PlatformConfig::fromFile(const QString& path)
     c.port = static_cast<quint16>(o.value(QStringLiteral("port")).toInt(c.port));
     c.threads = o.value(QStringLiteral("threads")).toInt(c.threads);
     c.poolSize = o.value(QStringLiteral("poolSize")).toInt(c.poolSize);
-    c.maxBodyBytes = static_cast<qint64>(o.value(QStringLiteral("maxBodyBytes")).toDouble(static_cast<double>(c.maxBodyBytes)));
+    c.maxBodyBytes =
+        static_cast<qint64>(o.value(QStringLiteral("maxBodyBytes")).toDouble(static_cast<double>(c.maxBodyBytes)));
     c.database = o.value(QStringLiteral("database")).toString();
     c.filesDirectory = o.value(QStringLiteral("filesDirectory")).toString();
     c.trainingTrust = o.value(QStringLiteral("trainingTrust")).toBool(false);

@@ -17,8 +17,8 @@ struct PlatformConfig
     int threads = 8;
     int poolSize = 8;
     qint64 maxBodyBytes = 4 << 20;
-    QString database;      // libpq conninfo
-    QString filesDirectory; // TerminalCa PlatformFiles: ca.pem ca.key server.pem server.key vault.* secret.bin
+    QString database;           // libpq conninfo
+    QString filesDirectory;     // TerminalCa PlatformFiles: ca.pem ca.key server.pem server.key vault.* secret.bin
     bool trainingTrust = false; // trust the demo set's TEST PKI for card verification
 
     // Applies a JSON object's members (same names as the fields) over the defaults.

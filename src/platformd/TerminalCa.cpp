@@ -134,7 +134,8 @@ core::Result<std::pair<QByteArray, QByteArray>> TerminalCa::makeCsr(const QStrin
     X509ReqPtr request(X509_REQ_new());
     auto name = pki::CertificateBuilder::makeName({{"CN", commonName}});
     if (!request || X509_REQ_set_subject_name(request.get(), name.get()) != 1 ||
-        X509_REQ_set_pubkey(request.get(), key->get()) != 1 || X509_REQ_sign(request.get(), key->get(), EVP_sha256()) <= 0) {
+        X509_REQ_set_pubkey(request.get(), key->get()) != 1 ||
+        X509_REQ_sign(request.get(), key->get(), EVP_sha256()) <= 0) {
         return core::fail(pki::ossl::error(core::Errc::CryptoFailure, QStringLiteral("CSR")));
     }
     pki::ossl::BioPtr out(BIO_new(BIO_s_mem()));
@@ -157,14 +158,15 @@ core::Result<void> TerminalCa::createDevelopmentSet(const QString& directory, co
         return core::fail(caKey.error());
     }
     pki::CertificateBuilder builder;
-    auto caCert = builder.serial(randomSerial())
-                      .subject({{"O", QStringLiteral("Madoguchi Platform")}, {"CN", QStringLiteral("Terminal CA (DEV)")}})
-                      .validity(clock.now().addDays(-1), clock.now().addDays(3650))
-                      .publicKey(caKey->get())
-                      .extension("basicConstraints", "critical,CA:TRUE")
-                      .extension("keyUsage", "critical,keyCertSign,cRLSign")
-                      .subjectKeyIdentifier()
-                      .sign(nullptr, caKey->get());
+    auto caCert =
+        builder.serial(randomSerial())
+            .subject({{"O", QStringLiteral("Madoguchi Platform")}, {"CN", QStringLiteral("Terminal CA (DEV)")}})
+            .validity(clock.now().addDays(-1), clock.now().addDays(3650))
+            .publicKey(caKey->get())
+            .extension("basicConstraints", "critical,CA:TRUE")
+            .extension("keyUsage", "critical,keyCertSign,cRLSign")
+            .subjectKeyIdentifier()
+            .sign(nullptr, caKey->get());
     if (!caCert) {
         return core::fail(caCert.error());
     }
@@ -205,7 +207,8 @@ core::Result<void> TerminalCa::createDevelopmentSet(const QString& directory, co
         }
     }
     pki::ossl::EvpPkeyPtr vaultKey(EVP_RSA_gen(3072));
-    auto vaultKeyPem = vaultKey ? pki::ossl::privateKeyToPem(vaultKey.get()) : core::Result<QByteArray>(core::fail(core::Errc::CryptoFailure));
+    auto vaultKeyPem = vaultKey ? pki::ossl::privateKeyToPem(vaultKey.get())
+                                : core::Result<QByteArray>(core::fail(core::Errc::CryptoFailure));
     if (!vaultKeyPem) {
         return core::fail(vaultKeyPem.error());
     }

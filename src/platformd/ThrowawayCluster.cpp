@@ -62,8 +62,9 @@ core::Result<void> ThrowawayCluster::run(const QString& program, const QStringLi
         process.start(PgBin + QLatin1Char('/') + program, arguments);
     }
     if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
-        return core::fail(core::Errc::StoreFailure,
-                          QStringLiteral("%1 failed: %2").arg(program, QString::fromLocal8Bit(process.readAll().right(600))));
+        return core::fail(
+            core::Errc::StoreFailure,
+            QStringLiteral("%1 failed: %2").arg(program, QString::fromLocal8Bit(process.readAll().right(600))));
     }
     return {};
 }
@@ -92,11 +93,11 @@ core::Result<std::unique_ptr<ThrowawayCluster>> ThrowawayCluster::start(const QS
     if (auto started = cluster->startServer(); !started) {
         return core::fail(started.error());
     }
-    auto created = cluster->run(QStringLiteral("psql"), {QStringLiteral("-h"), QStringLiteral("127.0.0.1"),
-                                                         QStringLiteral("-p"), QString::number(cluster->m_port),
-                                                         QStringLiteral("-U"), QStringLiteral("postgres"),
-                                                         QStringLiteral("-q"), QStringLiteral("-c"),
-                                                         QStringLiteral("CREATE DATABASE %1").arg(database)});
+    auto created =
+        cluster->run(QStringLiteral("psql"),
+                     {QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
+                      QString::number(cluster->m_port), QStringLiteral("-U"), QStringLiteral("postgres"),
+                      QStringLiteral("-q"), QStringLiteral("-c"), QStringLiteral("CREATE DATABASE %1").arg(database)});
     if (!created) {
         return core::fail(created.error());
     }
@@ -120,8 +121,9 @@ core::Result<void> ThrowawayCluster::startServer()
 
 core::Result<void> ThrowawayCluster::stopServer()
 {
-    auto stopped = run(QStringLiteral("pg_ctl"), {QStringLiteral("-D"), m_dataDir, QStringLiteral("-m"),
-                                                  QStringLiteral("fast"), QStringLiteral("-w"), QStringLiteral("stop")});
+    auto stopped =
+        run(QStringLiteral("pg_ctl"), {QStringLiteral("-D"), m_dataDir, QStringLiteral("-m"), QStringLiteral("fast"),
+                                       QStringLiteral("-w"), QStringLiteral("stop")});
     if (stopped) {
         m_running = false;
     }
@@ -137,7 +139,9 @@ ThrowawayCluster::~ThrowawayCluster()
 
 QString ThrowawayCluster::conninfo() const
 {
-    return QStringLiteral("host=127.0.0.1 port=%1 user=postgres dbname=%2 connect_timeout=3").arg(m_port).arg(m_database);
+    return QStringLiteral("host=127.0.0.1 port=%1 user=postgres dbname=%2 connect_timeout=3")
+        .arg(m_port)
+        .arg(m_database);
 }
 
 } // namespace madoguchi::platformd

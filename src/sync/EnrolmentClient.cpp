@@ -48,20 +48,22 @@ core::Result<std::pair<QByteArray, QByteArray>> EnrolmentClient::makeKeyAndCsr(c
     std::unique_ptr<BIO, Free<BIO_free_all>> keyBio(BIO_new(BIO_s_mem()));
     const QByteArray cn = terminalId.toUtf8();
     X509_NAME* name = request ? X509_REQ_get_subject_name(request.get()) : nullptr;
-    const bool ok = key && request && csrBio && keyBio && name &&
-                    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>(cn.constData()),
-                                               static_cast<int>(cn.size()), -1, 0) == 1 &&
-                    X509_REQ_set_pubkey(request.get(), key.get()) == 1 &&
-                    X509_REQ_sign(request.get(), key.get(), EVP_sha256()) > 0 &&
-                    PEM_write_bio_X509_REQ(csrBio.get(), request.get()) == 1 &&
-                    PEM_write_bio_PrivateKey(keyBio.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr) == 1;
+    const bool ok =
+        key && request && csrBio && keyBio && name &&
+        X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>(cn.constData()),
+                                   static_cast<int>(cn.size()), -1, 0) == 1 &&
+        X509_REQ_set_pubkey(request.get(), key.get()) == 1 &&
+        X509_REQ_sign(request.get(), key.get(), EVP_sha256()) > 0 &&
+        PEM_write_bio_X509_REQ(csrBio.get(), request.get()) == 1 &&
+        PEM_write_bio_PrivateKey(keyBio.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr) == 1;
     if (!ok) {
         return core::fail(core::Errc::CryptoFailure, QStringLiteral("terminal key / CSR"));
     }
     return std::pair{bioBytes(csrBio.get()), bioBytes(keyBio.get())};
 }
 
-void EnrolmentClient::start(const QUrl& baseUrl, const QByteArray& caPem, const QString& terminalId, const QString& code)
+void EnrolmentClient::start(const QUrl& baseUrl, const QByteArray& caPem, const QString& terminalId,
+                            const QString& code)
 {
     auto csr = makeKeyAndCsr(terminalId);
     if (!csr) {
@@ -87,9 +89,11 @@ void EnrolmentClient::start(const QUrl& baseUrl, const QByteArray& caPem, const 
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
         if (status != 201) {
-            const QString code = answer.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString();
-            m_error = core::Error{core::Errc::NetworkFailure,
-                                  QStringLiteral("registration: HTTP %1 %2 %3").arg(status).arg(code, reply->errorString()), status};
+            const QString code =
+                answer.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString();
+            m_error = core::Error{
+                core::Errc::NetworkFailure,
+                QStringLiteral("registration: HTTP %1 %2 %3").arg(status).arg(code, reply->errorString()), status};
             emit finished(false);
             return;
         }

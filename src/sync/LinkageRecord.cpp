@@ -45,7 +45,8 @@ core::Result<LinkageRecord> LinkageRecord::fromJson(const QJsonObject& o)
     r.operatorId = o.value(QStringLiteral("operator")).toString();
     r.seq = static_cast<qint64>(o.value(QStringLiteral("seq")).toDouble());
     if (r.linkageId.isNull() || r.cardId.isEmpty() || r.kind.isEmpty() || r.version < 1) {
-        return core::fail(core::Errc::MalformedInput, QStringLiteral("linkage: id, cardId, kind and version are required"));
+        return core::fail(core::Errc::MalformedInput,
+                          QStringLiteral("linkage: id, cardId, kind and version are required"));
     }
     return r;
 }

@@ -23,7 +23,7 @@ struct LinkageRecord
     QDate validFrom; // null: open
     QDate validTo;
     QString assurance = QStringLiteral("pin_signature"); // pin_signature | photo_check | tap_only
-    QString terminalId; // set by the platform to the pushing terminal
+    QString terminalId;                                  // set by the platform to the pushing terminal
     QString operatorId;
     qint64 seq = 0; // the platform's change sequence (0: not from the feed)
 

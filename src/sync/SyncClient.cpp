@@ -26,11 +26,12 @@ PushOutcome outcomeOf(const QString& text)
 core::Error httpError(int status, const QJsonObject& body)
 {
     const QJsonObject error = body.value(QStringLiteral("error")).toObject();
-    return core::Error{core::Errc::NetworkFailure,
-                       QStringLiteral("HTTP %1 %2: %3")
-                           .arg(status)
-                           .arg(error.value(QStringLiteral("code")).toString(), error.value(QStringLiteral("message")).toString()),
-                       status};
+    return core::Error{
+        core::Errc::NetworkFailure,
+        QStringLiteral("HTTP %1 %2: %3")
+            .arg(status)
+            .arg(error.value(QStringLiteral("code")).toString(), error.value(QStringLiteral("message")).toString()),
+        status};
 }
 
 } // namespace
@@ -38,8 +39,7 @@ core::Error httpError(int status, const QJsonObject& body)
 SyncClient::SyncClient(SyncClientOptions options, OutboxSource& outbox, SyncSink& sink, QObject* parent)
     : QObject(parent), m_options(std::move(options)), m_outbox(outbox), m_sink(sink),
       m_network(new QNetworkAccessManager(this))
-{
-}
+{}
 
 SyncClient::~SyncClient() = default;
 
@@ -50,7 +50,8 @@ core::Result<QSslConfiguration> SyncClient::tlsConfiguration(const QByteArray& c
     const QSslKey key(keyPem, QSsl::Ec, QSsl::Pem);
     const QList<QSslCertificate> ca = QSslCertificate::fromData(caPem, QSsl::Pem);
     if (cert.isNull() || key.isNull() || ca.isEmpty()) {
-        return core::fail(core::Errc::InvalidArgument, QStringLiteral("terminal certificate, key or platform CA unreadable"));
+        return core::fail(core::Errc::InvalidArgument,
+                          QStringLiteral("terminal certificate, key or platform CA unreadable"));
     }
     QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
     tls.setLocalCertificate(cert);
@@ -72,7 +73,8 @@ void SyncClient::start()
     pushNext();
 }
 
-void SyncClient::send(const QByteArray& method, const QString& path, const QByteArray& body, Handler handler, int attempt)
+void SyncClient::send(const QByteArray& method, const QString& path, const QByteArray& body, Handler handler,
+                      int attempt)
 {
     QUrl url = m_options.baseUrl;
     const qsizetype question = path.indexOf(QLatin1Char('?'));
@@ -102,14 +104,16 @@ void SyncClient::onReply(QNetworkReply* reply, const QByteArray& method, const Q
         const int base = std::min(m_options.maxBackoffMs, m_options.initialBackoffMs << std::min(attempt, 16));
         const int delay = base / 2 + static_cast<int>(QRandomGenerator::global()->bounded(base / 2 + 1)); // jitter
         ++m_report.retries;
-        qCInfo(lcSync).noquote() << "retry" << path << "in" << delay << "ms:" << (status ? QString::number(status) : reply->errorString());
+        qCInfo(lcSync).noquote() << "retry" << path << "in" << delay
+                                 << "ms:" << (status ? QString::number(status) : reply->errorString());
         QTimer::singleShot(delay, this, [this, method, path, body, handler, attempt] {
             send(method, path, body, handler, attempt + 1);
         });
         return;
     }
     if (status == 0) {
-        return finish(core::Error{core::Errc::NetworkFailure, QStringLiteral("offline: %1").arg(reply->errorString()), 0});
+        return finish(
+            core::Error{core::Errc::NetworkFailure, QStringLiteral("offline: %1").arg(reply->errorString()), 0});
     }
     handler(status, QJsonDocument::fromJson(reply->readAll()).object());
 }
@@ -161,7 +165,8 @@ void SyncClient::onPushed(const QList<OutboxItem>& items, const QJsonObject& bod
 
 void SyncClient::pullLinkages()
 {
-    const QString path = QStringLiteral("/v1/linkages/changes?after=%1&limit=%2").arg(m_sink.linkageCursor()).arg(m_options.pageSize);
+    const QString path =
+        QStringLiteral("/v1/linkages/changes?after=%1&limit=%2").arg(m_sink.linkageCursor()).arg(m_options.pageSize);
     send("GET", path, {}, [this](int status, const QJsonObject& reply) {
         if (status != 200) {
             return finish(httpError(status, reply));
@@ -182,8 +187,9 @@ void SyncClient::pullLinkages()
 
 void SyncClient::pullRevocations()
 {
-    const QString path =
-        QStringLiteral("/v1/revocations/changes?after=%1&limit=%2").arg(m_sink.revocationCursor()).arg(m_options.pageSize);
+    const QString path = QStringLiteral("/v1/revocations/changes?after=%1&limit=%2")
+                             .arg(m_sink.revocationCursor())
+                             .arg(m_options.pageSize);
     send("GET", path, {}, [this](int status, const QJsonObject& reply) {
         if (status != 200) {
             return finish(httpError(status, reply));
@@ -191,12 +197,12 @@ void SyncClient::pullRevocations()
         QList<RevocationEvent> events;
         for (const QJsonValue& value : reply.value(QStringLiteral("events")).toArray()) {
             const QJsonObject e = value.toObject();
-            events.append(RevocationEvent{static_cast<qint64>(e.value(QStringLiteral("seq")).toDouble()),
-                                          e.value(QStringLiteral("cardId")).toString(),
-                                          e.value(QStringLiteral("event")).toString(),
-                                          e.value(QStringLiteral("reason")).toInt(-1),
-                                          QDateTime::fromString(e.value(QStringLiteral("occurredAt")).toString(), Qt::ISODate),
-                                          e.value(QStringLiteral("successorCardId")).toString()});
+            events.append(RevocationEvent{
+                static_cast<qint64>(e.value(QStringLiteral("seq")).toDouble()),
+                e.value(QStringLiteral("cardId")).toString(), e.value(QStringLiteral("event")).toString(),
+                e.value(QStringLiteral("reason")).toInt(-1),
+                QDateTime::fromString(e.value(QStringLiteral("occurredAt")).toString(), Qt::ISODate),
+                e.value(QStringLiteral("successorCardId")).toString()});
         }
         m_sink.applyRevocations(events, static_cast<qint64>(reply.value(QStringLiteral("nextCursor")).toDouble()));
         m_report.pulledRevocations += static_cast<int>(events.size());

@@ -20,10 +20,10 @@ namespace madoguchi::sync {
 
 struct SyncClientOptions
 {
-    QUrl baseUrl;           // https://platform.example:8443
-    QSslConfiguration tls;  // the terminal's client certificate + key, the platform CA (see tlsConfiguration)
-    int batchSize = 500;    // outbox items per push
-    int pageSize = 1000;    // feed entries per pull
+    QUrl baseUrl;          // https://platform.example:8443
+    QSslConfiguration tls; // the terminal's client certificate + key, the platform CA (see tlsConfiguration)
+    int batchSize = 500;   // outbox items per push
+    int pageSize = 1000;   // feed entries per pull
     int initialBackoffMs = 200;
     int maxBackoffMs = 5000;
     int maxAttempts = 8; // per request; after that the run ends offline and the next run resumes
@@ -44,9 +44,8 @@ public:
     ~SyncClient() override;
 
     // Client certificate + key (PEM) and the platform CA as the only trusted root.
-    [[nodiscard]] static core::Result<QSslConfiguration> tlsConfiguration(const QByteArray& certPem,
-                                                                          const QByteArray& keyPem,
-                                                                          const QByteArray& caPem);
+    [[nodiscard]] static core::Result<QSslConfiguration>
+    tlsConfiguration(const QByteArray& certPem, const QByteArray& keyPem, const QByteArray& caPem);
 
     void start(); // one run: push all, pull both feeds; finished() at the end
     [[nodiscard]] bool isRunning() const { return m_running; }

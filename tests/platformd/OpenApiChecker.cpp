@@ -84,7 +84,8 @@ void OpenApiChecker::checkSchema(const QJsonObject& rawSchema, const QJsonValue&
                 checkSchema(property.value(QStringLiteral("items")).toObject(), items[i],
                             QStringLiteral("%1.%2[%3]").arg(where, it.key()).arg(i), problems, depth + 1);
             }
-        } else if (member.isObject() && (property.contains(QStringLiteral("required")) || property.contains(QStringLiteral("allOf")))) {
+        } else if (member.isObject() &&
+                   (property.contains(QStringLiteral("required")) || property.contains(QStringLiteral("allOf")))) {
             checkSchema(property, member, where + QLatin1Char('.') + it.key(), problems, depth + 1);
         }
     }

@@ -63,9 +63,10 @@ core::Result<void> PlatformTestEnv::startServer()
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_process->start(qEnvironmentVariable("MADOGUCHI_PLATFORMD"),
-                     {QStringLiteral("--port"), QString::number(m_port), QStringLiteral("--database"), m_cluster->conninfo(),
-                      QStringLiteral("--files"), m_files.path(), QStringLiteral("--training-trust"),
-                      QStringLiteral("--threads"), QStringLiteral("4"), QStringLiteral("--pool"), QStringLiteral("4")});
+                     {QStringLiteral("--port"), QString::number(m_port), QStringLiteral("--database"),
+                      m_cluster->conninfo(), QStringLiteral("--files"), m_files.path(),
+                      QStringLiteral("--training-trust"), QStringLiteral("--threads"), QStringLiteral("4"),
+                      QStringLiteral("--pool"), QStringLiteral("4")});
     // The server prints "listening on …" once the socket accepts: wait for that line (event-driven).
     while (m_process->waitForReadyRead(30000)) {
         if (m_process->readAll().contains("listening on")) {
@@ -132,7 +133,8 @@ HttpResult PlatformTestEnv::call(const QSslConfiguration& tls, const QByteArray&
     reply->deleteLater();
     if (result.status != 0) {
         const qsizetype q = pathAndQuery.indexOf(QLatin1Char('?'));
-        m_recorded.append({QString::fromLatin1(method), q < 0 ? pathAndQuery : pathAndQuery.left(q), result.status, result.body});
+        m_recorded.append(
+            {QString::fromLatin1(method), q < 0 ? pathAndQuery : pathAndQuery.left(q), result.status, result.body});
     }
     return result;
 }

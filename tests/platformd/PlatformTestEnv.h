@@ -63,7 +63,7 @@ public:
     [[nodiscard]] const QList<RecordedCall>& recorded() const { return m_recorded; }
 
     // Child-process mode only.
-    void killServer();                            // SIGKILL, wait
+    void killServer();                              // SIGKILL, wait
     [[nodiscard]] core::Result<void> startServer(); // same port
 
 private:

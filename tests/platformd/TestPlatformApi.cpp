@@ -60,7 +60,8 @@ class TestPlatformApi final : public QObject
     Q_OBJECT
 
 private:
-    HttpResult api(const QSslConfiguration& tls, const QByteArray& method, const QString& path, const QByteArray& body = {})
+    HttpResult api(const QSslConfiguration& tls, const QByteArray& method, const QString& path,
+                   const QByteArray& body = {})
     {
         HttpResult r = m_env->call(tls, method, path, body);
         if (r.status != 0) {
@@ -87,7 +88,8 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_checker.load(qEnvironmentVariable("MADOGUCHI_SOURCE_DIR") + QStringLiteral("/docs/api/openapi.json")));
+        QVERIFY(
+            m_checker.load(qEnvironmentVariable("MADOGUCHI_SOURCE_DIR") + QStringLiteral("/docs/api/openapi.json")));
         auto env = tests::PlatformTestEnv::start();
         QVERIFY2(env, env ? "" : qPrintable(env.error().toString()));
         m_env = std::move(*env);
@@ -163,7 +165,8 @@ private slots:
         QVERIFY(creds);
         const auto tls = m_env->tls(creds->certificatePem, creds->privateKeyPem);
         QCOMPARE(api(tls, "GET", QStringLiteral("/v1/linkages/changes")).status, 200);
-        QCOMPARE(api(m_env->adminTls(), "POST", QStringLiteral("/v1/admin/terminals/counter-revoked/revoke")).status, 200);
+        QCOMPARE(api(m_env->adminTls(), "POST", QStringLiteral("/v1/admin/terminals/counter-revoked/revoke")).status,
+                 200);
         const HttpResult r = api(tls, "GET", QStringLiteral("/v1/linkages/changes"));
         QCOMPARE(r.status, 403);
         QCOMPARE(errorCode(r), QStringLiteral("terminal_revoked"));
@@ -174,7 +177,8 @@ private slots:
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<int>("status");
         QTest::addColumn<QString>("code");
-        const QJsonObject good = linkage(QStringLiteral("aa:01"), QStringLiteral("platform_id"), {{QStringLiteral("platformId"), QStringLiteral("P1")}});
+        const QJsonObject good = linkage(QStringLiteral("aa:01"), QStringLiteral("platform_id"),
+                                         {{QStringLiteral("platformId"), QStringLiteral("P1")}});
         QJsonObject extra = good;
         extra.insert(QStringLiteral("individualNumber"), QStringLiteral("123456789012"));
         QJsonObject noKind = good;
@@ -185,11 +189,17 @@ private slots:
         badKind.insert(QStringLiteral("kind"), QStringLiteral("pizza_points"));
         QTest::newRow("malformed json") << QByteArray("{\"items\": [") << 400 << QStringLiteral("malformed_json");
         QTest::newRow("not an object") << QByteArray("[1,2]") << 400 << QStringLiteral("malformed_json");
-        QTest::newRow("unknown top field") << QByteArray("{\"items\":[],\"x\":1}") << 422 << QStringLiteral("unknown_field");
-        QTest::newRow("unknown linkage field") << batch({{QStringLiteral("k-x1"), good}, {QStringLiteral("k-x2"), extra}}) << 422 << QStringLiteral("unknown_field");
-        QTest::newRow("missing field") << batch({{QStringLiteral("k-x3"), good}, {QStringLiteral("k-x4"), noKind}}) << 422 << QStringLiteral("missing_field");
-        QTest::newRow("bad card id") << batch({{QStringLiteral("k-x5"), good}, {QStringLiteral("k-x6"), badCard}}) << 422 << QStringLiteral("invalid_field");
-        QTest::newRow("unknown kind") << batch({{QStringLiteral("k-x7"), badKind}}) << 422 << QStringLiteral("unknown_kind");
+        QTest::newRow("unknown top field")
+            << QByteArray("{\"items\":[],\"x\":1}") << 422 << QStringLiteral("unknown_field");
+        QTest::newRow("unknown linkage field")
+            << batch({{QStringLiteral("k-x1"), good}, {QStringLiteral("k-x2"), extra}}) << 422
+            << QStringLiteral("unknown_field");
+        QTest::newRow("missing field") << batch({{QStringLiteral("k-x3"), good}, {QStringLiteral("k-x4"), noKind}})
+                                       << 422 << QStringLiteral("missing_field");
+        QTest::newRow("bad card id") << batch({{QStringLiteral("k-x5"), good}, {QStringLiteral("k-x6"), badCard}})
+                                     << 422 << QStringLiteral("invalid_field");
+        QTest::newRow("unknown kind") << batch({{QStringLiteral("k-x7"), badKind}}) << 422
+                                      << QStringLiteral("unknown_kind");
         QTest::newRow("empty batch") << QByteArray("{\"items\":[]}") << 422 << QStringLiteral("invalid_field");
         QTest::newRow("oversized body") << QByteArray(2 << 20, ' ') << 413 << QStringLiteral("body_too_large");
     }
@@ -215,23 +225,28 @@ private slots:
 
     void idempotencyKeys()
     {
-        const QJsonObject a = linkage(QStringLiteral("aa:02"), QStringLiteral("platform_id"), {{QStringLiteral("platformId"), QStringLiteral("P2")}});
-        const HttpResult first = api(terminal(), "POST", QStringLiteral("/v1/linkages/batch"), batch({{QStringLiteral("k-a"), a}}));
+        const QJsonObject a = linkage(QStringLiteral("aa:02"), QStringLiteral("platform_id"),
+                                      {{QStringLiteral("platformId"), QStringLiteral("P2")}});
+        const HttpResult first =
+            api(terminal(), "POST", QStringLiteral("/v1/linkages/batch"), batch({{QStringLiteral("k-a"), a}}));
         QCOMPARE(first.status, 200);
         const QJsonObject r1 = first.body.value(QStringLiteral("results")).toArray().at(0).toObject();
         QCOMPARE(r1.value(QStringLiteral("outcome")).toString(), QStringLiteral("applied"));
         QCOMPARE(r1.value(QStringLiteral("replayed")).toBool(), false);
         const int after = versions();
         // Same key, same content: the same answer, nothing applied twice.
-        const HttpResult replay = api(terminal(), "POST", QStringLiteral("/v1/linkages/batch"), batch({{QStringLiteral("k-a"), a}}));
+        const HttpResult replay =
+            api(terminal(), "POST", QStringLiteral("/v1/linkages/batch"), batch({{QStringLiteral("k-a"), a}}));
         const QJsonObject r2 = replay.body.value(QStringLiteral("results")).toArray().at(0).toObject();
         QCOMPARE(r2.value(QStringLiteral("replayed")).toBool(), true);
         QCOMPARE(r2.value(QStringLiteral("seq")), r1.value(QStringLiteral("seq")));
         QCOMPARE(versions(), after);
         // Same key, other content: the whole batch is refused, its new item included.
         QJsonObject changed = a;
-        changed.insert(QStringLiteral("fields"), QJsonObject{{QStringLiteral("platformId"), QStringLiteral("P2-other")}});
-        const QJsonObject b = linkage(QStringLiteral("aa:03"), QStringLiteral("platform_id"), {{QStringLiteral("platformId"), QStringLiteral("P3")}});
+        changed.insert(QStringLiteral("fields"),
+                       QJsonObject{{QStringLiteral("platformId"), QStringLiteral("P2-other")}});
+        const QJsonObject b = linkage(QStringLiteral("aa:03"), QStringLiteral("platform_id"),
+                                      {{QStringLiteral("platformId"), QStringLiteral("P3")}});
         const HttpResult reused = api(terminal(), "POST", QStringLiteral("/v1/linkages/batch"),
                                       batch({{QStringLiteral("k-b"), b}, {QStringLiteral("k-a"), changed}}));
         QCOMPARE(reused.status, 409);
@@ -242,46 +257,71 @@ private slots:
     void versionsWithinOneBatch()
     {
         const QUuid id = QUuid::createUuid();
-        const QJsonObject v1 = linkage(QStringLiteral("aa:08"), QStringLiteral("catv_household"), {{QStringLiteral("household"), QStringLiteral("H1")}}, 1, id);
+        const QJsonObject v1 = linkage(QStringLiteral("aa:08"), QStringLiteral("catv_household"),
+                                       {{QStringLiteral("household"), QStringLiteral("H1")}}, 1, id);
         QJsonObject v2 = v1;
         v2.insert(QStringLiteral("version"), 2);
         v2.insert(QStringLiteral("status"), QStringLiteral("ended"));
-        const HttpResult r = api(terminal(), "POST", QStringLiteral("/v1/linkages/batch"),
-                                 batch({{QStringLiteral("k-v1"), v1}, {QStringLiteral("k-v2"), v2}, {QStringLiteral("k-v1"), v1}}));
+        const HttpResult r =
+            api(terminal(), "POST", QStringLiteral("/v1/linkages/batch"),
+                batch({{QStringLiteral("k-v1"), v1}, {QStringLiteral("k-v2"), v2}, {QStringLiteral("k-v1"), v1}}));
         QCOMPARE(r.status, 200);
         const QJsonArray results = r.body.value(QStringLiteral("results")).toArray();
         QCOMPARE(results.at(0).toObject().value(QStringLiteral("outcome")).toString(), QStringLiteral("applied"));
         QCOMPARE(results.at(1).toObject().value(QStringLiteral("outcome")).toString(), QStringLiteral("applied"));
-        QVERIFY(results.at(1).toObject().value(QStringLiteral("seq")).toDouble() > results.at(0).toObject().value(QStringLiteral("seq")).toDouble());
+        QVERIFY(results.at(1).toObject().value(QStringLiteral("seq")).toDouble() >
+                results.at(0).toObject().value(QStringLiteral("seq")).toDouble());
         QCOMPARE(results.at(2).toObject().value(QStringLiteral("replayed")).toBool(), true);
-        QCOMPARE(results.at(2).toObject().value(QStringLiteral("seq")), results.at(0).toObject().value(QStringLiteral("seq")));
-        QCOMPARE(m_env->sqlValue(QStringLiteral("SELECT version || status FROM linkages WHERE card_id = 'aa:08'")), QStringLiteral("2ended"));
-        QCOMPARE(m_env->sqlValue(QStringLiteral("SELECT count(*) FROM linkage_versions WHERE card_id = 'aa:08'")), QStringLiteral("2"));
+        QCOMPARE(results.at(2).toObject().value(QStringLiteral("seq")),
+                 results.at(0).toObject().value(QStringLiteral("seq")));
+        QCOMPARE(m_env->sqlValue(QStringLiteral("SELECT version || status FROM linkages WHERE card_id = 'aa:08'")),
+                 QStringLiteral("2ended"));
+        QCOMPARE(m_env->sqlValue(QStringLiteral("SELECT count(*) FROM linkage_versions WHERE card_id = 'aa:08'")),
+                 QStringLiteral("2"));
         // A stale version from elsewhere is a conflict, not an overwrite.
-        const HttpResult stale = api(terminal(), "POST", QStringLiteral("/v1/linkages/batch"), batch({{QStringLiteral("k-v2b"), v2}}));
-        QCOMPARE(stale.body.value(QStringLiteral("results")).toArray().at(0).toObject().value(QStringLiteral("outcome")).toString(),
+        const HttpResult stale =
+            api(terminal(), "POST", QStringLiteral("/v1/linkages/batch"), batch({{QStringLiteral("k-v2b"), v2}}));
+        QCOMPARE(stale.body.value(QStringLiteral("results"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QStringLiteral("outcome"))
+                     .toString(),
                  QStringLiteral("duplicate"));
         QJsonObject otherV2 = v2;
         otherV2.insert(QStringLiteral("status"), QStringLiteral("suspended"));
-        const HttpResult conflict = api(terminal(), "POST", QStringLiteral("/v1/linkages/batch"), batch({{QStringLiteral("k-v2c"), otherV2}}));
-        QCOMPARE(conflict.body.value(QStringLiteral("results")).toArray().at(0).toObject().value(QStringLiteral("reason")).toString(),
+        const HttpResult conflict =
+            api(terminal(), "POST", QStringLiteral("/v1/linkages/batch"), batch({{QStringLiteral("k-v2c"), otherV2}}));
+        QCOMPARE(conflict.body.value(QStringLiteral("results"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QStringLiteral("reason"))
+                     .toString(),
                  QStringLiteral("stale_version"));
     }
 
     void conflictsAreRecordedNotApplied()
     {
         const QString card = QStringLiteral("aa:04");
-        const QJsonObject mine = linkage(card, QStringLiteral("health_insurance"), {{QStringLiteral("insurer"), QStringLiteral("06130012")}});
-        QCOMPARE(api(terminal(), "POST", QStringLiteral("/v1/linkages/batch"), batch({{QStringLiteral("k-c1"), mine}})).status, 200);
-        const QJsonObject theirs = linkage(card, QStringLiteral("health_insurance"), {{QStringLiteral("insurer"), QStringLiteral("39131015")}});
-        const HttpResult r = api(terminal(), "POST", QStringLiteral("/v1/linkages/batch"), batch({{QStringLiteral("k-c2"), theirs}}));
+        const QJsonObject mine = linkage(card, QStringLiteral("health_insurance"),
+                                         {{QStringLiteral("insurer"), QStringLiteral("06130012")}});
+        QCOMPARE(api(terminal(), "POST", QStringLiteral("/v1/linkages/batch"), batch({{QStringLiteral("k-c1"), mine}}))
+                     .status,
+                 200);
+        const QJsonObject theirs = linkage(card, QStringLiteral("health_insurance"),
+                                           {{QStringLiteral("insurer"), QStringLiteral("39131015")}});
+        const HttpResult r =
+            api(terminal(), "POST", QStringLiteral("/v1/linkages/batch"), batch({{QStringLiteral("k-c2"), theirs}}));
         const QJsonObject result = r.body.value(QStringLiteral("results")).toArray().at(0).toObject();
         QCOMPARE(result.value(QStringLiteral("outcome")).toString(), QStringLiteral("conflict"));
         QCOMPARE(result.value(QStringLiteral("reason")).toString(), QStringLiteral("linked_differently"));
         QCOMPARE(result.value(QStringLiteral("existing")).toObject().value(QStringLiteral("fields")).toObject(),
                  mine.value(QStringLiteral("fields")).toObject());
-        QCOMPARE(m_env->sqlValue(QStringLiteral("SELECT count(*) FROM linkages WHERE card_id = 'aa:04'")), QStringLiteral("1"));
-        QCOMPARE(m_env->sqlValue(QStringLiteral("SELECT count(*) FROM conflicts WHERE card_id = 'aa:04'")), QStringLiteral("1"));
+        QCOMPARE(m_env->sqlValue(QStringLiteral("SELECT count(*) FROM linkages WHERE card_id = 'aa:04'")),
+                 QStringLiteral("1"));
+        QCOMPARE(m_env->sqlValue(QStringLiteral("SELECT count(*) FROM conflicts WHERE card_id = 'aa:04'")),
+                 QStringLiteral("1"));
     }
 
     void databaseGoesAwayAndReturns()
@@ -306,14 +346,22 @@ private slots:
                                             {QStringLiteral("event"), QStringLiteral("succession")},
                                             {QStringLiteral("occurredAt"), QStringLiteral("2026-11-02T00:00:00Z")},
                                             {QStringLiteral("successorCardId"), QStringLiteral("aa:07")}}};
-        QCOMPARE(api(m_env->adminTls(), "POST", QStringLiteral("/v1/admin/revocations"), json({{QStringLiteral("events"), events}})).status, 201);
+        QCOMPARE(api(m_env->adminTls(), "POST", QStringLiteral("/v1/admin/revocations"),
+                     json({{QStringLiteral("events"), events}}))
+                     .status,
+                 201);
         const HttpResult feed = api(terminal(), "GET", QStringLiteral("/v1/revocations/changes?after=0&limit=1"));
         QCOMPARE(feed.status, 200);
         QCOMPARE(feed.body.value(QStringLiteral("events")).toArray().size(), 1);
         QVERIFY(feed.body.value(QStringLiteral("hasMore")).toBool());
         const qint64 cursor = static_cast<qint64>(feed.body.value(QStringLiteral("nextCursor")).toDouble());
         const HttpResult next = api(terminal(), "GET", QStringLiteral("/v1/revocations/changes?after=%1").arg(cursor));
-        QCOMPARE(next.body.value(QStringLiteral("events")).toArray().at(0).toObject().value(QStringLiteral("successorCardId")).toString(),
+        QCOMPARE(next.body.value(QStringLiteral("events"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QStringLiteral("successorCardId"))
+                     .toString(),
                  QStringLiteral("aa:07"));
         QCOMPARE(api(terminal(), "GET", QStringLiteral("/v1/revocations/changes?limit=5000")).status, 422);
     }
@@ -323,7 +371,8 @@ private slots:
         QVERIFY(m_seen.size() > 20);
         QStringList problems;
         for (const Seen& seen : m_seen) {
-            if (const QString problem = m_checker.check(seen.method, seen.path, seen.status, seen.body); !problem.isEmpty()) {
+            if (const QString problem = m_checker.check(seen.method, seen.path, seen.status, seen.body);
+                !problem.isEmpty()) {
                 problems.append(problem);
             }
         }

@@ -39,7 +39,8 @@ QByteArray sign(EVP_PKEY* key, const QByteArray& message)
     EVP_MD_CTX* ctx = EVP_MD_CTX_new();
     size_t length = 0;
     EVP_DigestSignInit(ctx, nullptr, EVP_sha256(), nullptr, key);
-    EVP_DigestSign(ctx, nullptr, &length, reinterpret_cast<const unsigned char*>(message.constData()), static_cast<size_t>(message.size()));
+    EVP_DigestSign(ctx, nullptr, &length, reinterpret_cast<const unsigned char*>(message.constData()),
+                   static_cast<size_t>(message.size()));
     QByteArray signature(static_cast<qsizetype>(length), '\0');
     EVP_DigestSign(ctx, reinterpret_cast<unsigned char*>(signature.data()), &length,
                    reinterpret_cast<const unsigned char*>(message.constData()), static_cast<size_t>(message.size()));
@@ -73,7 +74,8 @@ QByteArray sealOaep(const QByteArray& publicPem, const QByteArray& plain)
     EVP_PKEY_CTX_set_rsa_oaep_md(ctx, EVP_sha256());
     EVP_PKEY_CTX_set_rsa_mgf1_md(ctx, EVP_sha256());
     size_t length = 0;
-    EVP_PKEY_encrypt(ctx, nullptr, &length, reinterpret_cast<const unsigned char*>(plain.constData()), static_cast<size_t>(plain.size()));
+    EVP_PKEY_encrypt(ctx, nullptr, &length, reinterpret_cast<const unsigned char*>(plain.constData()),
+                     static_cast<size_t>(plain.size()));
     QByteArray out(static_cast<qsizetype>(length), '\0');
     EVP_PKEY_encrypt(ctx, reinterpret_cast<unsigned char*>(out.data()), &length,
                      reinterpret_cast<const unsigned char*>(plain.constData()), static_cast<size_t>(plain.size()));
@@ -96,13 +98,17 @@ private:
     void push(const QString& cardId, const QString& kind, const QJsonObject& fields)
     {
         const QJsonObject l{{QStringLiteral("linkageId"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
-                            {QStringLiteral("cardId"), cardId}, {QStringLiteral("kind"), kind},
-                            {QStringLiteral("version"), 1}, {QStringLiteral("status"), QStringLiteral("active")},
-                            {QStringLiteral("fields"), fields}, {QStringLiteral("assurance"), QStringLiteral("photo_check")},
+                            {QStringLiteral("cardId"), cardId},
+                            {QStringLiteral("kind"), kind},
+                            {QStringLiteral("version"), 1},
+                            {QStringLiteral("status"), QStringLiteral("active")},
+                            {QStringLiteral("fields"), fields},
+                            {QStringLiteral("assurance"), QStringLiteral("photo_check")},
                             {QStringLiteral("operator"), QStringLiteral("staff-3")}};
         const QJsonArray items{QJsonObject{{QStringLiteral("idempotencyKey"), QUuid::createUuid().toString()},
                                            {QStringLiteral("linkage"), l}}};
-        QCOMPARE(api("POST", QStringLiteral("/v1/linkages/batch"), json({{QStringLiteral("items"), items}})).status, 200);
+        QCOMPARE(api("POST", QStringLiteral("/v1/linkages/batch"), json({{QStringLiteral("items"), items}})).status,
+                 200);
     }
 
     std::unique_ptr<tests::PlatformTestEnv> m_env;
@@ -124,18 +130,23 @@ private slots:
     void qualification()
     {
         push(QStringLiteral("bb:01"), QStringLiteral("health_insurance"),
-             {{QStringLiteral("insurer"), QStringLiteral("06130012")}, {QStringLiteral("symbol"), QStringLiteral("12")},
-              {QStringLiteral("number"), QStringLiteral("345")}, {QStringLiteral("branch"), QStringLiteral("01")}});
+             {{QStringLiteral("insurer"), QStringLiteral("06130012")},
+              {QStringLiteral("symbol"), QStringLiteral("12")},
+              {QStringLiteral("number"), QStringLiteral("345")},
+              {QStringLiteral("branch"), QStringLiteral("01")}});
         const HttpResult r = api("POST", QStringLiteral("/v1/rp/qualification"),
-                                 json({{QStringLiteral("cardId"), QStringLiteral("bb:01")}, {QStringLiteral("assurance"), QStringLiteral("tap_only")}}));
+                                 json({{QStringLiteral("cardId"), QStringLiteral("bb:01")},
+                                       {QStringLiteral("assurance"), QStringLiteral("tap_only")}}));
         QCOMPARE(r.status, 200);
         QVERIFY(r.body.value(QStringLiteral("qualified")).toBool());
         QCOMPARE(r.body.value(QStringLiteral("insurer")).toString(), QStringLiteral("06130012"));
         QCOMPARE(r.body.value(QStringLiteral("branch")).toString(), QStringLiteral("01"));
         const HttpResult none = api("POST", QStringLiteral("/v1/rp/qualification"),
-                                    json({{QStringLiteral("cardId"), QStringLiteral("bb:99")}, {QStringLiteral("assurance"), QStringLiteral("tap_only")}}));
+                                    json({{QStringLiteral("cardId"), QStringLiteral("bb:99")},
+                                          {QStringLiteral("assurance"), QStringLiteral("tap_only")}}));
         QVERIFY(!none.body.value(QStringLiteral("qualified")).toBool());
-        QCOMPARE(m_env->sqlValue(QStringLiteral("SELECT count(*) FROM rp_checks WHERE check_kind = 'qualification' AND assurance = 'tap_only'")),
+        QCOMPARE(m_env->sqlValue(QStringLiteral(
+                     "SELECT count(*) FROM rp_checks WHERE check_kind = 'qualification' AND assurance = 'tap_only'")),
                  QStringLiteral("2"));
     }
 
@@ -150,8 +161,9 @@ private slots:
         const HttpResult challenge = api("GET", QStringLiteral("/v1/rp/challenge"));
         QCOMPARE(challenge.status, 200);
         const card::HolderChallenge signedChallenge{
-            QByteArray::fromBase64(challenge.body.value(QStringLiteral("nonce")).toString().toLatin1()), QStringLiteral("card-login"),
-            QStringLiteral("clinic-1"), QDateTime::fromString(challenge.body.value(QStringLiteral("issuedAt")).toString(), Qt::ISODate)};
+            QByteArray::fromBase64(challenge.body.value(QStringLiteral("nonce")).toString().toLatin1()),
+            QStringLiteral("card-login"), QStringLiteral("clinic-1"),
+            QDateTime::fromString(challenge.body.value(QStringLiteral("issuedAt")).toString(), Qt::ISODate)};
         EVP_PKEY* key = keyFromPkcs8(resident->authKeyPkcs8Der);
         const QByteArray signature = sign(key, signedChallenge.toBytes());
         EVP_PKEY_free(key);
@@ -165,7 +177,8 @@ private slots:
         QCOMPARE(ok.status, 200);
         QCOMPARE(ok.body.value(QStringLiteral("outcome")).toString(), QStringLiteral("valid"));
         QCOMPARE(ok.body.value(QStringLiteral("platformId")).toString(), QStringLiteral("JP-PLAT-0001"));
-        QCOMPARE(errorCode(api("POST", QStringLiteral("/v1/rp/verify-card"), body(signature))), QStringLiteral("challenge_replayed"));
+        QCOMPARE(errorCode(api("POST", QStringLiteral("/v1/rp/verify-card"), body(signature))),
+                 QStringLiteral("challenge_replayed"));
         const HttpResult fresh = api("GET", QStringLiteral("/v1/rp/challenge"));
         QByteArray forged = signature;
         forged[10] = static_cast<char>(forged[10] ^ 1);
@@ -183,19 +196,23 @@ private slots:
         QCOMPARE(key.status, 200);
         const QByteArray pem = key.body.value(QStringLiteral("publicKeyPem")).toString().toLatin1();
         const QByteArray pan("4111111111111111");
-        const HttpResult token = api("POST", QStringLiteral("/v1/vault/tokens"),
-                                     json({{QStringLiteral("sealedNumber"), QString::fromLatin1(sealOaep(pem, pan).toBase64())}}));
+        const HttpResult token =
+            api("POST", QStringLiteral("/v1/vault/tokens"),
+                json({{QStringLiteral("sealedNumber"), QString::fromLatin1(sealOaep(pem, pan).toBase64())}}));
         QCOMPARE(token.status, 201);
         QCOMPARE(token.body.value(QStringLiteral("last4")).toString(), QStringLiteral("1111"));
         QCOMPARE(token.body.value(QStringLiteral("brand")).toString(), QStringLiteral("visa"));
         QVERIFY(!token.raw.contains(pan));
         // At rest: ciphertext only.
-        QCOMPARE(m_env->sqlValue(QStringLiteral("SELECT count(*) FROM vault_tokens WHERE position('\\x34313131'::bytea in ciphertext) > 0")),
+        QCOMPARE(m_env->sqlValue(QStringLiteral(
+                     "SELECT count(*) FROM vault_tokens WHERE position('\\x34313131'::bytea in ciphertext) > 0")),
                  QStringLiteral("0"));
         const HttpResult luhn = api("POST", QStringLiteral("/v1/vault/tokens"),
-                                    json({{QStringLiteral("sealedNumber"), QString::fromLatin1(sealOaep(pem, "4111111111111112").toBase64())}}));
+                                    json({{QStringLiteral("sealedNumber"),
+                                           QString::fromLatin1(sealOaep(pem, "4111111111111112").toBase64())}}));
         QCOMPARE(errorCode(luhn), QStringLiteral("card_number_invalid"));
-        QCOMPARE(errorCode(api("POST", QStringLiteral("/v1/vault/tokens"), json({{QStringLiteral("sealedNumber"), QStringLiteral("AAAA")}}))),
+        QCOMPARE(errorCode(api("POST", QStringLiteral("/v1/vault/tokens"),
+                               json({{QStringLiteral("sealedNumber"), QStringLiteral("AAAA")}}))),
                  QStringLiteral("sealed_number_invalid"));
     }
 
@@ -211,12 +228,16 @@ private slots:
             const QByteArray root = platformd::MerkleTree::rootFromLeafHashes(hashes);
             QJsonArray uploaded;
             for (int i = from; i < log.size(); ++i) {
-                uploaded.append(QJsonObject{{QStringLiteral("index"), i}, {QStringLiteral("leaf"), QString::fromLatin1(log[i].toBase64())}});
+                uploaded.append(QJsonObject{{QStringLiteral("index"), i},
+                                            {QStringLiteral("leaf"), QString::fromLatin1(log[i].toBase64())}});
             }
-            const QJsonObject head{{QStringLiteral("treeSize"), size}, {QStringLiteral("rootHash"), QString::fromLatin1(root.toBase64())},
-                                   {QStringLiteral("signature"),
-                                    QString::fromLatin1(sign(key, platformd::MerkleTree::treeHeadMessage(size, root)).toBase64())}};
-            return api("POST", QStringLiteral("/v1/audit/uploads"), json({{QStringLiteral("entries"), uploaded}, {QStringLiteral("treeHead"), head}}));
+            const QJsonObject head{
+                {QStringLiteral("treeSize"), size},
+                {QStringLiteral("rootHash"), QString::fromLatin1(root.toBase64())},
+                {QStringLiteral("signature"),
+                 QString::fromLatin1(sign(key, platformd::MerkleTree::treeHeadMessage(size, root)).toBase64())}};
+            return api("POST", QStringLiteral("/v1/audit/uploads"),
+                       json({{QStringLiteral("entries"), uploaded}, {QStringLiteral("treeHead"), head}}));
         };
         for (int i = 0; i < 5; ++i) {
             entries.append(QByteArray("entry-") + QByteArray::number(i));
@@ -228,7 +249,8 @@ private slots:
         forked[2] = "rewritten";
         QCOMPARE(errorCode(upload(0, 5, forked)), QStringLiteral("audit_log_fork"));
         EVP_PKEY_free(key);
-        QCOMPARE(m_env->sqlValue(QStringLiteral("SELECT count(*) FROM audit_flags WHERE terminal_id = 'clinic-1'")), QStringLiteral("2"));
+        QCOMPARE(m_env->sqlValue(QStringLiteral("SELECT count(*) FROM audit_flags WHERE terminal_id = 'clinic-1'")),
+                 QStringLiteral("2"));
         QCOMPARE(m_env->sqlValue(QStringLiteral("SELECT max(tree_size) FROM audit_heads")), QStringLiteral("5"));
     }
 
@@ -238,7 +260,8 @@ private slots:
         QVERIFY(checker.load(qEnvironmentVariable("MADOGUCHI_SOURCE_DIR") + QStringLiteral("/docs/api/openapi.json")));
         QStringList problems;
         for (const auto& call : m_env->recorded()) {
-            if (const QString problem = checker.check(call.method, call.path, call.status, call.body); !problem.isEmpty()) {
+            if (const QString problem = checker.check(call.method, call.path, call.status, call.body);
+                !problem.isEmpty()) {
                 problems.append(problem);
             }
         }

@@ -112,7 +112,8 @@ private slots:
         QVERIFY(runSync(*a));
         QCOMPARE(a->outbox.size(), 0);
         QCOMPARE(a->client->report().pushed, 3);
-        const auto fromB = record(QStringLiteral("cc:10"), QStringLiteral("catv_household"), {{QStringLiteral("household"), QStringLiteral("H-9")}});
+        const auto fromB = record(QStringLiteral("cc:10"), QStringLiteral("catv_household"),
+                                  {{QStringLiteral("household"), QStringLiteral("H-9")}});
         b->outbox.add(fromB);
         QVERIFY(runSync(*b));
         QCOMPARE(b->sink.linkages().size(), 4); // A's three and its own
@@ -127,8 +128,10 @@ private slots:
         auto a = enrol(*m_env, QStringLiteral("insurer-a"));
         auto b = enrol(*m_env, QStringLiteral("insurer-b"));
         QVERIFY(a && b);
-        const auto mine = record(QStringLiteral("cc:20"), QStringLiteral("health_insurance"), {{QStringLiteral("insurer"), QStringLiteral("06130012")}});
-        const auto theirs = record(QStringLiteral("cc:20"), QStringLiteral("health_insurance"), {{QStringLiteral("insurer"), QStringLiteral("39131015")}});
+        const auto mine = record(QStringLiteral("cc:20"), QStringLiteral("health_insurance"),
+                                 {{QStringLiteral("insurer"), QStringLiteral("06130012")}});
+        const auto theirs = record(QStringLiteral("cc:20"), QStringLiteral("health_insurance"),
+                                   {{QStringLiteral("insurer"), QStringLiteral("39131015")}});
         a->outbox.add(mine);
         b->outbox.add(theirs); // made offline at the same time, elsewhere
         QVERIFY(runSync(*a));
@@ -138,7 +141,7 @@ private slots:
         QCOMPARE(conflict.reason, QStringLiteral("linked_differently"));
         QCOMPARE(conflict.local.fields, theirs.fields);
         QCOMPARE(conflict.remote.value(QStringLiteral("fields")).toObject(), mine.fields);
-        QCOMPARE(b->outbox.size(), 0); // handed to a person, not retried forever
+        QCOMPARE(b->outbox.size(), 0);                        // handed to a person, not retried forever
         QVERIFY(b->sink.linkages().contains(mine.linkageId)); // the platform's version, not overwritten
         QVERIFY(!b->sink.linkages().contains(theirs.linkageId));
     }
@@ -147,10 +150,12 @@ private slots:
     {
         auto a = enrol(*m_env, QStringLiteral("mobile-counter"));
         QVERIFY(a);
-        a->outbox.add(record(QStringLiteral("cc:30"), QStringLiteral("platform_id"), {{QStringLiteral("platformId"), QStringLiteral("P-30")}}));
+        a->outbox.add(record(QStringLiteral("cc:30"), QStringLiteral("platform_id"),
+                             {{QStringLiteral("platformId"), QStringLiteral("P-30")}}));
         sync::SyncClientOptions offline;
         offline.baseUrl = QUrl(QStringLiteral("https://127.0.0.1:%1").arg(platformd::ThrowawayCluster::freePort()));
-        offline.tls = *sync::SyncClient::tlsConfiguration(a->credentials.certificatePem, a->credentials.privateKeyPem, a->credentials.caPem);
+        offline.tls = *sync::SyncClient::tlsConfiguration(a->credentials.certificatePem, a->credentials.privateKeyPem,
+                                                          a->credentials.caPem);
         offline.initialBackoffMs = 10;
         offline.maxAttempts = 3;
         sync::SyncClient unreachable(offline, a->outbox, a->sink);
@@ -192,8 +197,9 @@ private slots:
         QVERIFY(a->client->report().retries > 0);
         QCOMPARE(a->outbox.size(), 0);
         QCOMPARE((*env)->sqlValue(QStringLiteral("SELECT count(*) FROM linkage_versions")), QString::number(Changes));
-        QCOMPARE((*env)->sqlValue(QStringLiteral("SELECT count(*) FROM idempotency WHERE terminal_id = 'busy-counter'")),
-                 QString::number(Changes));
+        QCOMPARE(
+            (*env)->sqlValue(QStringLiteral("SELECT count(*) FROM idempotency WHERE terminal_id = 'busy-counter'")),
+            QString::number(Changes));
         QVERIFY(runSync(*b));
         QCOMPARE(b->sink.linkages().size(), Changes);
         QCOMPARE(b->sink.appliedChanges(), Changes);

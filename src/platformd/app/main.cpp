@@ -36,9 +36,11 @@ void addOptions(QCommandLineParser& parser)
     parser.addOption({QStringLiteral("threads"), QStringLiteral("I/O threads."), QStringLiteral("n")});
     parser.addOption({QStringLiteral("pool"), QStringLiteral("PostgreSQL connections."), QStringLiteral("n")});
     parser.addOption({QStringLiteral("database"), QStringLiteral("libpq conninfo."), QStringLiteral("conninfo")});
-    parser.addOption({QStringLiteral("files"), QStringLiteral("Directory with ca/server/vault keys."), QStringLiteral("dir")});
+    parser.addOption(
+        {QStringLiteral("files"), QStringLiteral("Directory with ca/server/vault keys."), QStringLiteral("dir")});
     parser.addOption({QStringLiteral("training-trust"), QStringLiteral("Trust the demo TEST PKI for card checks.")});
-    parser.addOption({QStringLiteral("dev"), QStringLiteral("Throw-away PostgreSQL cluster and development certificates.")});
+    parser.addOption(
+        {QStringLiteral("dev"), QStringLiteral("Throw-away PostgreSQL cluster and development certificates.")});
 }
 
 core::Result<platformd::PlatformConfig> configFrom(const QCommandLineParser& parser)
@@ -108,14 +110,15 @@ int main(int argc, char* argv[])
         config->database = cluster->conninfo();
         config->filesDirectory = devFiles.path();
         config->trainingTrust = true;
-        std::printf("dev: files (admin.pem/admin.key, ca.pem) in %s\ndev: database %s\n", qUtf8Printable(devFiles.path()),
-                    qUtf8Printable(cluster->conninfo()));
+        std::printf("dev: files (admin.pem/admin.key, ca.pem) in %s\ndev: database %s\n",
+                    qUtf8Printable(devFiles.path()), qUtf8Printable(cluster->conninfo()));
     }
     auto server = platformd::PlatformServer::start(*config);
     if (!server) {
         return exitWith(server.error());
     }
-    std::printf("listening on %s:%u\n", qUtf8Printable(config->listenAddress), static_cast<unsigned>((*server)->port()));
+    std::printf("listening on %s:%u\n", qUtf8Printable(config->listenAddress),
+                static_cast<unsigned>((*server)->port()));
     std::fflush(stdout);
     int received = 0;
     sigwait(&stopSignals, &received);
