@@ -5,6 +5,7 @@
 // Everything on 127.0.0.1, a throw-away cluster (fsync off for both sides), one process.
 
 #include "LoadGenerator.h"
+#include "PgbenchRunner.h"
 
 #include "card/HolderChallenge.h"
 #include "pki/DemoSet.h"
@@ -100,73 +101,7 @@ bench::LoadOptions loadOptions(const Env& env, const std::pair<QByteArray, QByte
     return o;
 }
 
-struct PgbenchResult
-{
-    double tps = 0;
-    double p99Ms = 0;
-};
-
-// pgbench -f with per-transaction logs (for p99), same concurrency, same duration.
-PgbenchResult pgbench(const Env& env, const QByteArray& script)
-{
-    QTemporaryDir dir;
-    QFile file(dir.path() + QStringLiteral("/script.sql"));
-    if (!file.open(QIODevice::WriteOnly) || file.write(script) != script.size()) {
-        die(QStringLiteral("pgbench script"));
-    }
-    file.close();
-    QProcess process;
-    process.setWorkingDirectory(dir.path());
-    process.start(env.cluster->binDirectory() + QStringLiteral("/pgbench"),
-                  {QStringLiteral("-n"),
-                   QStringLiteral("-h"),
-                   QStringLiteral("127.0.0.1"),
-                   QStringLiteral("-p"),
-                   QString::number(env.cluster->port()),
-                   QStringLiteral("-U"),
-                   QStringLiteral("postgres"),
-                   QStringLiteral("-M"),
-                   QStringLiteral("prepared"),
-                   QStringLiteral("-c"),
-                   QString::number(env.connections),
-                   QStringLiteral("-j"),
-                   QStringLiteral("2"),
-                   QStringLiteral("-T"),
-                   QString::number(static_cast<int>(env.seconds)),
-                   QStringLiteral("-f"),
-                   file.fileName(),
-                   QStringLiteral("--log"),
-                   QStringLiteral("--log-prefix=") + dir.path() + QStringLiteral("/pgb"),
-                   QStringLiteral("bench")});
-    process.waitForFinished(-1);
-    const QString out = QString::fromLocal8Bit(process.readAllStandardOutput());
-    PgbenchResult result;
-    const auto tps = QRegularExpression(QStringLiteral("tps = ([0-9.]+)")).match(out);
-    result.tps = tps.captured(1).toDouble();
-    std::vector<double> latencies;
-    for (const QString& name : QDir(dir.path()).entryList({QStringLiteral("pgb*")})) {
-        QFile log(dir.path() + QLatin1Char('/') + name);
-        if (!log.open(QIODevice::ReadOnly)) {
-            continue;
-        }
-        while (!log.atEnd()) {
-            const QList<QByteArray> fields = log.readLine().split(' ');
-            if (fields.size() > 2) {
-                latencies.push_back(fields[2].toDouble() / 1000.0);
-            }
-        }
-    }
-    std::sort(latencies.begin(), latencies.end());
-    if (!latencies.empty()) {
-        result.p99Ms = latencies[latencies.size() * 99 / 100];
-    }
-    if (result.tps == 0) {
-        std::fprintf(stderr, "%s\n%s\n", qUtf8Printable(out), process.readAllStandardError().constData());
-    }
-    return result;
-}
-
-void row(const char* what, const bench::LoadResult& api, const PgbenchResult& pg)
+void row(const char* what, const bench::LoadResult& api, const bench::PgbenchResult& pg)
 {
     std::printf("| %s | %.0f req/s | p50 %.2f ms, p99 %.2f ms | %lld failed | %.0f tps | p99 %.2f ms | %.0f %% |\n",
                 what, api.throughput(), api.p50Ms, api.p99Ms, static_cast<long long>(api.failures), pg.tps, pg.p99Ms,
@@ -198,7 +133,7 @@ void qualification(const Env& env, const std::pair<QByteArray, QByteArray>& cred
                   .replace("$2", "'tap_only'")
                   .replace("$3", "'bench-a'") +
               ";\n";
-    row("qualification", api, pgbench(env, script));
+    row("qualification", api, bench::runPgbench(*env.cluster, env.connections, env.seconds, script));
 }
 
 // Signed card-login requests made ahead (RSA signing is the card's work, not the platform's).
@@ -273,7 +208,7 @@ void verification(const Env& env, const std::pair<QByteArray, QByteArray>& creds
         "clock_timestamp()::text), 'hex') "
         "FROM rv ON CONFLICT (card_id, nonce) WHERE nonce IS NOT NULL DO NOTHING RETURNING outcome) "
         "SELECT (SELECT pid FROM p), (SELECT outcome FROM r), (SELECT count(*) FROM r);\n";
-    row("card verification", api, pgbench(env, script));
+    row("card verification", api, bench::runPgbench(*env.cluster, env.connections, env.seconds, script));
 }
 
 void health(const Env& env, const std::pair<QByteArray, QByteArray>& creds)

@@ -1,6 +1,7 @@
 #include "platformd/HttpsServer.h"
 
 #include "core/Logging.h"
+#include "platformd/TlsPeer.h"
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -11,9 +12,7 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 
-#include <openssl/bn.h>
 #include <openssl/ssl.h>
-#include <openssl/x509.h>
 
 #include <atomic>
 #include <chrono>
@@ -46,37 +45,6 @@ HttpResponse transportError(int status, const char* code, const char* message)
                     message + QByteArrayLiteral("\"}}");
     response.closeConnection = true;
     return response;
-}
-
-QString nameEntry(X509_NAME* name, int nid)
-{
-    char buffer[256] = {};
-    const int length = X509_NAME_get_text_by_NID(name, nid, buffer, sizeof buffer);
-    return length > 0 ? QString::fromUtf8(buffer, length) : QString();
-}
-
-PeerIdentity peerIdentity(SSL* ssl)
-{
-    PeerIdentity peer;
-    X509* cert = SSL_get0_peer_certificate(ssl);
-    if (cert == nullptr) {
-        return peer;
-    }
-    unsigned char* der = nullptr;
-    const int length = i2d_X509(cert, &der);
-    if (length > 0) {
-        peer.certDer = QByteArray(reinterpret_cast<const char*>(der), length);
-        OPENSSL_free(der);
-    }
-    peer.commonName = nameEntry(X509_get_subject_name(cert), NID_commonName);
-    peer.organizationalUnit = nameEntry(X509_get_subject_name(cert), NID_organizationalUnitName);
-    if (BIGNUM* bn = ASN1_INTEGER_to_BN(X509_get0_serialNumber(cert), nullptr)) {
-        char* hex = BN_bn2hex(bn);
-        peer.serialHex = QString::fromLatin1(hex).toLower();
-        OPENSSL_free(hex);
-        BN_free(bn);
-    }
-    return peer;
 }
 
 bool isHttpParseError(const beast::error_code& ec)
@@ -146,7 +114,7 @@ private:
             qCInfo(lcPlatform).noquote() << "tls handshake refused:" << QString::fromStdString(ec.message());
             return;
         }
-        m_peer = peerIdentity(m_stream.native_handle());
+        m_peer = TlsPeer::identity(m_stream.native_handle());
         if (m_shared->gate) {
             m_refusal = m_shared->gate(m_peer);
         }
