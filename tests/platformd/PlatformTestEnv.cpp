@@ -82,6 +82,15 @@ void PlatformTestEnv::killServer()
     m_process->waitForFinished(15000);
 }
 
+int PlatformTestEnv::terminateServer()
+{
+    m_process->terminate();
+    if (!m_process->waitForFinished(15000) || m_process->exitStatus() != QProcess::NormalExit) {
+        return -1;
+    }
+    return m_process->exitCode();
+}
+
 QUrl PlatformTestEnv::baseUrl() const
 {
     return QUrl(QStringLiteral("https://127.0.0.1:%1").arg(m_port));

@@ -63,7 +63,9 @@ public:
     [[nodiscard]] const QList<RecordedCall>& recorded() const { return m_recorded; }
 
     // Child-process mode only.
-    void killServer();                              // SIGKILL, wait
+    void killServer(); // SIGKILL, wait
+    // SIGTERM (graceful), wait; the exit code (-1: did not exit normally).
+    [[nodiscard]] int terminateServer();
     [[nodiscard]] core::Result<void> startServer(); // same port
 
 private:

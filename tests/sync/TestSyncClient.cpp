@@ -203,6 +203,7 @@ private slots:
         QVERIFY(runSync(*b));
         QCOMPARE(b->sink.linkages().size(), Changes);
         QCOMPARE(b->sink.appliedChanges(), Changes);
+        QCOMPARE((*env)->terminateServer(), 0); // SIGTERM: graceful stop, exit code 0
     }
 
     void cleanupTestCase() { m_env.reset(); }
