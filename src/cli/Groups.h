@@ -10,10 +10,11 @@ namespace madoguchi::cli {
 CommandGroup cardCommands();
 CommandGroup testPkiCommands();
 CommandGroup certCommands();
+CommandGroup syncCommands();
 
 inline std::vector<CommandGroup> allCommandGroups()
 {
-    return {cardCommands(), testPkiCommands(), certCommands()};
+    return {cardCommands(), testPkiCommands(), certCommands(), syncCommands()};
 }
 
 } // namespace madoguchi::cli
