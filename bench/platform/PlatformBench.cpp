@@ -1,0 +1,384 @@
+// Platform benchmark (performance.md §4, issue 7 "Measure"): the verification and qualification
+// endpoints over mutual TLS with keep-alive at fixed concurrency, beside the same SQL through
+// pgbench at the same concurrency; /v1/health with wrk (no client certificate) beside our load
+// generator; and N linkage changes terminal A → platform → terminal B beside a raw COPY.
+// Everything on 127.0.0.1, a throw-away cluster (fsync off for both sides), one process.
+
+#include "LoadGenerator.h"
+#include "PgbenchRunner.h"
+
+#include "card/HolderChallenge.h"
+#include "pki/DemoSet.h"
+#include "pki/JpkiCertificate.h"
+#include "pki/OpenSsl.h"
+#include "platformd/PgConnection.h"
+#include "platformd/PlatformServer.h"
+#include "platformd/TerminalCa.h"
+#include "platformd/ThrowawayCluster.h"
+#include "sync/InMemoryOutbox.h"
+#include "sync/InMemorySyncSink.h"
+#include "sync/SyncClient.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QtEndian>
+
+#include <libpq-fe.h>
+#include <openssl/hmac.h>
+#include <openssl/rand.h>
+
+#include <cstdio>
+#include <thread>
+
+using namespace madoguchi;
+
+namespace {
+
+struct Env
+{
+    std::unique_ptr<platformd::ThrowawayCluster> cluster;
+    QTemporaryDir files;
+    std::unique_ptr<platformd::PlatformServer> server;
+    int connections = 16;
+    double seconds = 8;
+    int cards = 100000;
+    QByteArray file(const char* name) const
+    {
+        QFile f(platformd::PlatformFiles{files.path()}.path(name));
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+};
+
+void die(const QString& what)
+{
+    std::fprintf(stderr, "platform-bench: %s\n", qUtf8Printable(what));
+    std::exit(1);
+}
+
+void sql(const Env& env, const char* statement)
+{
+    auto db = platformd::PgConnection::open(env.cluster->conninfo());
+    if (!db || !(*db)->execScript(statement)) {
+        die(QStringLiteral("SQL failed: %1").arg(QLatin1String(statement).left(80)));
+    }
+}
+
+// A terminal certificate straight from the CA files, registered by SQL (bench set-up only).
+std::pair<QByteArray, QByteArray> terminal(const Env& env, const QString& id)
+{
+    auto ca = platformd::TerminalCa::load(env.file("ca.pem"), env.file("ca.key"));
+    auto csr = platformd::TerminalCa::makeCsr(id);
+    const core::SystemClock clock;
+    auto cert = ca->issue(csr->first, id, QStringLiteral("terminal"), 30, clock);
+    auto parsed = pki::ossl::certFromDerOrPem(*cert);
+    const QString serial = QString::fromLatin1(pki::ossl::serialBytes(parsed->get()).toHex());
+    const QByteArray der = pki::ossl::toDer(parsed->get()).toHex();
+    sql(env, QStringLiteral("INSERT INTO terminals VALUES ('%1', 'terminal', 'active', '%2', decode('%3', 'hex'))")
+                 .arg(id, serial, QString::fromLatin1(der))
+                 .toUtf8()
+                 .constData());
+    return {*cert, csr->second};
+}
+
+bench::LoadOptions loadOptions(const Env& env, const std::pair<QByteArray, QByteArray>& creds)
+{
+    bench::LoadOptions o;
+    o.port = env.server->port();
+    o.certPem = creds.first;
+    o.keyPem = creds.second;
+    o.caPem = env.file("ca.pem");
+    o.connections = env.connections;
+    o.seconds = env.seconds;
+    return o;
+}
+
+void row(const char* what, const bench::LoadResult& api, const bench::PgbenchResult& pg)
+{
+    std::printf("| %s | %.0f req/s | p50 %.2f ms, p99 %.2f ms | %lld failed | %.0f tps | p99 %.2f ms | %.0f %% |\n",
+                what, api.throughput(), api.p50Ms, api.p99Ms, static_cast<long long>(api.failures), pg.tps, pg.p99Ms,
+                pg.tps > 0 ? 100.0 * api.throughput() / pg.tps : 0.0);
+    std::fflush(stdout);
+}
+
+const char* QualificationSql =
+    "WITH q AS (SELECT fields, status FROM linkages WHERE card_id = $1 AND kind = 'health_insurance' AND status = "
+    "'active' "
+    "LIMIT 1), r AS (INSERT INTO rp_checks(card_id, check_kind, outcome, assurance, terminal_id) SELECT $1, "
+    "'qualification', CASE WHEN EXISTS (SELECT 1 FROM q) THEN 'qualified' ELSE 'not_found' END, $2, $3) "
+    "SELECT fields::text, status FROM q";
+
+void qualification(const Env& env, const std::pair<QByteArray, QByteArray>& creds)
+{
+    const int cards = env.cards;
+    const auto api =
+        bench::runLoad(loadOptions(env, creds), [cards](qint64, QByteArray& m, QByteArray& p, QByteArray& b) {
+            m = "POST";
+            p = "/v1/rp/qualification";
+            b = "{\"cardId\":\"ee:" +
+                QByteArray::number(QRandomGenerator::global()->bounded(1, cards + 1), 16).rightJustified(8, '0') +
+                "\",\"assurance\":\"tap_only\"}";
+        });
+    QByteArray script = "\\set i random(1, " + QByteArray::number(cards) + ")\n";
+    script += QByteArray(QualificationSql)
+                  .replace("$1", "('ee:' || lpad(to_hex(:i::int), 8, '0'))")
+                  .replace("$2", "'tap_only'")
+                  .replace("$3", "'bench-a'") +
+              ";\n";
+    row("qualification", api, bench::runPgbench(*env.cluster, env.connections, env.seconds, script));
+}
+
+// Signed card-login requests made ahead (RSA signing is the card's work, not the platform's).
+QList<QByteArray> signedVerifications(const Env& env, const pki::DemoResident& resident, int count)
+{
+    const QByteArray secret = env.file("secret.bin");
+    auto key = pki::ossl::privateKeyFromPkcs8Der(resident.authKeyPkcs8Der);
+    QList<QByteArray> bodies(count);
+    auto work = [&](int from, int to) {
+        for (int i = from; i < to; ++i) {
+            QByteArray nonce(32, '\0');
+            RAND_bytes(reinterpret_cast<unsigned char*>(nonce.data()), 32);
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            char t[8];
+            qToBigEndian(static_cast<quint64>(now.toSecsSinceEpoch()), t);
+            const QByteArray body = nonce + QByteArray(t, 8);
+            const QByteArray input = QByteArray("rp-challenge") + body + "bench-a";
+            unsigned char mac[32];
+            unsigned int macLength = 0;
+            HMAC(EVP_sha256(), secret.constData(), static_cast<int>(secret.size()),
+                 reinterpret_cast<const unsigned char*>(input.constData()), static_cast<size_t>(input.size()), mac,
+                 &macLength);
+            const card::HolderChallenge challenge{nonce, QStringLiteral("card-login"), QStringLiteral("bench-a"),
+                                                  QDateTime::fromSecsSinceEpoch(now.toSecsSinceEpoch(), Qt::UTC)};
+            const QByteArray message = challenge.toBytes();
+            pki::ossl::EvpMdCtxPtr ctx(EVP_MD_CTX_new());
+            size_t length = 256;
+            QByteArray signature(256, '\0');
+            EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, key->get());
+            EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char*>(signature.data()), &length,
+                           reinterpret_cast<const unsigned char*>(message.constData()),
+                           static_cast<size_t>(message.size()));
+            bodies[i] = "{\"challenge\":\"" + (body + QByteArray(reinterpret_cast<char*>(mac), 32)).toBase64() +
+                        "\",\"certificate\":\"" + resident.authCertDer.toBase64() + "\",\"signature\":\"" +
+                        signature.toBase64() + "\",\"assurance\":\"pin_signature\"}";
+        }
+    };
+    std::thread helper(work, 0, count / 2);
+    work(count / 2, count);
+    helper.join();
+    return bodies;
+}
+
+void verification(const Env& env, const std::pair<QByteArray, QByteArray>& creds, int count)
+{
+    auto demo = pki::makeDemoSet();
+    const pki::DemoResident* resident = demo->resident(QStringLiteral("valid"));
+    const QString cardId = pki::JpkiCertificate::parse(resident->authCertDer)->identity().toString();
+    sql(env, QStringLiteral("INSERT INTO linkages VALUES ('%1', gen_random_uuid(), 'platform_id', 1, 'active', "
+                            "'{\"platformId\":\"JP-1\"}', NULL, NULL, 'pin_signature', 'seed', 'seed', 0)")
+                 .arg(cardId)
+                 .toUtf8()
+                 .constData());
+    const QList<QByteArray> bodies = signedVerifications(env, *resident, count);
+    auto options = loadOptions(env, creds);
+    options.maxRequests = count;
+    const auto api = bench::runLoad(options, [&bodies](qint64 i, QByteArray& m, QByteArray& p, QByteArray& b) {
+        m = "POST";
+        p = "/v1/rp/verify-card";
+        b = bodies[static_cast<qsizetype>(i)];
+    });
+    const QByteArray script =
+        "WITH p AS (SELECT fields->>'platformId' AS pid FROM linkages WHERE card_id = '" + cardId.toUtf8() +
+        "' AND kind = 'platform_id' AND status = 'active' LIMIT 1), rv AS (SELECT count(*) AS n FROM revocation_events "
+        "WHERE card_id = '" +
+        cardId.toUtf8() +
+        "' AND event = 'revoked'), r AS (INSERT INTO rp_checks(card_id, check_kind, "
+        "outcome, assurance, terminal_id, nonce) SELECT '" +
+        cardId.toUtf8() +
+        "', 'verification', CASE WHEN rv.n > 0 THEN "
+        "'revoked' ELSE 'valid' END, 'pin_signature', 'bench-a', decode(md5(random()::text || "
+        "clock_timestamp()::text), 'hex') "
+        "FROM rv ON CONFLICT (card_id, nonce) WHERE nonce IS NOT NULL DO NOTHING RETURNING outcome) "
+        "SELECT (SELECT pid FROM p), (SELECT outcome FROM r), (SELECT count(*) FROM r);\n";
+    row("card verification", api, bench::runPgbench(*env.cluster, env.connections, env.seconds, script));
+}
+
+void health(const Env& env, const std::pair<QByteArray, QByteArray>& creds)
+{
+    const auto api = bench::runLoad(loadOptions(env, creds), [](qint64, QByteArray& m, QByteArray& p, QByteArray& b) {
+        m = "GET";
+        p = "/v1/health";
+        b.clear();
+    });
+    QProcess wrk;
+    wrk.start(QStringLiteral("wrk"),
+              {QStringLiteral("-t2"), QStringLiteral("-c%1").arg(env.connections),
+               QStringLiteral("-d%1s").arg(static_cast<int>(env.seconds)), QStringLiteral("--latency"),
+               QStringLiteral("https://127.0.0.1:%1/v1/health").arg(env.server->port())});
+    wrk.waitForFinished(-1);
+    const QString out = QString::fromLocal8Bit(wrk.readAllStandardOutput());
+    const QString rps = QRegularExpression(QStringLiteral("Requests/sec:\\s+([0-9.]+)")).match(out).captured(1);
+    const QString p99 = QRegularExpression(QStringLiteral("99%\\s+([0-9.]+\\w+)")).match(out).captured(1);
+    std::printf("| /v1/health (SELECT 1) | mTLS generator %.0f req/s, p99 %.2f ms | wrk without client cert %s req/s, "
+                "p99 %s |\n",
+                api.throughput(), api.p99Ms, qUtf8Printable(rps), qUtf8Printable(p99));
+}
+
+sync::LinkageRecord change(int i)
+{
+    sync::LinkageRecord r;
+    r.linkageId = QUuid::createUuid();
+    r.cardId = QStringLiteral("ff:%1").arg(i, 8, 16, QLatin1Char('0'));
+    r.kind = QStringLiteral("catv_household");
+    r.fields = {{QStringLiteral("household"), QStringLiteral("H-%1").arg(i)}};
+    r.operatorId = QStringLiteral("staff-1");
+    return r;
+}
+
+double runSync(sync::SyncClient& client)
+{
+    QEventLoop loop;
+    bool ok = false;
+    QObject::connect(&client, &sync::SyncClient::finished, &loop, [&](bool result) {
+        ok = result;
+        loop.quit();
+    });
+    QElapsedTimer timer;
+    timer.start();
+    client.start();
+    loop.exec();
+    if (!ok) {
+        die(QStringLiteral("sync failed: %1").arg(client.lastError() ? client.lastError()->toString() : QString()));
+    }
+    return static_cast<double>(timer.elapsed()) / 1000.0;
+}
+
+double copyBaseline(const Env& env, const QList<sync::LinkageRecord>& rows)
+{
+    PGconn* db = PQconnectdb(env.cluster->conninfo().toUtf8().constData());
+    PQclear(PQexec(db, "CREATE TABLE copy_baseline (LIKE linkage_versions)"));
+    QElapsedTimer timer;
+    timer.start();
+    PQclear(PQexec(db, "COPY copy_baseline FROM STDIN"));
+    qint64 seq = 0;
+    for (const auto& r : rows) {
+        QByteArray line = r.cardId.toUtf8() + '\t' + r.linkageId.toString(QUuid::WithoutBraces).toUtf8() + "\t1\t" +
+                          QByteArray::number(++seq) + '\t' + QJsonDocument(r.toJson()).toJson(QJsonDocument::Compact) +
+                          '\n';
+        PQputCopyData(db, line.constData(), static_cast<int>(line.size()));
+    }
+    PQputCopyEnd(db, nullptr);
+    PQclear(PQgetResult(db));
+    const double seconds = static_cast<double>(timer.elapsed()) / 1000.0;
+    PQfinish(db);
+    return seconds;
+}
+
+void syncBench(const Env& env, int changes)
+{
+    auto a = terminal(env, QStringLiteral("sync-a"));
+    auto b = terminal(env, QStringLiteral("sync-b"));
+    sync::InMemoryOutbox outbox;
+    sync::InMemorySyncSink sinkA;
+    sync::InMemorySyncSink sinkB;
+    sync::InMemoryOutbox emptyOutbox;
+    QList<sync::LinkageRecord> rows;
+    for (int i = 0; i < changes; ++i) {
+        rows.append(change(i));
+        outbox.add(rows.last());
+    }
+    auto options = [&](const std::pair<QByteArray, QByteArray>& creds) {
+        sync::SyncClientOptions o;
+        o.baseUrl = QUrl(QStringLiteral("https://127.0.0.1:%1").arg(env.server->port()));
+        o.tls = *sync::SyncClient::tlsConfiguration(creds.first, creds.second, env.file("ca.pem"));
+        o.batchSize = 1000;
+        o.pageSize = 1000;
+        return o;
+    };
+    sinkA.applyLinkages({}, 1 << 30); // A only pushes in this measurement
+    sync::SyncClient pushA(options(a), outbox, sinkA);
+    const double push = runSync(pushA);
+    sync::SyncClient pullB(options(b), emptyOutbox, sinkB);
+    const double pull = runSync(pullB);
+    const double copy = copyBaseline(env, rows);
+    std::printf("| sync %d changes A → platform → B | push %.1f s + pull %.1f s = %.1f s | received by B: %d | raw "
+                "COPY of the same rows %.2f s |\n",
+                changes, push, pull, push + pull, sinkB.appliedChanges(), copy);
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("seconds"), QStringLiteral("Duration per load run."), QStringLiteral("s"),
+                      QStringLiteral("8")});
+    parser.addOption(
+        {QStringLiteral("connections"), QStringLiteral("Concurrency."), QStringLiteral("n"), QStringLiteral("16")});
+    parser.addOption({QStringLiteral("threads"), QStringLiteral("Server I/O threads = pool size."), QStringLiteral("n"),
+                      QStringLiteral("8")});
+    parser.addOption(
+        {QStringLiteral("cards"), QStringLiteral("Seeded cards."), QStringLiteral("n"), QStringLiteral("100000")});
+    parser.addOption({QStringLiteral("sync"), QStringLiteral("Linkage changes for the sync run."), QStringLiteral("n"),
+                      QStringLiteral("100000")});
+    parser.addOption({QStringLiteral("verifications"), QStringLiteral("Pre-signed card logins."), QStringLiteral("n"),
+                      QStringLiteral("4000")});
+    parser.process(app);
+    Env env;
+    env.seconds = parser.value(QStringLiteral("seconds")).toDouble();
+    env.connections = parser.value(QStringLiteral("connections")).toInt();
+    env.cards = parser.value(QStringLiteral("cards")).toInt();
+    auto cluster = platformd::ThrowawayCluster::start(QStringLiteral("bench"));
+    if (!cluster) {
+        die(cluster.error().toString());
+    }
+    env.cluster = std::move(*cluster);
+    const core::SystemClock clock;
+    if (!platformd::TerminalCa::createDevelopmentSet(env.files.path(), clock)) {
+        die(QStringLiteral("dev set"));
+    }
+    platformd::PlatformConfig config;
+    config.port = 0;
+    config.threads = parser.value(QStringLiteral("threads")).toInt();
+    config.poolSize = config.threads;
+    config.database = env.cluster->conninfo();
+    config.filesDirectory = env.files.path();
+    config.trainingTrust = true;
+    auto server = platformd::PlatformServer::start(config);
+    if (!server) {
+        die(server.error().toString());
+    }
+    env.server = std::move(*server);
+    sql(env,
+        QStringLiteral(
+            "INSERT INTO linkages SELECT 'ee:' || lpad(to_hex(i), 8, '0'), gen_random_uuid(), 'health_insurance', 1, "
+            "'active', jsonb_build_object('insurer', '06130012', 'symbol', 'S' || i, 'number', i::text, 'branch', "
+            "'01'), "
+            "NULL, NULL, 'photo_check', 'seed', 'seed', 0 FROM generate_series(1, %1) i; ANALYZE;")
+            .arg(env.cards)
+            .toUtf8()
+            .constData());
+    const auto creds = terminal(env, QStringLiteral("bench-a"));
+    std::printf(
+        "platform bench: %d connections, %.0f s per run, %d server threads, %d seeded cards, 2 shared cores\n\n",
+        env.connections, env.seconds, config.threads, env.cards);
+    std::printf("| endpoint | platform API (mTLS, keep-alive) | latency | errors | same SQL via pgbench | pgbench p99 "
+                "| API / pgbench |\n|---|---|---|---|---|---|---|\n");
+    qualification(env, creds);
+    verification(env, creds, parser.value(QStringLiteral("verifications")).toInt());
+    std::printf("\n");
+    health(env, creds);
+    std::printf("\n");
+    syncBench(env, parser.value(QStringLiteral("sync")).toInt());
+    env.server->stop();
+    return 0;
+}

@@ -1,0 +1,161 @@
+// `madoguchi-cli sync …`: terminal registration and a scripted push/pull against the platform
+// (architecture.md §7), for administrators and CI. The desktop store's outbox plugs into the same
+// sync::SyncClient later; here the outbox is a JSON file of linkages.
+#include "cli/Groups.h"
+
+#include "sync/EnrolmentClient.h"
+#include "sync/InMemoryOutbox.h"
+#include "sync/InMemorySyncSink.h"
+#include "sync/SyncClient.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QEventLoop>
+#include <QFile>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace madoguchi::cli {
+
+namespace {
+
+// --name value pairs after the verb.
+QHash<QString, QString> options(const QStringList& args)
+{
+    QHash<QString, QString> parsed;
+    for (qsizetype i = 1; i + 1 < args.size(); i += 2) {
+        parsed.insert(args[i], args[i + 1]);
+    }
+    return parsed;
+}
+
+QByteArray readFile(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+bool writeFile(const QString& path, const QByteArray& bytes, bool secret)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        return false;
+    }
+    if (secret) {
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    }
+    return file.write(bytes) == bytes.size();
+}
+
+int enrol(CliIo& io)
+{
+    const auto o = options(io.args());
+    for (const char* name : {"--url", "--ca", "--terminal", "--code", "--out"}) {
+        if (!o.contains(QLatin1String(name))) {
+            return io.usageError(QStringLiteral("%1 is required").arg(QLatin1String(name)));
+        }
+    }
+    sync::EnrolmentClient client;
+    QEventLoop loop;
+    bool ok = false;
+    QObject::connect(&client, &sync::EnrolmentClient::finished, &loop, [&](bool result) {
+        ok = result;
+        loop.quit();
+    });
+    client.start(QUrl(o.value(QStringLiteral("--url"))), readFile(o.value(QStringLiteral("--ca"))),
+                 o.value(QStringLiteral("--terminal")), o.value(QStringLiteral("--code")));
+    if (client.lastError() == std::nullopt && !ok) {
+        loop.exec();
+    }
+    if (!ok) {
+        return io.reportError(
+            client.lastError().value_or(core::Error{core::Errc::NetworkFailure, QStringLiteral("enrol"), 0}));
+    }
+    const QDir out(o.value(QStringLiteral("--out")));
+    QDir().mkpath(out.path());
+    if (!writeFile(out.filePath(QStringLiteral("terminal.pem")), client.credentials().certificatePem, false) ||
+        !writeFile(out.filePath(QStringLiteral("terminal.key")), client.credentials().privateKeyPem, true) ||
+        !writeFile(out.filePath(QStringLiteral("ca.pem")), client.credentials().caPem, false)) {
+        return io.reportError(core::Error{core::Errc::Io, QStringLiteral("cannot write to %1").arg(out.path()), 0});
+    }
+    io.printJson({{QStringLiteral("ok"), true}, {QStringLiteral("credentials"), out.path()}});
+    return ExitOk;
+}
+
+// Idempotency key = SHA-256 of the linkage as given: running the same file twice applies nothing twice.
+int push(CliIo& io)
+{
+    const auto o = options(io.args());
+    if (!o.contains(QStringLiteral("--url")) || !o.contains(QStringLiteral("--credentials"))) {
+        return io.usageError(QStringLiteral("--url and --credentials are required"));
+    }
+    const QDir creds(o.value(QStringLiteral("--credentials")));
+    auto tls = sync::SyncClient::tlsConfiguration(readFile(creds.filePath(QStringLiteral("terminal.pem"))),
+                                                  readFile(creds.filePath(QStringLiteral("terminal.key"))),
+                                                  readFile(creds.filePath(QStringLiteral("ca.pem"))));
+    if (!tls) {
+        return io.reportError(tls.error());
+    }
+    sync::InMemoryOutbox outbox;
+    for (const QJsonValue& value : QJsonDocument::fromJson(readFile(o.value(QStringLiteral("--file")))).array()) {
+        auto linkage = sync::LinkageRecord::fromJson(value.toObject());
+        if (!linkage) {
+            return io.reportError(linkage.error());
+        }
+        const QByteArray key = QCryptographicHash::hash(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact),
+                                                        QCryptographicHash::Sha256)
+                                   .toHex();
+        outbox.addWithKey(sync::OutboxItem{QString::fromLatin1(key), *linkage});
+    }
+    sync::InMemorySyncSink sink;
+    sync::SyncClient client(sync::SyncClientOptions{QUrl(o.value(QStringLiteral("--url"))), *tls}, outbox, sink);
+    QEventLoop loop;
+    QObject::connect(&client, &sync::SyncClient::finished, &loop, &QEventLoop::quit);
+    client.start();
+    loop.exec();
+    if (client.lastError()) {
+        return io.reportError(*client.lastError());
+    }
+    QJsonArray conflicts;
+    for (const auto& conflict : sink.conflicts()) {
+        conflicts.append(QJsonObject{{QStringLiteral("conflictId"), conflict.conflictId},
+                                     {QStringLiteral("reason"), conflict.reason},
+                                     {QStringLiteral("local"), conflict.local.toJson()},
+                                     {QStringLiteral("remote"), conflict.remote}});
+    }
+    const auto& r = client.report();
+    io.printJson({{QStringLiteral("ok"), true},
+                  {QStringLiteral("pushed"), r.pushed},
+                  {QStringLiteral("conflicts"), conflicts},
+                  {QStringLiteral("pulledLinkages"), r.pulledLinkages},
+                  {QStringLiteral("pulledRevocations"), r.pulledRevocations},
+                  {QStringLiteral("retries"), r.retries}});
+    return conflicts.isEmpty() ? ExitOk : ExitFailure;
+}
+
+} // namespace
+
+CommandGroup syncCommands()
+{
+    return {QStringLiteral("sync"),
+            QStringLiteral("register this terminal with the platform and push/pull linkages (enrol, push)"),
+            QStringLiteral("madoguchi-cli sync enrol --url URL --ca FILE --terminal ID --code CODE --out DIR\n"
+                           "  a new key + CSR; the platform's terminal CA answers the client certificate.\n"
+                           "  DIR gets terminal.pem, terminal.key (0600), ca.pem.\n"
+                           "madoguchi-cli sync push --url URL --credentials DIR [--file LINKAGES.json]\n"
+                           "  pushes the linkages (a JSON array, docs/api/openapi.yaml Linkage) and pulls both feeds;\n"
+                           "  prints counts and conflicts (exit 1 when there are conflicts)."),
+            [](CliIo& io) {
+                const QString verb = io.args().first();
+                if (verb == QStringLiteral("enrol")) {
+                    return enrol(io);
+                }
+                if (verb == QStringLiteral("push")) {
+                    return push(io);
+                }
+                return io.usageError(QStringLiteral("unknown verb ") + verb);
+            }};
+}
+
+} // namespace madoguchi::cli

@@ -1,0 +1,54 @@
+#pragma once
+
+// Internal to PlatformApi*.cpp: the endpoint handlers, split by area across files.
+
+#include "platformd/ApiSupport.h"
+#include "platformd/PgPool.h"
+#include "platformd/PlatformApi.h"
+#include "pki/OpenSsl.h"
+
+#include <functional>
+
+namespace madoguchi::platformd {
+
+struct PlatformApi::Impl
+{
+    PlatformApiConfig config;
+    pki::ossl::EvpPkeyPtr vaultKey;
+
+    // BEGIN … COMMIT around `body`; ROLLBACK on any failure, so a failed request writes nothing.
+    using TxBody = std::function<ApiResult<HttpResponse>(PgConnection&)>;
+    [[nodiscard]] ApiResult<HttpResponse> transaction(const TxBody& body);
+
+    [[nodiscard]] HttpResponse route(const HttpRequest& request);
+    [[nodiscard]] HttpResponse health();
+    [[nodiscard]] ApiResult<HttpResponse> healthRoute(const HttpRequest&) { return health(); }
+
+    // ApiTerminals.cpp
+    [[nodiscard]] ApiResult<HttpResponse> issueEnrolmentCode(const HttpRequest& request);
+    [[nodiscard]] ApiResult<HttpResponse> registerTerminal(const HttpRequest& request);
+    [[nodiscard]] ApiResult<HttpResponse> revokeTerminal(const HttpRequest& request, const QString& terminalId);
+    // ApiLinkages.cpp
+    [[nodiscard]] ApiResult<HttpResponse> pushLinkages(const HttpRequest& request);
+    [[nodiscard]] ApiResult<HttpResponse> linkageChanges(const HttpRequest& request);
+    // ApiFeeds.cpp
+    [[nodiscard]] ApiResult<HttpResponse> importRevocations(const HttpRequest& request);
+    [[nodiscard]] ApiResult<HttpResponse> revocationChanges(const HttpRequest& request);
+    [[nodiscard]] ApiResult<HttpResponse> uploadAudit(const HttpRequest& request);
+    // ApiRelyingParty.cpp
+    [[nodiscard]] ApiResult<HttpResponse> challenge(const HttpRequest& request);
+    [[nodiscard]] ApiResult<HttpResponse> verifyCard(const HttpRequest& request);
+    [[nodiscard]] ApiResult<HttpResponse> qualification(const HttpRequest& request);
+    [[nodiscard]] ApiResult<HttpResponse> vaultPublicKey(const HttpRequest& request);
+    [[nodiscard]] ApiResult<HttpResponse> tokenize(const HttpRequest& request);
+};
+
+// Feed paging: ?after=<seq>&limit=<n> (1..1000, default 500).
+struct FeedPage
+{
+    qint64 after = 0;
+    int limit = 500;
+};
+[[nodiscard]] ApiResult<FeedPage> parseFeedPage(const QString& query);
+
+} // namespace madoguchi::platformd

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace madoguchi::platformd {
+
+// Everything the server needs; read from a JSON file and/or flags (see app/main.cpp --help).
+struct PlatformConfig
+{
+    QString listenAddress = QStringLiteral("127.0.0.1");
+    quint16 port = 8443;
+    int threads = 8;
+    int poolSize = 8;
+    qint64 maxBodyBytes = 4 << 20;
+    QString database;           // libpq conninfo
+    QString filesDirectory;     // TerminalCa PlatformFiles: ca.pem ca.key server.pem server.key vault.* secret.bin
+    bool trainingTrust = false; // trust the demo set's TEST PKI for card verification
+
+    // Applies a JSON object's members (same names as the fields) over the defaults.
+    [[nodiscard]] static core::Result<PlatformConfig> fromFile(const QString& path);
+};
+
+// The assembled server: pool, migrations, terminal CA, API, HTTPS listener.
+class PlatformServer final
+{
+public:
+    [[nodiscard]] static core::Result<std::unique_ptr<PlatformServer>> start(const PlatformConfig& config);
+    ~PlatformServer();
+    PlatformServer(const PlatformServer&) = delete;
+    PlatformServer& operator=(const PlatformServer&) = delete;
+
+    [[nodiscard]] quint16 port() const;
+    void stop();
+
+private:
+    struct Impl;
+    explicit PlatformServer(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace madoguchi::platformd

@@ -1,0 +1,223 @@
+#include "sync/SyncClient.h"
+
+#include "core/Logging.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QTimer>
+
+namespace madoguchi::sync {
+
+namespace {
+
+PushOutcome outcomeOf(const QString& text)
+{
+    if (text == QStringLiteral("duplicate")) {
+        return PushOutcome::Duplicate;
+    }
+    return text == QStringLiteral("conflict") ? PushOutcome::Conflict : PushOutcome::Applied;
+}
+
+core::Error httpError(int status, const QJsonObject& body)
+{
+    const QJsonObject error = body.value(QStringLiteral("error")).toObject();
+    return core::Error{
+        core::Errc::NetworkFailure,
+        QStringLiteral("HTTP %1 %2: %3")
+            .arg(status)
+            .arg(error.value(QStringLiteral("code")).toString(), error.value(QStringLiteral("message")).toString()),
+        status};
+}
+
+} // namespace
+
+SyncClient::SyncClient(SyncClientOptions options, OutboxSource& outbox, SyncSink& sink, QObject* parent)
+    : QObject(parent), m_options(std::move(options)), m_outbox(outbox), m_sink(sink),
+      m_network(new QNetworkAccessManager(this))
+{}
+
+SyncClient::~SyncClient() = default;
+
+core::Result<QSslConfiguration> SyncClient::tlsConfiguration(const QByteArray& certPem, const QByteArray& keyPem,
+                                                             const QByteArray& caPem)
+{
+    const QSslCertificate cert(certPem, QSsl::Pem);
+    const QSslKey key(keyPem, QSsl::Ec, QSsl::Pem);
+    const QList<QSslCertificate> ca = QSslCertificate::fromData(caPem, QSsl::Pem);
+    if (cert.isNull() || key.isNull() || ca.isEmpty()) {
+        return core::fail(core::Errc::InvalidArgument,
+                          QStringLiteral("terminal certificate, key or platform CA unreadable"));
+    }
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificate(cert);
+    tls.setPrivateKey(key);
+    tls.setCaCertificates(ca); // the platform CA only, not the system roots
+    tls.setProtocol(QSsl::TlsV1_2OrLater);
+    tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    return tls;
+}
+
+void SyncClient::start()
+{
+    if (m_running) {
+        return;
+    }
+    m_running = true;
+    m_report = {};
+    m_error.reset();
+    pushNext();
+}
+
+void SyncClient::send(const QByteArray& method, const QString& path, const QByteArray& body, Handler handler,
+                      int attempt)
+{
+    QUrl url = m_options.baseUrl;
+    const qsizetype question = path.indexOf(QLatin1Char('?'));
+    url.setPath(question < 0 ? path : path.left(question));
+    if (question >= 0) {
+        url.setQuery(path.mid(question + 1));
+    }
+    QNetworkRequest request(url);
+    request.setSslConfiguration(m_options.tls);
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    QNetworkReply* reply = m_network->sendCustomRequest(request, method, body);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, method, path, body, handler, attempt] {
+        onReply(reply, method, path, body, handler, attempt);
+    });
+}
+
+void SyncClient::onReply(QNetworkReply* reply, const QByteArray& method, const QString& path, const QByteArray& body,
+                         const Handler& handler, int attempt)
+{
+    reply->deleteLater();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    // No HTTP answer (offline, refused, reset mid-request) or the platform says "try again": retry.
+    // The request is safe to repeat: pushes carry idempotency keys, pulls only read.
+    const bool transient = status == 0 || status == 502 || status == 503 || status == 429;
+    if (transient && attempt + 1 < m_options.maxAttempts) {
+        const int base = std::min(m_options.maxBackoffMs, m_options.initialBackoffMs << std::min(attempt, 16));
+        const int delay = base / 2 + static_cast<int>(QRandomGenerator::global()->bounded(base / 2 + 1)); // jitter
+        ++m_report.retries;
+        qCInfo(lcSync).noquote() << "retry" << path << "in" << delay
+                                 << "ms:" << (status ? QString::number(status) : reply->errorString());
+        QTimer::singleShot(delay, this, [this, method, path, body, handler, attempt] {
+            send(method, path, body, handler, attempt + 1);
+        });
+        return;
+    }
+    if (status == 0) {
+        return finish(
+            core::Error{core::Errc::NetworkFailure, QStringLiteral("offline: %1").arg(reply->errorString()), 0});
+    }
+    handler(status, QJsonDocument::fromJson(reply->readAll()).object());
+}
+
+void SyncClient::pushNext()
+{
+    const QList<OutboxItem> items = m_outbox.pending(m_options.batchSize);
+    if (items.isEmpty()) {
+        return pullLinkages();
+    }
+    QJsonArray array;
+    for (const OutboxItem& item : items) {
+        array.append(QJsonObject{{QStringLiteral("idempotencyKey"), item.idempotencyKey},
+                                 {QStringLiteral("linkage"), item.linkage.toJson()}});
+    }
+    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("items"), array}}).toJson(QJsonDocument::Compact);
+    send("POST", QStringLiteral("/v1/linkages/batch"), body, [this, items](int status, const QJsonObject& reply) {
+        if (status != 200) {
+            return finish(httpError(status, reply));
+        }
+        onPushed(items, reply);
+    });
+}
+
+void SyncClient::onPushed(const QList<OutboxItem>& items, const QJsonObject& body)
+{
+    const QJsonArray results = body.value(QStringLiteral("results")).toArray();
+    if (results.size() != items.size()) {
+        return finish(core::Error{core::Errc::MalformedResponse, QStringLiteral("push: result count differs"), 0});
+    }
+    QList<PushResult> acknowledged;
+    for (qsizetype i = 0; i < results.size(); ++i) {
+        const QJsonObject r = results[i].toObject();
+        PushResult result{items[i].idempotencyKey, outcomeOf(r.value(QStringLiteral("outcome")).toString()),
+                          static_cast<qint64>(r.value(QStringLiteral("seq")).toDouble()),
+                          r.value(QStringLiteral("replayed")).toBool()};
+        if (result.outcome == PushOutcome::Conflict) {
+            m_sink.recordConflict(ConflictRecord{r.value(QStringLiteral("conflictId")).toString(),
+                                                 r.value(QStringLiteral("reason")).toString(), items[i].linkage,
+                                                 r.value(QStringLiteral("existing")).toObject()});
+            ++m_report.conflicts;
+        }
+        acknowledged.append(result);
+    }
+    m_outbox.acknowledge(acknowledged);
+    m_report.pushed += static_cast<int>(acknowledged.size());
+    pushNext();
+}
+
+void SyncClient::pullLinkages()
+{
+    const QString path =
+        QStringLiteral("/v1/linkages/changes?after=%1&limit=%2").arg(m_sink.linkageCursor()).arg(m_options.pageSize);
+    send("GET", path, {}, [this](int status, const QJsonObject& reply) {
+        if (status != 200) {
+            return finish(httpError(status, reply));
+        }
+        QList<LinkageRecord> changes;
+        for (const QJsonValue& value : reply.value(QStringLiteral("changes")).toArray()) {
+            auto record = LinkageRecord::fromJson(value.toObject());
+            if (!record) {
+                return finish(record.error());
+            }
+            changes.append(*record);
+        }
+        m_sink.applyLinkages(changes, static_cast<qint64>(reply.value(QStringLiteral("nextCursor")).toDouble()));
+        m_report.pulledLinkages += static_cast<int>(changes.size());
+        reply.value(QStringLiteral("hasMore")).toBool() ? pullLinkages() : pullRevocations();
+    });
+}
+
+void SyncClient::pullRevocations()
+{
+    const QString path = QStringLiteral("/v1/revocations/changes?after=%1&limit=%2")
+                             .arg(m_sink.revocationCursor())
+                             .arg(m_options.pageSize);
+    send("GET", path, {}, [this](int status, const QJsonObject& reply) {
+        if (status != 200) {
+            return finish(httpError(status, reply));
+        }
+        QList<RevocationEvent> events;
+        for (const QJsonValue& value : reply.value(QStringLiteral("events")).toArray()) {
+            const QJsonObject e = value.toObject();
+            events.append(RevocationEvent{
+                static_cast<qint64>(e.value(QStringLiteral("seq")).toDouble()),
+                e.value(QStringLiteral("cardId")).toString(), e.value(QStringLiteral("event")).toString(),
+                e.value(QStringLiteral("reason")).toInt(-1),
+                QDateTime::fromString(e.value(QStringLiteral("occurredAt")).toString(), Qt::ISODate),
+                e.value(QStringLiteral("successorCardId")).toString()});
+        }
+        m_sink.applyRevocations(events, static_cast<qint64>(reply.value(QStringLiteral("nextCursor")).toDouble()));
+        m_report.pulledRevocations += static_cast<int>(events.size());
+        reply.value(QStringLiteral("hasMore")).toBool() ? pullRevocations() : finish(std::nullopt);
+    });
+}
+
+void SyncClient::finish(std::optional<core::Error> error)
+{
+    m_running = false;
+    m_error = std::move(error);
+    if (m_error) {
+        qCWarning(lcSync).noquote() << "sync stopped:" << m_error->toString();
+    }
+    emit finished(!m_error.has_value());
+}
+
+} // namespace madoguchi::sync
