@@ -76,6 +76,12 @@ QString Messages::describe(const core::Error& error)
         return tr("The operation took too long and was stopped.");
     case Errc::WrongKey:
         return tr("The database key is wrong, or the file is not a Madoguchi database.");
+    case Errc::PermissionDenied:
+        return tr("Your role does not allow this action.");
+    case Errc::NotFound:
+        return tr("Not found.");
+    case Errc::RevocationStale:
+        return tr("The revocation list is out of date; import a current one.");
     default:
         return tr("Something went wrong (%1).").arg(core::errcName(error.code));
     }

@@ -33,6 +33,11 @@ void CardReaderService::start()
     m_monitor->start();
 }
 
+void CardReaderService::post(std::function<void(card::ReaderBackend&)> job)
+{
+    m_monitor->post(std::move(job));
+}
+
 void CardReaderService::onReadersChanged(const QList<card::ReaderState>& readers)
 {
     m_readers = readers;

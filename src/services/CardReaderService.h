@@ -37,6 +37,9 @@ public:
     ~CardReaderService() override;
 
     void start();
+    // Runs `job` on the card thread with the backend (CardMonitor::post): for the jobs of other
+    // services (holder proof, PIN status). The job reports back by its own queued call.
+    void post(std::function<void(card::ReaderBackend&)> job);
     [[nodiscard]] QList<card::ReaderState> readers() const { return m_readers; }
 
 Q_SIGNALS:
