@@ -3,6 +3,7 @@
 #include "ui_EnrolmentWizard.h"
 
 #include "gui/LinkageLabels.h"
+#include "gui/ResidentPinDialog.h"
 #include "gui/Messages.h"
 #include "services/AccessPolicy.h"
 #include "services/EnrolmentService.h"
@@ -67,7 +68,7 @@ void EnrolmentWizard::buildFields()
         form->addRow(QString(), error);
         m_inputs.append({name, edit});
         m_errorLabels.insert(name, error);
-        connect(edit, &QLineEdit::editingFinished, this, [this]() { validateFields(); });
+        connect(edit, &QLineEdit::editingFinished, this, [this]() { static_cast<void>(validateFields()); });
     }
     if (!m_inputs.isEmpty()) {
         m_inputs.first().second->setFocus();

@@ -6,6 +6,8 @@
 
 #include <memory>
 
+class QTableView;
+
 namespace Ui {
 class RevocationsPage;
 }
@@ -46,7 +48,7 @@ private:
     void onImportClicked();
     void showCrls();
     void updateActions();
-    [[nodiscard]] class QTableView* currentQueueView() const;
+    [[nodiscard]] QTableView* currentQueueView() const;
 
     const std::unique_ptr<Ui::RevocationsPage> m_ui;
     services::CrlOverview& m_crls;

@@ -24,7 +24,7 @@ QString issuerText(const QByteArray& der)
 
 QDateTime fromEpoch(qint64 seconds)
 {
-    return QDateTime::fromSecsSinceEpoch(seconds, QTimeZone::UTC);
+    return QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC);
 }
 
 } // namespace

@@ -175,7 +175,6 @@ private Q_SLOTS:
         }
         m_wizard->findChild<QCheckBox*>(QStringLiteral("photoMatchCheckBox"))->setChecked(true);
         QVERIFY(button("nextButton")->isEnabled());
-        next();
         chooseKind(QStringLiteral("platform_id"));
         next();
         next();

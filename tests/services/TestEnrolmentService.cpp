@@ -22,7 +22,7 @@ private Q_SLOTS:
     void init()
     {
         QVERIFY(m_dir.isValid());
-        m_db = test::openMigrated(m_dir.filePath(QStringLiteral("r.db")));
+        m_db = test::openMigrated(m_dir.filePath(QStringLiteral("r%1.db").arg(++m_run)));
         QVERIFY(m_db);
         auto trust = pki::TrustStore::load(pki::TrustMode::Training);
         QVERIFY(trust);
@@ -150,7 +150,8 @@ private Q_SLOTS:
 
 private:
     QTemporaryDir m_dir;
-    core::FixedClock m_clock{QDateTime(QDate(2025, 4, 1), QTime(9, 0), QTimeZone::UTC)};
+    int m_run = 0;
+    core::FixedClock m_clock{QDateTime(QDate(2025, 4, 1), QTime(9, 0), Qt::UTC)};
     std::optional<store::Database> m_db;
     std::unique_ptr<pki::TrustStore> m_trust;
     std::unique_ptr<services::CardReaderService> m_cards;
