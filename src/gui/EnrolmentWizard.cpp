@@ -47,6 +47,11 @@ EnrolmentWizard::EnrolmentWizard(services::EnrolmentService& service, services::
 
 EnrolmentWizard::~EnrolmentWizard() = default;
 
+ResidentPinDialog* EnrolmentWizard::pinDialog() const
+{
+    return m_pinDialog.data();
+}
+
 EnrolmentWizard::Step EnrolmentWizard::step() const
 {
     return static_cast<Step>(m_ui->stepStack->currentIndex());

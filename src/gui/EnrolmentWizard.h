@@ -58,7 +58,7 @@ public:
 
     [[nodiscard]] Step step() const;
     // The PIN dialog while it is open (tests drive it); null otherwise.
-    [[nodiscard]] ResidentPinDialog* pinDialog() const { return m_pinDialog; }
+    [[nodiscard]] ResidentPinDialog* pinDialog() const;
     // Screen index for the resident-facing PIN dialog (setting / --pin-screen); -1: same screen.
     void setPinScreen(int index) { m_pinScreen = index; }
     [[nodiscard]] std::optional<store::Linkage> lastLinkage() const { return m_linkage; }

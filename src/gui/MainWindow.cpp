@@ -2,6 +2,7 @@
 #include "ui_MainWindow.h"
 
 #include "gui/CardView.h"
+#include "gui/CounterPages.h"
 #include "gui/Messages.h"
 #include "gui/ReaderPanel.h"
 #include "services/CardReaderService.h"
@@ -35,6 +36,9 @@ MainWindow::~MainWindow() = default;
 void MainWindow::addPages()
 {
     m_ui->pagesTabWidget->addTab(m_cardView, tr("&Card"));
+    CounterPages::addEnrolment(*m_ui->pagesTabWidget, m_context);
+    CounterPages::addLinkages(*m_ui->pagesTabWidget, m_context);
+    CounterPages::addRevocations(*m_ui->pagesTabWidget, m_context);
 }
 
 void MainWindow::connectCardService()

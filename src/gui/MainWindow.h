@@ -3,18 +3,28 @@
 #include "card/ReaderBackend.h"
 #include "core/Error.h"
 #include "services/CardSummary.h"
+#include "store/Database.h"
 
 #include <QMainWindow>
 
+#include <functional>
 #include <memory>
 
 namespace Ui {
 class MainWindow;
 }
 
+namespace madoguchi::core {
+class Clock;
+}
 namespace madoguchi::services {
 class CardReaderService;
+class CrlOverview;
+class EnrolmentService;
+class LinkageService;
+class RevocationQueue;
 class TrainingControl;
+struct Operator;
 } // namespace madoguchi::services
 
 namespace madoguchi::gui {
@@ -35,6 +45,18 @@ public:
         services::CardReaderService* cards = nullptr;
         services::TrainingControl* training = nullptr; // nullptr without the training reader
         bool testPkiTrusted = false;
+        // The counter pages (Enrolment, Linkages, Revocations) appear only when these are given.
+        const services::Operator* currentOperator = nullptr;
+        const core::Clock* clock = nullptr;
+        services::EnrolmentService* enrolment = nullptr;
+        services::LinkageService* linkages = nullptr;
+        // Opens a NEW registry connection for a worker thread (the import); empty: no import.
+        std::function<core::Result<store::Database>()> openWorkerDatabase{};
+        QString terminalPrefix = QStringLiteral("T1");
+        services::CrlOverview* crls = nullptr;
+        services::RevocationQueue* revocationQueue = nullptr;
+        QString ocspResponderUrl{};
+        int pinScreen = -1; // QGuiApplication::screens() index for the resident's PIN dialog
     };
 
     explicit MainWindow(const Context& context, QWidget* parent = nullptr);
