@@ -8,7 +8,8 @@ QString EnrolmentReceipt::html(const store::Linkage& linkage, const QString& ope
 {
     QString rows;
     const auto row = [&rows](const QString& label, const QString& value) {
-        rows += QStringLiteral("<tr><th align=left>%1</th><td>%2</td></tr>").arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+        rows += QStringLiteral("<tr><th align=left>%1</th><td>%2</td></tr>")
+                    .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
     };
     row(tr("Service"), LinkageLabels::kind(linkage.kind));
     for (auto it = linkage.fields.begin(); it != linkage.fields.end(); ++it) {

@@ -21,8 +21,7 @@ namespace madoguchi::gui {
 
 EnrolmentWizard::EnrolmentWizard(services::EnrolmentService& service, services::CardReaderService& cards,
                                  const services::Operator& op, const core::Clock& clock, QWidget* parent)
-    : QWidget(parent), m_ui(std::make_unique<Ui::EnrolmentWizard>()), m_service(service), m_operator(op),
-      m_clock(clock)
+    : QWidget(parent), m_ui(std::make_unique<Ui::EnrolmentWizard>()), m_service(service), m_operator(op), m_clock(clock)
 {
     m_ui->setupUi(this);
     m_ui->photoGroupBox->setVisible(service.settings().photoCheckApproved);
@@ -131,9 +130,9 @@ void EnrolmentWizard::cancel(const QString& why)
 void EnrolmentWizard::goTo(Step step)
 {
     m_ui->stepStack->setCurrentIndex(step);
-    static const char* const names[] = {QT_TR_NOOP("Read the card"), QT_TR_NOOP("Prove the holder"),
-                                        QT_TR_NOOP("Choose the linkage"), QT_TR_NOOP("Enter the details"),
-                                        QT_TR_NOOP("Review"), QT_TR_NOOP("Done")};
+    static const char* const names[] = {
+        QT_TR_NOOP("Read the card"),     QT_TR_NOOP("Prove the holder"), QT_TR_NOOP("Choose the linkage"),
+        QT_TR_NOOP("Enter the details"), QT_TR_NOOP("Review"),           QT_TR_NOOP("Done")};
     m_ui->stepLabel->setText(tr("Step %1 of 6: %2").arg(step + 1).arg(tr(names[step])));
     updateButtons();
     Q_EMIT stepChanged(step);

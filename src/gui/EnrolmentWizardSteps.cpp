@@ -31,7 +31,8 @@ void EnrolmentWizard::loadKinds()
         }
     }
     if (m_ui->kindComboBox->count() == 0) {
-        m_ui->noticeLabel->setText(tr("Your role (%1) cannot enrol residents.").arg(services::roleName(m_operator.role)));
+        m_ui->noticeLabel->setText(
+            tr("Your role (%1) cannot enrol residents.").arg(services::roleName(m_operator.role)));
     }
 }
 
@@ -103,8 +104,8 @@ bool EnrolmentWizard::validateFields()
         }
     }
     if (issues.isEmpty() && kind == QStringLiteral("credit_card")) {
-        m_panMasked = tr("%1 ending in %2").arg(services::PaymentCardNumber::brandOf(pan),
-                                                services::PaymentCardNumber::lastFour(pan));
+        m_panMasked = tr("%1 ending in %2")
+                          .arg(services::PaymentCardNumber::brandOf(pan), services::PaymentCardNumber::lastFour(pan));
         m_pan = std::move(pan);
     }
     return issues.isEmpty();
@@ -118,8 +119,8 @@ void EnrolmentWizard::buildReview()
                             LinkageLabels::assurance(*m_assurance), LinkageLabels::kind(kind).toHtmlEscaped());
     for (const auto& [name, edit] : std::as_const(m_inputs)) {
         const QString value = name == QStringLiteral("pan") ? m_panMasked : edit->text().trimmed();
-        text += QStringLiteral("<p><b>%1</b>: %2</p>").arg(LinkageLabels::field(name).toHtmlEscaped(),
-                                                            value.toHtmlEscaped());
+        text += QStringLiteral("<p><b>%1</b>: %2</p>")
+                    .arg(LinkageLabels::field(name).toHtmlEscaped(), value.toHtmlEscaped());
     }
     m_ui->reviewLabel->setText(text);
 }

@@ -102,13 +102,22 @@ void ImportDialog::start()
     auto progress = [self](qint64 rows, qint64 bytesDone, qint64 bytesTotal) {
         const int percent = bytesTotal > 0 ? static_cast<int>(bytesDone * 100 / bytesTotal) : 0;
         QMetaObject::invokeMethod(
-            self.data(), [self, rows, percent]() { if (self) self->onProgress(rows, percent); }, Qt::QueuedConnection);
+            self.data(),
+            [self, rows, percent]() {
+                if (self)
+                    self->onProgress(rows, percent);
+            },
+            Qt::QueuedConnection);
     };
     m_thread.reset(QThread::create([self, setup = m_setup, op = m_operator, clock = &m_clock,
                                     path = m_ui->fileLineEdit->text(), options, cancel = m_cancel, progress]() {
         Report report = runImport(setup, op, *clock, path, options, cancel.get(), progress);
         QMetaObject::invokeMethod(
-            self.data(), [self, report = std::move(report)]() { if (self) self->onFinished(report); },
+            self.data(),
+            [self, report = std::move(report)]() {
+                if (self)
+                    self->onFinished(report);
+            },
             Qt::QueuedConnection);
     }));
     m_thread->start();
@@ -166,7 +175,9 @@ void ImportDialog::onFinished(const Report& report)
         m_ui->summaryLabel->setText(
             report->stored
                 ? tr("✔ %1 row(s) read, %2 imported, %3 rejected.")
-                      .arg(report->rows).arg(report->imported).arg(report->rejected)
+                      .arg(report->rows)
+                      .arg(report->imported)
+                      .arg(report->rejected)
                 : tr("✖ Nothing was stored: %1 row(s) have problems (all-or-nothing).").arg(report->rejected));
     }
     updateButtons();
@@ -199,8 +210,8 @@ bool ImportDialog::saveReport(const QString& path) const
 
 void ImportDialog::onSaveReportClicked()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save the import report"), QString(),
-                                                      tr("CSV files (*.csv)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Save the import report"), QString(), tr("CSV files (*.csv)"));
     if (!path.isEmpty() && !saveReport(path)) {
         m_ui->summaryLabel->setText(tr("✖ The report could not be saved to %1.").arg(path));
     }

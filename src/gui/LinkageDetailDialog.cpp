@@ -18,8 +18,9 @@ LinkageDetailDialog::LinkageDetailDialog(services::LinkageService& linkages, con
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
     m_ui->historyTableView->setModel(m_history);
     m_ui->historyTableView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    QString text = tr("<p><b>%1</b> — %2</p>").arg(LinkageLabels::kind(l.kind).toHtmlEscaped(),
-                                                    LinkageLabels::status(l.status).toHtmlEscaped());
+    QString text =
+        tr("<p><b>%1</b> — %2</p>")
+            .arg(LinkageLabels::kind(l.kind).toHtmlEscaped(), LinkageLabels::status(l.status).toHtmlEscaped());
     const auto row = [&text](const QString& label, const QString& value) {
         text += QStringLiteral("<p><b>%1</b>: %2</p>").arg(label.toHtmlEscaped(), value.toHtmlEscaped());
     };
@@ -29,8 +30,9 @@ LinkageDetailDialog::LinkageDetailDialog(services::LinkageService& linkages, con
     row(tr("Card"), l.card.toString());
     row(tr("Linkage number"), l.uuid.toString(QUuid::WithoutBraces));
     row(tr("Holder proved by"), LinkageLabels::assurance(l.assurance));
-    row(tr("Valid"), tr("%1 to %2").arg(l.validFrom.toString(Qt::ISODate),
-                                         l.validTo.isValid() ? l.validTo.toString(Qt::ISODate) : tr("open")));
+    row(tr("Valid"), tr("%1 to %2")
+                         .arg(l.validFrom.toString(Qt::ISODate),
+                              l.validTo.isValid() ? l.validTo.toString(Qt::ISODate) : tr("open")));
     m_ui->detailLabel->setText(text);
     auto history = linkages.history(op, l.uuid);
     if (history) {

@@ -27,8 +27,8 @@ class LinkageDetailDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(LinkageDetailDialog)
 
 public:
-    LinkageDetailDialog(services::LinkageService& linkages, const services::Operator& op,
-                        const store::Linkage& linkage, QWidget* parent = nullptr);
+    LinkageDetailDialog(services::LinkageService& linkages, const services::Operator& op, const store::Linkage& linkage,
+                        QWidget* parent = nullptr);
     ~LinkageDetailDialog() override;
 
     [[nodiscard]] LinkageTableModel* historyModel() const { return m_history; }

@@ -40,8 +40,8 @@ std::optional<store::CardIdentity> parseIdentity(const QString& text)
 LinkagesPage::LinkagesPage(services::LinkageService& linkages, services::CardReaderService& cards,
                            const services::Operator& op, const core::Clock& clock, ImportDialog::Setup importSetup,
                            QWidget* parent)
-    : QWidget(parent), m_ui(std::make_unique<Ui::LinkagesPage>()), m_linkages(linkages), m_operator(op),
-      m_clock(clock), m_importSetup(std::move(importSetup)), m_model(new LinkageTableModel(this)),
+    : QWidget(parent), m_ui(std::make_unique<Ui::LinkagesPage>()), m_linkages(linkages), m_operator(op), m_clock(clock),
+      m_importSetup(std::move(importSetup)), m_model(new LinkageTableModel(this)),
       m_prompt([this](const QString& title, const QString& label) { return askText(this, title, label); })
 {
     m_ui->setupUi(this);
@@ -153,8 +153,8 @@ void LinkagesPage::updateActions()
 {
     const auto rows = m_ui->resultsTableView->selectionModel()->selectedRows();
     const store::Linkage* l = rows.isEmpty() ? nullptr : m_model->linkageAt(rows.first().row());
-    const bool open = l != nullptr &&
-                      (l->status == store::LinkageStatus::Active || l->status == store::LinkageStatus::Suspended);
+    const bool open =
+        l != nullptr && (l->status == store::LinkageStatus::Active || l->status == store::LinkageStatus::Suspended);
     const bool mayChange = l != nullptr && services::AccessPolicy::mayChangeKind(m_operator, l->kind).has_value();
     m_ui->detailButton->setEnabled(l != nullptr);
     m_ui->suspendButton->setEnabled(mayChange && l->status == store::LinkageStatus::Active);
@@ -179,7 +179,8 @@ void LinkagesPage::changeSelected(bool end)
     if (l == nullptr) {
         return;
     }
-    const auto reason = m_prompt(end ? tr("End linkage") : tr("Suspend linkage"), tr("Reason (recorded in the history):"));
+    const auto reason =
+        m_prompt(end ? tr("End linkage") : tr("Suspend linkage"), tr("Reason (recorded in the history):"));
     if (!reason || reason->trimmed().isEmpty()) {
         return;
     }
@@ -199,8 +200,8 @@ void LinkagesPage::migrateSelected()
         return;
     }
     const store::CardIdentity from = l->card;
-    const auto answer = m_prompt(tr("Migrate to the successor card"),
-                                 tr("Successor card identity (issuer key id:serial, hex):"));
+    const auto answer =
+        m_prompt(tr("Migrate to the successor card"), tr("Successor card identity (issuer key id:serial, hex):"));
     if (!answer) {
         return;
     }

@@ -55,9 +55,8 @@ void MainWindow::connectCardService()
         m_cardView->showEmpty();
         statusBar()->showMessage(tr("Card removed from %1").arg(reader));
     });
-    connect(cards, &services::CardReaderService::backendError, this, [this](const core::Error& error) {
-        m_readerPanel->setBackendMessage(Messages::describe(error));
-    });
+    connect(cards, &services::CardReaderService::backendError, this,
+            [this](const core::Error& error) { m_readerPanel->setBackendMessage(Messages::describe(error)); });
     onReadersChanged(cards->readers());
 }
 

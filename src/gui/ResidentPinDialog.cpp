@@ -115,8 +115,8 @@ void ResidentPinDialog::setState(State state)
 
 void ResidentPinDialog::updateInputs()
 {
-    const bool mayType = m_state == State::Ready ||
-                         (m_state == State::NeedsConfirmation && m_ui->confirmLastTryCheckBox->isChecked());
+    const bool mayType =
+        m_state == State::Ready || (m_state == State::NeedsConfirmation && m_ui->confirmLastTryCheckBox->isChecked());
     m_ui->pinLineEdit->setEnabled(mayType);
     if (!mayType) {
         m_ui->pinLineEdit->clear();

@@ -66,7 +66,8 @@ QVariant RevocationsCrlModel::data(const QModelIndex& index, int role) const
     }
     const auto& c = m_crls.at(index.row());
     if (role == Qt::DecorationRole && index.column() == AgeColumn && qobject_cast<QApplication*>(qApp)) {
-        return QApplication::style()->standardIcon(c.stale ? QStyle::SP_MessageBoxWarning : QStyle::SP_DialogApplyButton);
+        return QApplication::style()->standardIcon(c.stale ? QStyle::SP_MessageBoxWarning
+                                                           : QStyle::SP_DialogApplyButton);
     }
     if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole && role != Qt::ToolTipRole) {
         return {};
@@ -81,7 +82,8 @@ QVariant RevocationsCrlModel::data(const QModelIndex& index, int role) const
     case NextUpdateColumn:
         return c.nextUpdate.isValid() ? c.nextUpdate.toString(Qt::ISODate) : tr("none");
     case AgeColumn:
-        return c.stale ? tr("STALE — %1 old").arg(ageText(c.ageSeconds)) : tr("current — %1 old").arg(ageText(c.ageSeconds));
+        return c.stale ? tr("STALE — %1 old").arg(ageText(c.ageSeconds))
+                       : tr("current — %1 old").arg(ageText(c.ageSeconds));
     case EntriesColumn:
         return QString::number(c.entries);
     case IdColumn:

@@ -62,14 +62,16 @@ void RevocationsPage::showCrls()
     for (auto it = totals.begin(); it != totals.end(); ++it) {
         parts.append(tr("%1: %2").arg(RevocationsCrlModel::reasonText(it.key())).arg(it.value()));
     }
-    m_ui->reasonCountsLabel->setText(parts.isEmpty() ? QString() : tr("Entries by reason — %1").arg(parts.join(QStringLiteral("; "))));
+    m_ui->reasonCountsLabel->setText(
+        parts.isEmpty() ? QString() : tr("Entries by reason — %1").arg(parts.join(QStringLiteral("; "))));
 }
 
 void RevocationsPage::importCrl(const QString& crlPath, const QString& issuerPemPath)
 {
     auto imported = m_crls.import(crlPath, issuerPemPath);
-    m_ui->lookupResultLabel->setText(imported ? tr("✔ CRL imported: %n entries.", nullptr, static_cast<int>(imported->entries))
-                                              : QStringLiteral("✖ ") + Messages::describe(imported.error()));
+    m_ui->lookupResultLabel->setText(
+        imported ? tr("✔ CRL imported: %n entries.", nullptr, static_cast<int>(imported->entries))
+                 : QStringLiteral("✖ ") + Messages::describe(imported.error()));
     showCrls();
 }
 
@@ -106,10 +108,11 @@ void RevocationsPage::lookUp(const QString& serialHex)
     const QString source = tr("from the CRL of %1 issued %2%3")
                                .arg(found->issuer, found->crlThisUpdate.toString(Qt::ISODate),
                                     found->crlStale ? tr(" — STALE, import a current one") : QString());
-    m_ui->lookupResultLabel->setText(
-        found->revoked ? tr("✖ Revoked on %1: %2 (%3).")
-                             .arg(found->revokedAt.toString(Qt::ISODate), RevocationsCrlModel::reasonText(found->reasonCode), source)
-                       : tr("✔ Not listed (%1).").arg(source));
+    m_ui->lookupResultLabel->setText(found->revoked
+                                         ? tr("✖ Revoked on %1: %2 (%3).")
+                                               .arg(found->revokedAt.toString(Qt::ISODate),
+                                                    RevocationsCrlModel::reasonText(found->reasonCode), source)
+                                         : tr("✔ Not listed (%1).").arg(source));
 }
 
 void RevocationsPage::refresh()
@@ -118,21 +121,23 @@ void RevocationsPage::refresh()
     auto migrations = m_queue.items(m_operator, Queue::Migration, withDone);
     auto addresses = m_queue.items(m_operator, Queue::ChangeOfAddress, withDone);
     if (!migrations || !addresses) {
-        m_ui->queueStatusLabel->setText(QStringLiteral("✖ ") + Messages::describe(migrations ? addresses.error() : migrations.error()));
+        m_ui->queueStatusLabel->setText(QStringLiteral("✖ ") +
+                                        Messages::describe(migrations ? addresses.error() : migrations.error()));
         return;
     }
     m_migrations->setItems(*migrations);
     m_addresses->setItems(*addresses);
-    m_ui->queueStatusLabel->setText(migrations->isEmpty() && addresses->isEmpty()
-                                        ? tr("Nothing to work through: revocation events that need the counter appear here.")
-                                        : tr("%1 migration(s), %2 change(s) of address listed.")
-                                              .arg(migrations->size()).arg(addresses->size()));
+    m_ui->queueStatusLabel->setText(
+        migrations->isEmpty() && addresses->isEmpty()
+            ? tr("Nothing to work through: revocation events that need the counter appear here.")
+            : tr("%1 migration(s), %2 change(s) of address listed.").arg(migrations->size()).arg(addresses->size()));
     updateActions();
 }
 
 QTableView* RevocationsPage::currentQueueView() const
 {
-    return m_ui->queueTabWidget->currentWidget() == m_ui->migrationTab ? m_ui->migrationTableView : m_ui->addressTableView;
+    return m_ui->queueTabWidget->currentWidget() == m_ui->migrationTab ? m_ui->migrationTableView
+                                                                       : m_ui->addressTableView;
 }
 
 void RevocationsPage::updateActions()
@@ -149,13 +154,15 @@ void RevocationsPage::markSelectedDone()
 {
     auto* view = currentQueueView();
     const auto rows = view->selectionModel()->selectedRows();
-    const auto* item = rows.isEmpty() ? nullptr : static_cast<RevocationsWorkModel*>(view->model())->itemAt(rows.first().row());
+    const auto* item =
+        rows.isEmpty() ? nullptr : static_cast<RevocationsWorkModel*>(view->model())->itemAt(rows.first().row());
     if (item == nullptr) {
         return;
     }
     auto done = m_queue.markDone(m_operator, item->id);
     refresh();
-    m_ui->queueStatusLabel->setText(done ? tr("✔ Marked done.") : QStringLiteral("✖ ") + Messages::describe(done.error()));
+    m_ui->queueStatusLabel->setText(done ? tr("✔ Marked done.")
+                                         : QStringLiteral("✖ ") + Messages::describe(done.error()));
 }
 
 } // namespace madoguchi::gui

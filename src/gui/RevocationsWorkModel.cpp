@@ -35,7 +35,8 @@ QVariant RevocationsWorkModel::data(const QModelIndex& index, int role) const
     const auto& item = m_items.at(index.row());
     const bool done = item.doneAt.isValid();
     if (role == Qt::DecorationRole && index.column() == StateColumn && qobject_cast<QApplication*>(qApp)) {
-        return QApplication::style()->standardIcon(done ? QStyle::SP_DialogApplyButton : QStyle::SP_MessageBoxInformation);
+        return QApplication::style()->standardIcon(done ? QStyle::SP_DialogApplyButton
+                                                        : QStyle::SP_MessageBoxInformation);
     }
     if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole) {
         return {};

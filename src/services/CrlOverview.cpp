@@ -31,8 +31,7 @@ QDateTime fromEpoch(qint64 seconds)
 
 CrlOverview::CrlOverview(QString cacheDirectory, const core::Clock& clock)
     : m_cache(std::move(cacheDirectory)), m_clock(clock)
-{
-}
+{}
 
 CrlOverview::~CrlOverview() = default;
 
@@ -117,6 +116,32 @@ std::optional<SerialLookup> CrlOverview::lookup(const QByteArray& serial, const 
         }
     }
     return answer;
+}
+
+CardSummary::Revocation CrlOverview::cardVerdict(const QByteArray& issuerKeyId, const QByteArray& serial) const
+{
+    using State = CardSummary::Revocation::State;
+    CardSummary::Revocation verdict;
+    const auto found = lookup(serial, issuerKeyId);
+    if (!found) {
+        verdict.state = State::Unknown;
+        verdict.why = CardSummary::Revocation::Why::NoCrlOfIssuer;
+        return verdict;
+    }
+    verdict.source = found->issuer;
+    verdict.sourceTime = found->crlThisUpdate;
+    verdict.sourceStale = found->crlStale;
+    if (found->revoked) {
+        verdict.state = State::Revoked; // a listed revocation stands even on a stale CRL
+        verdict.reasonCode = found->reasonCode;
+        verdict.revokedAt = found->revokedAt;
+    } else if (found->crlStale) {
+        verdict.state = State::Unknown;
+        verdict.why = CardSummary::Revocation::Why::CrlStale;
+    } else {
+        verdict.state = State::Good;
+    }
+    return verdict;
 }
 
 } // namespace madoguchi::services

@@ -4,6 +4,7 @@
 #include "core/Result.h"
 #include "pki/Crl.h"
 #include "pki/CrlCache.h"
+#include "services/CardSummary.h"
 
 #include <QDateTime>
 #include <QList>
@@ -61,7 +62,12 @@ public:
     [[nodiscard]] int failures() const { return m_failures; }
     // `serial`: big-endian magnitude. With `issuerKeyId`, only CRLs of that CA are asked; without,
     // every CRL (a hex serial typed at the counter). nullopt: no CRL of that issuer is loaded.
-    [[nodiscard]] std::optional<SerialLookup> lookup(const QByteArray& serial, const QByteArray& issuerKeyId = {}) const;
+    [[nodiscard]] std::optional<SerialLookup> lookup(const QByteArray& serial,
+                                                     const QByteArray& issuerKeyId = {}) const;
+
+    // The card view's verdict for an auth cert: revoked (reason, date), good only from a current CRL of
+    // its issuer, otherwise unknown with why (fails closed, architecture.md §5).
+    [[nodiscard]] CardSummary::Revocation cardVerdict(const QByteArray& issuerKeyId, const QByteArray& serial) const;
 
 private:
     [[nodiscard]] CrlSummary summarize(const QString& id, const pki::Crl& crl) const;

@@ -60,8 +60,7 @@ core::Result<card::HolderProofResult> proveOn(card::ReaderBackend& backend, cons
 EnrolmentService::EnrolmentService(CardReaderService& cards, LinkageService& linkages, const core::Clock& clock,
                                    Settings settings)
     : m_cards(cards), m_linkages(linkages), m_clock(clock), m_settings(std::move(settings))
-{
-}
+{}
 
 void EnrolmentService::readPinStatus(const QString& reader, QObject* context, Done<card::PinStatus> done)
 {

@@ -101,13 +101,13 @@ core::Result<QList<RevocationWorkItem>> RevocationQueue::items(const Operator& o
     if (auto allowed = AccessPolicy::mayRead(op); !allowed) {
         return core::fail(allowed.error());
     }
-    auto stmt = m_db.prepare(includeDone
-                                 ? "SELECT id, queue, event, issuer_key_id, serial, cert_kind, reason_code, revoked_at, "
-                                   "successor_key_id, successor_serial, note, created_at, done_at, done_by FROM "
-                                   "revocation_work WHERE queue = ? ORDER BY id"
-                                 : "SELECT id, queue, event, issuer_key_id, serial, cert_kind, reason_code, revoked_at, "
-                                   "successor_key_id, successor_serial, note, created_at, done_at, done_by FROM "
-                                   "revocation_work WHERE queue = ? AND done_at IS NULL ORDER BY id");
+    auto stmt = m_db.prepare(
+        includeDone ? "SELECT id, queue, event, issuer_key_id, serial, cert_kind, reason_code, revoked_at, "
+                      "successor_key_id, successor_serial, note, created_at, done_at, done_by FROM "
+                      "revocation_work WHERE queue = ? ORDER BY id"
+                    : "SELECT id, queue, event, issuer_key_id, serial, cert_kind, reason_code, revoked_at, "
+                      "successor_key_id, successor_serial, note, created_at, done_at, done_by FROM "
+                      "revocation_work WHERE queue = ? AND done_at IS NULL ORDER BY id");
     if (!stmt) {
         return core::fail(stmt.error());
     }

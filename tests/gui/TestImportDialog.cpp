@@ -24,7 +24,8 @@ QByteArray row(int n, const char* insurer = "33120015")
 
 store::CardIdentity cardOf(int n)
 {
-    return {QByteArray::fromHex("a1b2c3d4e5f6a7b8c9d0a1b2c3d4e5f6a7b8c9d0"), QByteArray::number(n).rightJustified(8, '0')};
+    return {QByteArray::fromHex("a1b2c3d4e5f6a7b8c9d0a1b2c3d4e5f6a7b8c9d0"),
+            QByteArray::number(n).rightJustified(8, '0')};
 }
 
 } // namespace
@@ -65,7 +66,8 @@ private Q_SLOTS:
         QCOMPARE(issues.at(1).row, 4);
         QCOMPARE(dialog->issueModel()->index(1, gui::ImportIssueModel::FieldColumn).data().toString(),
                  QStringLiteral("branch"));
-        QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("summaryLabel"))->text().contains(QStringLiteral("3 imported")));
+        QVERIFY(
+            dialog->findChild<QLabel*>(QStringLiteral("summaryLabel"))->text().contains(QStringLiteral("3 imported")));
         QVERIFY(dialog->findChild<QPushButton*>(QStringLiteral("saveReportButton"))->isEnabled());
         const QString report = m_rig->dir.filePath(QStringLiteral("report.csv"));
         QVERIFY(dialog->saveReport(report));
@@ -107,7 +109,8 @@ private Q_SLOTS:
         dialog->findChild<QPushButton*>(QStringLiteral("cancelButton"))->click();
         QVERIFY(finished.wait(30000));
         QCOMPARE(finished.takeFirst().at(0).toBool(), false);
-        QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("summaryLabel"))->text().contains(QStringLiteral("cancelled")));
+        QVERIFY(
+            dialog->findChild<QLabel*>(QStringLiteral("summaryLabel"))->text().contains(QStringLiteral("cancelled")));
         QVERIFY(!dialog->isRunning());
         QVERIFY(*m_rig->db->queryInt("SELECT count(*) FROM linkage_version") < Rows);
     }

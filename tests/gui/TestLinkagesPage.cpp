@@ -89,7 +89,8 @@ private Q_SLOTS:
     void suspendThenEndWithReasonsAndHistory()
     {
         seed();
-        m_page->setTextPrompt([](const QString&, const QString&) { return std::optional(QStringLiteral("reported lost")); });
+        m_page->setTextPrompt(
+            [](const QString&, const QString&) { return std::optional(QStringLiteral("reported lost")); });
         m_page->search(Mode::PlatformId, QStringLiteral("PF-0001"));
         m_page->selectRow(0);
         auto* suspend = m_page->findChild<QPushButton*>(QStringLiteral("suspendButton"));
@@ -105,7 +106,8 @@ private Q_SLOTS:
         m_page->showDetailOfSelected();
         auto* dialog = m_page->findChild<gui::LinkageDetailDialog*>();
         QVERIFY(dialog);
-        QAbstractItemModelTester history(dialog->historyModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester history(dialog->historyModel(),
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(dialog->historyModel()->rowCount(), 3);
         dialog->close();
     }
@@ -172,7 +174,8 @@ private:
                {QStringLiteral("number"), QStringLiteral("7")},
                {QStringLiteral("branch"), QStringLiteral("01")}});
         enrol(two, QStringLiteral("catv"), {{QStringLiteral("household_id"), QStringLiteral("HH-1")}});
-        QVERIFY(m_rig->linkages->recordResident(m_staff, one, QStringLiteral("窓口　花子"), QStringLiteral("19800401")));
+        QVERIFY(
+            m_rig->linkages->recordResident(m_staff, one, QStringLiteral("窓口　花子"), QStringLiteral("19800401")));
     }
 
     test::CounterWorld m_world;

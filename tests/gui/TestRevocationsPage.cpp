@@ -1,4 +1,5 @@
 #include "CounterFixture.h"
+#include "gui/CardView.h"
 #include "gui/RevocationsCrlModel.h"
 #include "gui/RevocationsPage.h"
 #include "gui/RevocationsWorkModel.h"
@@ -46,7 +47,8 @@ private Q_SLOTS:
     {
         m_rig = std::make_unique<test::CounterRig>();
         QVERIFY(m_rig->build(m_world, false));
-        m_overview = std::make_unique<services::CrlOverview>(m_rig->dir.filePath(QStringLiteral("crls")), *m_world.clock);
+        m_overview =
+            std::make_unique<services::CrlOverview>(m_rig->dir.filePath(QStringLiteral("crls")), *m_world.clock);
         QVERIFY(m_overview->reload());
         m_queue = std::make_unique<services::RevocationQueue>(*m_rig->db, *m_world.clock);
     }
@@ -67,14 +69,16 @@ private Q_SLOTS:
         page->lookUp(QStringLiteral("01"));
         QVERIFY(result(*page).contains(QStringLiteral("Unknown")));
 
-        page->importCrl(writeFile("auth.crl", m_world.demo->authCrlDer), writeFile("auth-ca.pem", pemOf(m_world.demo->authCaCertDer)));
+        page->importCrl(writeFile("auth.crl", m_world.demo->authCrlDer),
+                        writeFile("auth-ca.pem", pemOf(m_world.demo->authCaCertDer)));
         QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("crlListPage"));
         QCOMPARE(page->crlModel()->rowCount(), 1);
         const QString age = page->crlModel()->index(0, gui::RevocationsCrlModel::AgeColumn).data().toString();
         QVERIFY2(age.contains(QStringLiteral("current")), qPrintable(age));
         QVERIFY(!page->crlModel()->index(0, gui::RevocationsCrlModel::AgeColumn).data(Qt::DecorationRole).isNull());
         const QString counts = page->findChild<QLabel*>(QStringLiteral("reasonCountsLabel"))->text();
-        QVERIFY2(counts.contains(QStringLiteral("(1): 1")) && counts.contains(QStringLiteral("(4): 1")), qPrintable(counts));
+        QVERIFY2(counts.contains(QStringLiteral("(1): 1")) && counts.contains(QStringLiteral("(4): 1")),
+                 qPrintable(counts));
 
         page->lookUp(serialHexOf(QStringLiteral("lost")));
         QVERIFY2(result(*page).contains(QStringLiteral("Revoked")) && result(*page).contains(QStringLiteral("(1)")),
@@ -111,8 +115,10 @@ private Q_SLOTS:
         pki::RevocationConsequences().dispatch(renewed, m_queue->sink());
 
         auto page = makePage(m_staff);
-        QAbstractItemModelTester migrations(page->migrationModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QAbstractItemModelTester addresses(page->addressModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester migrations(page->migrationModel(),
+                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester addresses(page->addressModel(),
+                                           QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(page->migrationModel()->rowCount(), 1);
         QCOMPARE(page->addressModel()->rowCount(), 1);
         auto* done = page->findChild<QPushButton*>(QStringLiteral("markDoneButton"));
@@ -131,10 +137,56 @@ private Q_SLOTS:
         QVERIFY(!audit->findChild<QPushButton*>(QStringLiteral("importCrlButton"))->isEnabled());
     }
 
+    // Issue 3 item 9: the card view's verdict from the CRL cache, with where it came from.
+    void cardVerdictComesFromTheCrlCache_data()
+    {
+        QTest::addColumn<QString>("resident");
+        QTest::addColumn<bool>("crlLoaded");
+        QTest::addColumn<int>("state");
+        QTest::addColumn<QString>("textContains");
+        using State = services::CardSummary::Revocation::State;
+        QTest::newRow("lost") << QStringLiteral("lost") << true << int(State::Revoked) << QStringLiteral("REVOKED");
+        QTest::newRow("valid") << QStringLiteral("valid") << true << int(State::Good) << QStringLiteral("Not revoked");
+        QTest::newRow("no CRL") << QStringLiteral("valid") << false << int(State::Unknown) << QStringLiteral("no CRL");
+    }
+
+    void cardVerdictComesFromTheCrlCache()
+    {
+        QFETCH(QString, resident);
+        QFETCH(bool, crlLoaded);
+        QFETCH(int, state);
+        QFETCH(QString, textContains);
+        if (crlLoaded) {
+            QVERIFY(m_overview->import(writeFile("auth.crl", m_world.demo->authCrlDer),
+                                       writeFile("auth-ca.pem", pemOf(m_world.demo->authCaCertDer))));
+        }
+        m_rig->cards->setRevocationLookup([this](const services::CardSummary& card) {
+            return m_overview->cardVerdict(card.issuerKeyId, card.serial);
+        });
+        QSignalSpy readers(m_rig->cards.get(), &services::CardReaderService::readersChanged);
+        m_rig->cards->start();
+        QVERIFY(readers.wait(5000));
+        QSignalSpy read(m_rig->cards.get(), &services::CardReaderService::cardRead);
+        QVERIFY(m_rig->backend->insert(*m_world.demo->resident(resident)));
+        QVERIFY(read.wait(5000));
+        const auto summary = read.takeFirst().at(0).value<services::CardSummary>();
+        QCOMPARE(int(summary.revocation.state), state);
+        const QString text = gui::CardView::verdictText(summary);
+        QVERIFY2(text.contains(textContains), qPrintable(text));
+        if (crlLoaded) {
+            QVERIFY2(text.contains(QStringLiteral("from the CRL of")), qPrintable(text));
+        }
+        if (resident == QStringLiteral("lost")) {
+            QCOMPARE(summary.revocation.reasonCode, 1);
+            QVERIFY(summary.revocation.revokedAt.isValid());
+        }
+    }
+
 private:
     std::unique_ptr<RevocationsPage> makePage(const services::Operator& op)
     {
-        return std::make_unique<RevocationsPage>(*m_overview, *m_queue, op, QStringLiteral("http://ocsp.test.invalid/"));
+        return std::make_unique<RevocationsPage>(*m_overview, *m_queue, op,
+                                                 QStringLiteral("http://ocsp.test.invalid/"));
     }
 
     static QString result(const RevocationsPage& page)

@@ -109,18 +109,18 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("badFields");
         QTest::newRow("insurance ok") << QStringLiteral("health_insurance") << QString() << QString() << QByteArray()
                                       << QStringList();
-        QTest::newRow("insurance bad check digit") << QStringLiteral("health_insurance")
-                                                   << QStringLiteral("insurer_number") << QStringLiteral("33120016")
-                                                   << QByteArray() << QStringList{QStringLiteral("insurer_number")};
-        QTest::newRow("platform id empty: issued here") << QStringLiteral("platform_id")
-                                                        << QStringLiteral("platform_id") << QString() << QByteArray()
-                                                        << QStringList();
+        QTest::newRow("insurance bad check digit")
+            << QStringLiteral("health_insurance") << QStringLiteral("insurer_number") << QStringLiteral("33120016")
+            << QByteArray() << QStringList{QStringLiteral("insurer_number")};
+        QTest::newRow("platform id empty: issued here")
+            << QStringLiteral("platform_id") << QStringLiteral("platform_id") << QString() << QByteArray()
+            << QStringList();
         QTest::newRow("pan Luhn") << QStringLiteral("credit_card") << QStringLiteral("expiry")
                                   << QStringLiteral("12/30") << QByteArray("4111111111111112")
                                   << QStringList{QStringLiteral("pan")};
-        QTest::newRow("pan ok, expiry bad") << QStringLiteral("credit_card") << QStringLiteral("expiry")
-                                            << QStringLiteral("13/30") << QByteArray("4111111111111111")
-                                            << QStringList{QStringLiteral("expiry")};
+        QTest::newRow("pan ok, expiry bad")
+            << QStringLiteral("credit_card") << QStringLiteral("expiry") << QStringLiteral("13/30")
+            << QByteArray("4111111111111111") << QStringList{QStringLiteral("expiry")};
     }
 
     void validateDraft()
