@@ -59,6 +59,8 @@ void EnrolmentWizard::buildFields()
             edit->setEchoMode(QLineEdit::Password);
             edit->setMaxLength(19);
             edit->setPlaceholderText(tr("typed hidden; never stored"));
+        } else if (name == QStringLiteral("platform_id")) {
+            edit->setPlaceholderText(tr("leave empty to issue a new platform ID here"));
         }
         auto* error = new QLabel(m_ui->fieldsStep);
         error->setObjectName(name + QStringLiteral("ErrorLabel"));

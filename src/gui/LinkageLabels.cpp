@@ -2,6 +2,8 @@
 
 #include <QStringList>
 
+#include <algorithm>
+
 namespace madoguchi::gui {
 
 QString LinkageLabels::kind(const QString& code)
@@ -24,7 +26,7 @@ QString LinkageLabels::kind(const QString& code)
 QString LinkageLabels::field(const QString& name)
 {
     static const QHash<QString, const char*> labels{
-        {QStringLiteral("platform_id"), QT_TR_NOOP("Platform ID (empty: issue one here)")},
+        {QStringLiteral("platform_id"), QT_TR_NOOP("Platform ID")},
         {QStringLiteral("insurer_number"), QT_TR_NOOP("Insurer number")},
         {QStringLiteral("symbol"), QT_TR_NOOP("Symbol")},
         {QStringLiteral("number"), QT_TR_NOOP("Number")},
@@ -70,12 +72,23 @@ QString LinkageLabels::assurance(store::Assurance assurance)
 
 QString LinkageLabels::summary(const QString& kind, const QJsonObject& fields)
 {
+    // The order people read them in (a QJsonObject iterates alphabetically).
+    static const QStringList order{QStringLiteral("platform_id"), QStringLiteral("insurer_number"),
+                                   QStringLiteral("symbol"),      QStringLiteral("number"),
+                                   QStringLiteral("branch"),      QStringLiteral("household_id"),
+                                   QStringLiteral("brand"),       QStringLiteral("last4"),
+                                   QStringLiteral("expiry")};
+    QStringList keys = fields.keys();
+    std::stable_sort(keys.begin(), keys.end(), [](const QString& a, const QString& b) {
+        const auto rank = [](const QString& k) { return order.contains(k) ? order.indexOf(k) : order.size(); };
+        return rank(a) < rank(b);
+    });
     QStringList parts;
-    for (auto it = fields.begin(); it != fields.end(); ++it) {
-        if (kind == QStringLiteral("credit_card") && it.key() == QStringLiteral("token")) {
+    for (const QString& key : std::as_const(keys)) {
+        if (kind == QStringLiteral("credit_card") && key == QStringLiteral("token")) {
             continue; // a token is not for people
         }
-        parts.append(field(it.key()) + QStringLiteral(": ") + it.value().toString());
+        parts.append(field(key) + QStringLiteral(": ") + fields.value(key).toString());
     }
     return parts.join(QStringLiteral(", "));
 }

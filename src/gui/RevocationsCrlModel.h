@@ -16,12 +16,12 @@ class RevocationsCrlModel final : public QAbstractTableModel
 public:
     enum Column
     {
-        IssuerColumn,
-        NumberColumn,
+        AgeColumn, // first: what the counter needs to see (current or STALE)
         ThisUpdateColumn,
         NextUpdateColumn,
-        AgeColumn,
+        NumberColumn,
         EntriesColumn,
+        IssuerColumn,
         IdColumn,
         ColumnCount,
     };

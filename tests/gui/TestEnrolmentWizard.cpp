@@ -1,5 +1,6 @@
 #include "CounterFixture.h"
 #include "LatencyProbe.h"
+#include "Screenshot.h"
 #include "gui/EnrolmentWizard.h"
 #include "gui/ResidentPinDialog.h"
 #include "pki/JpkiCertificate.h"
@@ -53,12 +54,15 @@ private Q_SLOTS:
         QVERIFY(label("proofStatusLabel")->text().contains(QStringLiteral("verified")));
         chooseKind(QStringLiteral("catv"));
         edit("household_idLineEdit")->setText(QStringLiteral("HH-0042"));
+        QVERIFY(test::saveScreenshot(*m_wizard, QStringLiteral("enrolment-fields")));
         next(); // review
         QCOMPARE(m_wizard->step(), EnrolmentWizard::ReviewStep);
+        QVERIFY(test::saveScreenshot(*m_wizard, QStringLiteral("enrolment-review")));
         QSignalSpy enrolled(m_wizard.get(), &EnrolmentWizard::enrolled);
         next(); // commit
         QCOMPARE(enrolled.count(), 1);
         QCOMPARE(m_wizard->step(), EnrolmentWizard::DoneStep);
+        QVERIFY(test::saveScreenshot(*m_wizard, QStringLiteral("enrolment-receipt")));
         const auto stored = m_rig->linkages->findByCard(staff(), identityOf(QStringLiteral("valid")));
         QVERIFY(stored);
         QCOMPARE(stored->size(), 1);
@@ -129,6 +133,7 @@ private Q_SLOTS:
         auto* ok = dialog->findChild<QDialogButtonBox*>(QStringLiteral("buttonBox"))->button(QDialogButtonBox::Ok);
         QVERIFY(!pin->isEnabled());
         QVERIFY(!dialog->findChild<QLabel*>(QStringLiteral("warningLabel"))->text().isEmpty());
+        QVERIFY(test::saveScreenshot(*dialog, QStringLiteral("pin-dialog-last-try")));
         dialog->findChild<QCheckBox*>(QStringLiteral("confirmLastTryCheckBox"))->setChecked(true);
         QVERIFY(pin->isEnabled());
         QTest::keyClicks(pin, QStringLiteral("1234"));
@@ -170,6 +175,7 @@ private Q_SLOTS:
         makeWizard(approved);
         insertAndProceed(QStringLiteral("face-auth"));
         QVERIFY(!button("pinRouteButton")->isEnabled());
+        QVERIFY(test::saveScreenshot(*m_wizard, approved ? QStringLiteral("enrolment-face-auth-photo") : QStringLiteral("enrolment-face-auth")));
         QCOMPARE(!m_wizard->findChild<QGroupBox*>(QStringLiteral("photoGroupBox"))->isHidden(), approved);
         QVERIFY(!button("nextButton")->isEnabled()); // tap-only is never a way forward
         if (!approved) {

@@ -1,5 +1,6 @@
 #include "CounterFixture.h"
 #include "LatencyProbe.h"
+#include "Screenshot.h"
 #include "gui/ImportDialog.h"
 #include "gui/ImportIssueModel.h"
 #include "store/Transaction.h"
@@ -69,6 +70,7 @@ private Q_SLOTS:
         QVERIFY(
             dialog->findChild<QLabel*>(QStringLiteral("summaryLabel"))->text().contains(QStringLiteral("3 imported")));
         QVERIFY(dialog->findChild<QPushButton*>(QStringLiteral("saveReportButton"))->isEnabled());
+        QVERIFY(test::saveScreenshot(*dialog, QStringLiteral("import-report")));
         const QString report = m_rig->dir.filePath(QStringLiteral("report.csv"));
         QVERIFY(dialog->saveReport(report));
         QFile saved(report);

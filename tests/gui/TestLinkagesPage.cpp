@@ -1,4 +1,5 @@
 #include "CounterFixture.h"
+#include "Screenshot.h"
 #include "gui/LinkageDetailDialog.h"
 #include "gui/LinkageTableModel.h"
 #include "gui/LinkagesPage.h"
@@ -46,6 +47,7 @@ private Q_SLOTS:
         const auto* stack = m_page->findChild<QStackedWidget*>(QStringLiteral("resultsStack"));
         QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("emptyPage"));
         QVERIFY(m_page->findChild<QLabel*>(QStringLiteral("emptyLabel"))->text().contains(QStringLiteral("Enrolment")));
+        QVERIFY(test::saveScreenshot(*m_page, QStringLiteral("linkages-empty")));
     }
 
     void searchesByEachKey_data()
@@ -109,6 +111,7 @@ private Q_SLOTS:
         QAbstractItemModelTester history(dialog->historyModel(),
                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(dialog->historyModel()->rowCount(), 3);
+        QVERIFY(test::saveScreenshot(*dialog, QStringLiteral("linkage-history")));
         dialog->close();
     }
 
@@ -137,6 +140,7 @@ private Q_SLOTS:
         auto page = makePage(clerk);
         page->search(Mode::Name, QStringLiteral("窓口　花子"));
         QCOMPARE(page->model()->rowCount(), 2);
+        QVERIFY(test::saveScreenshot(*page, QStringLiteral("linkages-results")));
         for (int row = 0; row < 2; ++row) {
             page->selectRow(row);
             const bool insurance = page->model()->linkageAt(row)->kind == QStringLiteral("health_insurance");

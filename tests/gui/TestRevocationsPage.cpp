@@ -1,4 +1,5 @@
 #include "CounterFixture.h"
+#include "Screenshot.h"
 #include "gui/CardView.h"
 #include "gui/RevocationsCrlModel.h"
 #include "gui/RevocationsPage.h"
@@ -83,6 +84,7 @@ private Q_SLOTS:
         page->lookUp(serialHexOf(QStringLiteral("lost")));
         QVERIFY2(result(*page).contains(QStringLiteral("Revoked")) && result(*page).contains(QStringLiteral("(1)")),
                  qPrintable(result(*page)));
+        QVERIFY(test::saveScreenshot(*page, QStringLiteral("revocations")));
         QVERIFY(result(*page).contains(QStringLiteral("JPKI")));
         page->lookUp(serialHexOf(QStringLiteral("valid")));
         QVERIFY2(result(*page).contains(QStringLiteral("Not listed")), qPrintable(result(*page)));
