@@ -73,11 +73,10 @@ QString LinkageLabels::assurance(store::Assurance assurance)
 QString LinkageLabels::summary(const QString& kind, const QJsonObject& fields)
 {
     // The order people read them in (a QJsonObject iterates alphabetically).
-    static const QStringList order{QStringLiteral("platform_id"), QStringLiteral("insurer_number"),
-                                   QStringLiteral("symbol"),      QStringLiteral("number"),
-                                   QStringLiteral("branch"),      QStringLiteral("household_id"),
-                                   QStringLiteral("brand"),       QStringLiteral("last4"),
-                                   QStringLiteral("expiry")};
+    static const QStringList order{
+        QStringLiteral("platform_id"), QStringLiteral("insurer_number"), QStringLiteral("symbol"),
+        QStringLiteral("number"),      QStringLiteral("branch"),         QStringLiteral("household_id"),
+        QStringLiteral("brand"),       QStringLiteral("last4"),          QStringLiteral("expiry")};
     QStringList keys = fields.keys();
     std::stable_sort(keys.begin(), keys.end(), [](const QString& a, const QString& b) {
         const auto rank = [](const QString& k) { return order.contains(k) ? order.indexOf(k) : order.size(); };

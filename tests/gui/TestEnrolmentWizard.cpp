@@ -175,7 +175,8 @@ private Q_SLOTS:
         makeWizard(approved);
         insertAndProceed(QStringLiteral("face-auth"));
         QVERIFY(!button("pinRouteButton")->isEnabled());
-        QVERIFY(test::saveScreenshot(*m_wizard, approved ? QStringLiteral("enrolment-face-auth-photo") : QStringLiteral("enrolment-face-auth")));
+        QVERIFY(test::saveScreenshot(*m_wizard, approved ? QStringLiteral("enrolment-face-auth-photo")
+                                                         : QStringLiteral("enrolment-face-auth")));
         QCOMPARE(!m_wizard->findChild<QGroupBox*>(QStringLiteral("photoGroupBox"))->isHidden(), approved);
         QVERIFY(!button("nextButton")->isEnabled()); // tap-only is never a way forward
         if (!approved) {
