@@ -146,6 +146,30 @@ private Q_SLOTS:
         QCOMPARE(proof.takeFirst().at(0).toBool(), true);
     }
 
+    void wrongLastTryBlocksAndIsNeverResent()
+    {
+        insertAndProceed(QStringLiteral("one-try"));
+        button("pinRouteButton")->click();
+        auto* dialog = m_wizard->pinDialog();
+        QVERIFY(dialog);
+        QTRY_COMPARE(dialog->state(), ResidentPinDialog::State::NeedsConfirmation);
+        dialog->findChild<QCheckBox*>(QStringLiteral("confirmLastTryCheckBox"))->setChecked(true);
+        QTest::keyClicks(dialog->findChild<QLineEdit*>(QStringLiteral("pinLineEdit")), QStringLiteral("9999"));
+        QSignalSpy proof(m_wizard.get(), &EnrolmentWizard::proofFinished);
+        dialog->findChild<QDialogButtonBox*>(QStringLiteral("buttonBox"))->button(QDialogButtonBox::Ok)->click();
+        QVERIFY(proof.wait(10000));
+        QCOMPARE(proof.takeFirst().at(0).toBool(), false);
+        QVERIFY(!button("nextButton")->isEnabled());
+        // The next attempt reads the counter first: blocked, nothing can be typed.
+        button("pinRouteButton")->click();
+        dialog = m_wizard->pinDialog();
+        QVERIFY(dialog);
+        QTRY_COMPARE(dialog->state(), ResidentPinDialog::State::Blocked);
+        QVERIFY(!dialog->findChild<QLineEdit*>(QStringLiteral("pinLineEdit"))->isEnabled());
+        QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("warningLabel"))->text().contains(QStringLiteral("blocked")));
+        dialog->reject();
+    }
+
     void cardRemovedCancelsAndStoresNothing()
     {
         insertAndProceed(QStringLiteral("valid"));
