@@ -28,6 +28,12 @@ public:
     [[nodiscard]] virtual QString readerName() const = 0;
     // Whether extended-length APDUs may be sent (reader capability or configuration).
     [[nodiscard]] virtual bool supportsExtendedLength() const = 0;
+    // The reader's PC/SC Part 10 feature list (the raw answer of CM_IOCTL_GET_FEATURE_REQUEST, see
+    // PinPadFeatures). Errc::Unsupported where there is no such thing (training reader, old drivers).
+    [[nodiscard]] virtual core::Result<QByteArray> readerFeatures()
+    {
+        return core::fail(core::Errc::Unsupported, QStringLiteral("no PC/SC part 10 features"));
+    }
     // APDUs sent since connect; the benchmark counts them.
     [[nodiscard]] virtual int apduCount() const = 0;
 };

@@ -4,6 +4,12 @@
 #include "card/PcscError.h"
 #include "core/Logging.h"
 
+#ifndef _WIN32
+#include <reader.h> // SCARD_CTL_CODE (pcsc-lite; WinSCard has it in winsmcrd.h)
+#endif
+
+#include <array>
+
 #include <utility>
 
 namespace madoguchi::card {
@@ -86,6 +92,26 @@ core::Result<ResponseApdu> PcscConnection::transmit(const CommandApdu& command)
     }
     return ResponseApdu::fromBytes(
         QByteArrayView(reinterpret_cast<const char*>(buffer.data()), static_cast<qsizetype>(received)));
+}
+
+core::Result<QByteArray> PcscConnection::readerFeatures()
+{
+    // SCARD_CTL_CODE differs between pcsc-lite (0x42000000 + code) and WinSCard (CTL_CODE of
+    // FILE_DEVICE_SMARTCARD); both headers define it (PC/SC Part 10 §2.2 uses code 3400).
+    constexpr DWORD GetFeatureRequest = SCARD_CTL_CODE(3400);
+    std::array<BYTE, 256> buffer{};
+    DWORD received = 0;
+    const LONG rc = SCardControl(pcsc::toCard(m_card), GetFeatureRequest, nullptr, 0, buffer.data(),
+                                 static_cast<DWORD>(buffer.size()), &received);
+    if (rc != SCARD_S_SUCCESS) {
+        // Readers without Part 10 support answer "not supported" or "invalid parameter".
+        if (rc == static_cast<LONG>(SCARD_E_UNSUPPORTED_FEATURE) ||
+            rc == static_cast<LONG>(SCARD_E_INVALID_PARAMETER)) {
+            return core::fail(core::Errc::Unsupported, QStringLiteral("reader has no part 10 features"));
+        }
+        return core::fail(PcscError::toError(rc, QStringLiteral("SCardControl")));
+    }
+    return QByteArray(reinterpret_cast<const char*>(buffer.data()), static_cast<qsizetype>(received));
 }
 
 core::Result<void> PcscConnection::beginTransaction()

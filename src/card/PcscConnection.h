@@ -27,6 +27,8 @@ public:
     // Configured on, and T=1: T=0 carries extended APDUs only through ENVELOPE (ISO 7816-3 §12.2).
     [[nodiscard]] bool supportsExtendedLength() const override;
     [[nodiscard]] int apduCount() const override { return m_apduCount; }
+    // SCardControl(CM_IOCTL_GET_FEATURE_REQUEST) (PC/SC Part 10 §2.2).
+    [[nodiscard]] core::Result<QByteArray> readerFeatures() override;
 
 private:
     PcscConnection(std::shared_ptr<PcscContext> context, quintptr card, quint32 protocol, QString readerName,

@@ -2,7 +2,7 @@
 #include "ui_CardView.h"
 
 #include "gui/Messages.h"
-
+#include "gui/RevocationsCrlModel.h"
 
 namespace madoguchi::gui {
 
@@ -63,9 +63,10 @@ QString CardView::verdictText(const CardSummary& summary)
 {
     switch (summary.chain) {
     case CardSummary::ChainStatus::Trusted:
-        return tr("✔ Certificate chain verified (J-LIS). Revocation not checked yet.");
+        return tr("✔ Certificate chain verified (J-LIS).") + QLatin1Char(' ') + revocationText(summary.revocation);
     case CardSummary::ChainStatus::TrustedTestPki:
-        return tr("✔ Certificate chain verified against a TEST root. Revocation not checked yet.");
+        return tr("✔ Certificate chain verified against a TEST root.") + QLatin1Char(' ') +
+               revocationText(summary.revocation);
     case CardSummary::ChainStatus::Untrusted:
         return tr("✖ Certificate not accepted: %1")
             .arg(summary.chainError ? Messages::describe(*summary.chainError) : QString());
@@ -73,6 +74,29 @@ QString CardView::verdictText(const CardSummary& summary)
         break;
     }
     return tr("Certificate chain not checked.");
+}
+
+QString CardView::revocationText(const CardSummary::Revocation& r)
+{
+    using State = CardSummary::Revocation::State;
+    const QString source =
+        tr("(from the CRL of %1 issued %2%3)")
+            .arg(r.source, r.sourceTime.toString(Qt::ISODate), r.sourceStale ? tr(", STALE") : QString());
+    switch (r.state) {
+    case State::NotChecked:
+        return tr("Revocation not checked yet.");
+    case State::Good:
+        return tr("✔ Not revoked %1.").arg(source);
+    case State::Revoked:
+        return tr("✖ REVOKED on %1: %2 %3.")
+            .arg(r.revokedAt.toString(Qt::ISODate), RevocationsCrlModel::reasonText(r.reasonCode), source);
+    case State::Unknown:
+        return tr("? Revocation status unknown: %1.")
+            .arg(r.why == CardSummary::Revocation::Why::NoCrlOfIssuer
+                     ? tr("no CRL of this issuer is loaded")
+                     : tr("the CRL is out of date") + QLatin1Char(' ') + source);
+    }
+    return QString();
 }
 
 void CardView::showCard(const CardSummary& summary)
@@ -83,7 +107,7 @@ void CardView::showCard(const CardSummary& summary)
     m_ui->serialValueLabel->setText(hexGroups(summary.serial));
     // ISO dates read the same in both languages and cannot be confused (month/day order).
     m_ui->validityValueLabel->setText(tr("%1 – %2").arg(summary.notBefore.toLocalTime().date().toString(Qt::ISODate),
-                                                          summary.notAfter.toLocalTime().date().toString(Qt::ISODate)));
+                                                        summary.notAfter.toLocalTime().date().toString(Qt::ISODate)));
     m_ui->readerValueLabel->setText(summary.readerName);
     m_ui->stateStack->setCurrentWidget(m_ui->cardPage);
 }

@@ -31,6 +31,7 @@ public:
 
     [[nodiscard]] static QString kindText(const services::CardSummary& summary);
     [[nodiscard]] static QString verdictText(const services::CardSummary& summary);
+    [[nodiscard]] static QString revocationText(const services::CardSummary::Revocation& revocation);
 
 private:
     const std::unique_ptr<Ui::CardView> m_ui;

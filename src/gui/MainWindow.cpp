@@ -2,6 +2,7 @@
 #include "ui_MainWindow.h"
 
 #include "gui/CardView.h"
+#include "gui/CounterPages.h"
 #include "gui/LockScreen.h"
 #include "gui/Messages.h"
 #include "gui/OperatorsPage.h"
@@ -56,13 +57,18 @@ MainWindow::~MainWindow()
 void MainWindow::addPages()
 {
     addPage(Workspace::Card, m_cardView);
-    addPage(Workspace::Enrolment, new PlaceholderPage(Workspace::Enrolment));
-    addPage(Workspace::Linkages, new PlaceholderPage(Workspace::Linkages));
-    addPage(Workspace::Revocations, new PlaceholderPage(Workspace::Revocations));
+    addPage(Workspace::Enrolment, orPlaceholder(CounterPages::enrolment(m_context), Workspace::Enrolment));
+    addPage(Workspace::Linkages, orPlaceholder(CounterPages::linkages(m_context), Workspace::Linkages));
+    addPage(Workspace::Revocations, orPlaceholder(CounterPages::revocations(m_context), Workspace::Revocations));
     addPage(Workspace::Audit, new PlaceholderPage(Workspace::Audit));
     addPage(Workspace::Sync, new PlaceholderPage(Workspace::Sync));
     addPage(Workspace::Settings, settingsPage());
     addPage(Workspace::Operators, operatorsPage());
+}
+
+QWidget* MainWindow::orPlaceholder(QWidget* page, Workspace workspace)
+{
+    return page != nullptr ? page : new PlaceholderPage(workspace);
 }
 
 void MainWindow::addPage(Workspace workspace, QWidget* page)

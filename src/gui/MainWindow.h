@@ -4,11 +4,13 @@
 #include "core/Error.h"
 #include "services/AccessPolicy.h"
 #include "services/CardSummary.h"
+#include "store/Database.h"
 
 #include <QLabel>
 #include <QMainWindow>
 
 #include <array>
+#include <functional>
 #include <memory>
 
 namespace Ui {
@@ -23,7 +25,17 @@ class CardReaderService;
 class OperatorService;
 class SessionService;
 class SettingsService;
+namespace madoguchi::core {
+class Clock;
+}
+namespace madoguchi::services {
+class CardReaderService;
+class CrlOverview;
+class EnrolmentService;
+class LinkageService;
+class RevocationQueue;
 class TrainingControl;
+struct Operator;
 } // namespace madoguchi::services
 
 namespace madoguchi::gui {
@@ -52,6 +64,18 @@ public:
         services::SettingsService* settings = nullptr;
         pki::TrustStore* trust = nullptr;
         LanguageSwitcher* language = nullptr;
+        // The counter pages (Enrolment, Linkages, Revocations) appear only when these are given.
+        const services::Operator* currentOperator = nullptr;
+        const core::Clock* clock = nullptr;
+        services::EnrolmentService* enrolment = nullptr;
+        services::LinkageService* linkages = nullptr;
+        // Opens a NEW registry connection for a worker thread (the import); empty: no import.
+        std::function<core::Result<store::Database>()> openWorkerDatabase{};
+        QString terminalPrefix = QStringLiteral("T1");
+        services::CrlOverview* crls = nullptr;
+        services::RevocationQueue* revocationQueue = nullptr;
+        QString ocspResponderUrl{};
+        int pinScreen = -1; // QGuiApplication::screens() index for the resident's PIN dialog
     };
     static constexpr int PageCount = 8;
 
@@ -74,6 +98,7 @@ protected:
 
 private:
     void addPages();
+    [[nodiscard]] static QWidget* orPlaceholder(QWidget* page, services::Workspace workspace);
     void addPage(services::Workspace workspace, QWidget* page);
     [[nodiscard]] QWidget* settingsPage();
     [[nodiscard]] QWidget* operatorsPage();

@@ -84,6 +84,10 @@ QString Messages::describe(const core::Error& error)
         return tr("The operator name or password is wrong, or the account is disabled.");
     case Errc::AccountLocked:
         return tr("Too many wrong passwords. Sign-in is paused for a while; try again later.");
+    case Errc::NotFound:
+        return tr("Not found.");
+    case Errc::RevocationStale:
+        return tr("The revocation list is out of date; import a current one.");
     default:
         return tr("Something went wrong (%1).").arg(core::errcName(error.code));
     }

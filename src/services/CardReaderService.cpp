@@ -11,7 +11,8 @@ namespace madoguchi::services {
 
 CardReaderService::CardReaderService(BackendFactory factory, const pki::TrustStore& trust, const core::Clock& clock,
                                      QObject* parent)
-    : QObject(parent), m_trust(trust), m_clock(clock), m_monitor(std::make_unique<card::CardMonitor>(std::move(factory)))
+    : QObject(parent), m_trust(trust), m_clock(clock),
+      m_monitor(std::make_unique<card::CardMonitor>(std::move(factory)))
 {
     qRegisterMetaType<CardSummary>();
     qRegisterMetaType<core::Error>();
@@ -33,6 +34,11 @@ void CardReaderService::start()
     m_monitor->start();
 }
 
+void CardReaderService::post(std::function<void(card::ReaderBackend&)> job)
+{
+    m_monitor->post(std::move(job));
+}
+
 void CardReaderService::onReadersChanged(const QList<card::ReaderState>& readers)
 {
     m_readers = readers;
@@ -46,13 +52,18 @@ void CardReaderService::readCard(const QString& reader)
     CardSummaryReader summaryReader(m_trust, m_clock);
     m_monitor->post([self, reader, summaryReader](card::ReaderBackend& backend) {
         auto connection = backend.connect(reader);
-        auto summary = connection ? summaryReader.read(**connection) : core::Result<CardSummary>(core::fail(connection.error()));
+        auto summary =
+            connection ? summaryReader.read(**connection) : core::Result<CardSummary>(core::fail(connection.error()));
         QMetaObject::invokeMethod(
-            self, [self, reader, summary = std::move(summary)]() {
+            self,
+            [self, reader, summary = std::move(summary)]() mutable {
                 if (!self) {
                     return;
                 }
                 if (summary) {
+                    if (self->m_revocationLookup) {
+                        summary->revocation = self->m_revocationLookup(*summary);
+                    }
                     Q_EMIT self->cardRead(*summary);
                 } else {
                     qCInfo(lcServices) << "card read failed on" << reader << summary.error().toString();

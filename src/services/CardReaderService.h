@@ -36,7 +36,15 @@ public:
                       QObject* parent = nullptr);
     ~CardReaderService() override;
 
+    using RevocationLookup = std::function<CardSummary::Revocation(const CardSummary&)>;
+
     void start();
+    // Consulted on this object's thread for every card read before cardRead is emitted (a CRL cache
+    // lookup: well under a millisecond, performance.md §1). Unset: the verdict stays NotChecked.
+    void setRevocationLookup(RevocationLookup lookup) { m_revocationLookup = std::move(lookup); }
+    // Runs `job` on the card thread with the backend (CardMonitor::post): for the jobs of other
+    // services (holder proof, PIN status). The job reports back by its own queued call.
+    void post(std::function<void(card::ReaderBackend&)> job);
     [[nodiscard]] QList<card::ReaderState> readers() const { return m_readers; }
 
 Q_SIGNALS:
@@ -54,6 +62,7 @@ private:
     const pki::TrustStore& m_trust;
     const core::Clock& m_clock;
     std::unique_ptr<card::CardMonitor> m_monitor;
+    RevocationLookup m_revocationLookup;
     QList<card::ReaderState> m_readers;
 };
 

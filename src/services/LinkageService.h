@@ -64,6 +64,8 @@ public:
     [[nodiscard]] core::Result<QList<store::Linkage>> history(const Operator& op, const QUuid& uuid);
 
     [[nodiscard]] core::Result<store::Linkage> end(const Operator& op, const QUuid& uuid, const QString& reason);
+    // Active → suspended (a counter decision, e.g. a reported loss before the CRL says so).
+    [[nodiscard]] core::Result<store::Linkage> suspend(const Operator& op, const QUuid& uuid, const QString& reason);
     // Linkages of `from` are marked migrated and re-created on `to` (serial succession, architecture.md §3).
     [[nodiscard]] core::Result<int> migrate(const Operator& op, const store::CardIdentity& from,
                                             const store::CardIdentity& to);
@@ -80,6 +82,8 @@ private:
                                                    QList<FieldIssue>& issues);
     [[nodiscard]] core::Result<void> prepareKindFields(EnrolRequest& request, QList<FieldIssue>* issues);
     [[nodiscard]] core::Result<void> appendVersion(const Operator& op, store::Linkage& linkage, const QString& what);
+    [[nodiscard]] core::Result<store::Linkage> setStatus(const Operator& op, const QUuid& uuid,
+                                                         store::LinkageStatus status, const QString& reason);
     [[nodiscard]] core::Result<store::Linkage> changeStatus(const Operator& op, store::Linkage current,
                                                             store::LinkageStatus status, const QString& reason);
     [[nodiscard]] core::Result<int> changeCard(const Operator& op, qint64 cardId, store::LinkageStatus status,

@@ -31,6 +31,17 @@ core::Result<Linkage> LinkageService::changeStatus(const Operator& op, Linkage c
 
 core::Result<Linkage> LinkageService::end(const Operator& op, const QUuid& uuid, const QString& reason)
 {
+    return setStatus(op, uuid, LinkageStatus::Ended, reason);
+}
+
+core::Result<Linkage> LinkageService::suspend(const Operator& op, const QUuid& uuid, const QString& reason)
+{
+    return setStatus(op, uuid, LinkageStatus::Suspended, reason);
+}
+
+core::Result<Linkage> LinkageService::setStatus(const Operator& op, const QUuid& uuid, LinkageStatus status,
+                                                const QString& reason)
+{
     auto tx = store::Transaction::begin(m_db);
     if (!tx) {
         return core::fail(tx.error());
@@ -49,7 +60,10 @@ core::Result<Linkage> LinkageService::end(const Operator& op, const QUuid& uuid,
         return core::fail(core::Errc::InvalidArgument,
                           QStringLiteral("linkage already %1").arg(statusName((*current)->status)));
     }
-    auto ended = changeStatus(op, **current, LinkageStatus::Ended, reason);
+    if (status == LinkageStatus::Suspended && (*current)->status == LinkageStatus::Suspended) {
+        return core::fail(core::Errc::InvalidArgument, QStringLiteral("linkage already suspended"));
+    }
+    auto ended = changeStatus(op, **current, status, reason);
     if (!ended) {
         return ended;
     }

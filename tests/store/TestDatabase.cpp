@@ -228,7 +228,8 @@ private Q_SLOTS:
         QCOMPARE(*store::Migrator::currentVersion(*db), 1);
         QCOMPARE(*store::Migrator::migrate(*db), store::Migrator::latestVersion());
         QCOMPARE(*db->queryInt("SELECT count(*) FROM sqlite_master WHERE name = 'import_job'"), 1);
-        QCOMPARE(*db->queryInt("SELECT count(*) FROM schema_version"), store::Migrator::latestVersion());
+        // Numbers may have gaps (0010 was taken by the GUI branch to avoid clashes): count the files.
+        QCOMPARE(*db->queryInt("SELECT count(*) FROM schema_version"), qint64(store::Migrator::migrations().size()));
         QVERIFY(db->checkIntegrity());
         QVERIFY(db->exec("INSERT INTO schema_version VALUES (999, 'x')"));
         QCOMPARE(store::Migrator::migrate(*db).error().code, core::Errc::Unsupported);

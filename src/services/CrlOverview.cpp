@@ -1,0 +1,147 @@
+#include "services/CrlOverview.h"
+
+#include "core/Logging.h"
+#include "pki/CrlIssuer.h"
+#include "pki/OpenSsl.h"
+
+#include <openssl/x509.h>
+
+namespace madoguchi::services {
+
+namespace {
+
+QString issuerText(const QByteArray& der)
+{
+    const auto* p = reinterpret_cast<const unsigned char*>(der.constData());
+    X509_NAME* name = d2i_X509_NAME(nullptr, &p, der.size());
+    if (name == nullptr) {
+        return QString::fromLatin1(der.toHex());
+    }
+    QString text = pki::ossl::nameToString(name);
+    X509_NAME_free(name);
+    return text;
+}
+
+QDateTime fromEpoch(qint64 seconds)
+{
+    return QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC);
+}
+
+} // namespace
+
+CrlOverview::CrlOverview(QString cacheDirectory, const core::Clock& clock)
+    : m_cache(std::move(cacheDirectory)), m_clock(clock)
+{}
+
+CrlOverview::~CrlOverview() = default;
+
+CrlSummary CrlOverview::summarize(const QString& id, const pki::Crl& crl) const
+{
+    const auto& info = crl.info();
+    CrlSummary s;
+    s.id = id;
+    s.issuer = issuerText(info.issuerDer);
+    s.authorityKeyId = info.authorityKeyId;
+    s.crlNumber = info.crlNumber;
+    s.thisUpdate = fromEpoch(info.thisUpdate);
+    if (info.nextUpdate) {
+        s.nextUpdate = fromEpoch(*info.nextUpdate);
+    }
+    s.ageSeconds = s.thisUpdate.secsTo(m_clock.now());
+    s.stale = crl.isStale(m_clock);
+    s.delta = info.isDelta();
+    s.entries = crl.uniqueEntries();
+    crl.forEachEntry([&s](const uchar*, int, const pki::CrlRevocation& r) { ++s.countsByReason[int(r.reason)]; });
+    return s;
+}
+
+core::Result<void> CrlOverview::reload()
+{
+    m_crls.clear();
+    m_summaries.clear();
+    m_failures = 0;
+    for (const QString& id : m_cache.ids()) {
+        auto crl = m_cache.open(id, m_clock);
+        if (!crl) {
+            qCWarning(lcServices) << "cached CRL" << id << "not opened:" << crl.error().toString();
+            ++m_failures;
+            continue;
+        }
+        m_summaries.append(summarize(id, *crl));
+        m_crls.push_back(std::make_unique<pki::Crl>(std::move(*crl)));
+    }
+    return {};
+}
+
+core::Result<CrlSummary> CrlOverview::import(const QString& crlPath, const QString& issuerPemPath)
+{
+    auto issuer = pki::CrlIssuer::fromPemFile(issuerPemPath);
+    if (!issuer) {
+        return core::fail(issuer.error());
+    }
+    auto crl = m_cache.import(crlPath, *issuer, m_clock);
+    if (!crl) {
+        return core::fail(crl.error());
+    }
+    const QString id = QString::fromLatin1(crl->contentId().toHex());
+    if (auto reloaded = reload(); !reloaded) {
+        return core::fail(reloaded.error());
+    }
+    for (const auto& s : std::as_const(m_summaries)) {
+        if (s.id == id) {
+            return s;
+        }
+    }
+    return summarize(id, *crl);
+}
+
+std::optional<SerialLookup> CrlOverview::lookup(const QByteArray& serial, const QByteArray& issuerKeyId) const
+{
+    std::optional<SerialLookup> answer;
+    for (std::size_t i = 0; i < m_crls.size(); ++i) {
+        const auto& s = m_summaries.at(static_cast<qsizetype>(i));
+        if (!issuerKeyId.isEmpty() && s.authorityKeyId != issuerKeyId) {
+            continue;
+        }
+        SerialLookup here{false, 255, {}, s.id, s.issuer, s.thisUpdate, s.stale};
+        if (const auto hit = m_crls[i]->find(serial)) {
+            here.revoked = true;
+            here.reasonCode = int(hit->reason);
+            here.revokedAt = fromEpoch(hit->revocationDate);
+        }
+        // A revocation found anywhere stands; otherwise the newest CRL asked speaks for "not listed".
+        if (!answer || (here.revoked && !answer->revoked) ||
+            (here.revoked == answer->revoked && here.crlThisUpdate > answer->crlThisUpdate)) {
+            answer = here;
+        }
+    }
+    return answer;
+}
+
+CardSummary::Revocation CrlOverview::cardVerdict(const QByteArray& issuerKeyId, const QByteArray& serial) const
+{
+    using State = CardSummary::Revocation::State;
+    CardSummary::Revocation verdict;
+    const auto found = lookup(serial, issuerKeyId);
+    if (!found) {
+        verdict.state = State::Unknown;
+        verdict.why = CardSummary::Revocation::Why::NoCrlOfIssuer;
+        return verdict;
+    }
+    verdict.source = found->issuer;
+    verdict.sourceTime = found->crlThisUpdate;
+    verdict.sourceStale = found->crlStale;
+    if (found->revoked) {
+        verdict.state = State::Revoked; // a listed revocation stands even on a stale CRL
+        verdict.reasonCode = found->reasonCode;
+        verdict.revokedAt = found->revokedAt;
+    } else if (found->crlStale) {
+        verdict.state = State::Unknown;
+        verdict.why = CardSummary::Revocation::Why::CrlStale;
+    } else {
+        verdict.state = State::Good;
+    }
+    return verdict;
+}
+
+} // namespace madoguchi::services
