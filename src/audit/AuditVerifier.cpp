@@ -32,8 +32,9 @@ public:
             return fail(report, VerifyReport::Problem::Missing, expected,
                         QStringLiteral("entry %1 is missing (next stored index is %2)").arg(expected).arg(idx));
         }
-        if (AuditEntry::indexOf(body) != idx) {
-            return fail(report, VerifyReport::Problem::Misplaced, idx,
+        if (const qint64 own = AuditEntry::indexOf(body); own != idx) {
+            // An entry carrying a smaller index than its slot means something was inserted before it.
+            return fail(report, VerifyReport::Problem::Misplaced, own >= 0 ? std::min(own, idx) : idx,
                         QStringLiteral("the entry stored at %1 says it is entry %2 (reordered, inserted or deleted)")
                             .arg(idx)
                             .arg(AuditEntry::indexOf(body)));
@@ -76,10 +77,12 @@ private:
         const Hash hash = DbTreeSource::reduce(m_open);
         const auto stored = m_blocks.find(block);
         if (stored == m_blocks.end() || stored->second != hash) {
-            // Body and leaf hash agree but the block does not: both were rewritten together.
-            return fail(report, VerifyReport::Problem::Modified, block * kBlock,
+            // Body and leaf hash agree but the block does not: both were rewritten together. The
+            // last head that matched narrows the range further.
+            const qint64 from = std::max(block * kBlock, m_lastGoodHead);
+            return fail(report, VerifyReport::Problem::Modified, from,
                         QStringLiteral("an entry in [%1, %2) was changed together with its leaf hash")
-                            .arg(block * kBlock)
+                            .arg(from)
                             .arg((block + 1) * kBlock));
         }
         m_blocksFrontier.append(hash, DbTreeSource::kBlockLog2);
@@ -220,7 +223,7 @@ core::Result<VerifyReport> AuditVerifier::verifyDatabase(store::Database& db, co
             return report;
         }
         ++report.entries;
-        if (progress && (report.entries & 0x3fff) == 0 && !progress(report.entries, *total)) {
+        if (progress && (report.entries & 0xfff) == 0 && !progress(report.entries, *total)) {
             report.problem = VerifyReport::Problem::Cancelled;
             report.detail = QStringLiteral("cancelled");
             return report;
