@@ -29,7 +29,12 @@ core::Result<AuditLog> AuditLog::open(store::Database& db, AuditSigner signer, c
 core::Result<void> AuditLog::registerTerminal()
 {
     const QByteArray mine = m_signer.publicKeyDer();
-    auto known = AuditStore::terminalKey(*m_db, m_options.terminal);
+    auto known = AuditStore::terminalKey(*m_db);
+    if (known && known->first != m_options.terminal) {
+        // One log per database: a second terminal would interleave two trees' signers.
+        return core::fail(core::Errc::InvalidArgument,
+                          QStringLiteral("this database's audit log belongs to terminal %1").arg(known->first));
+    }
     if (known) {
         if (known->second != mine) {
             return core::fail(core::Errc::SignatureInvalid,
