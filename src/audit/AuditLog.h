@@ -50,6 +50,7 @@ public:
     [[nodiscard]] core::Result<Proof> inclusionProof(qint64 index, qint64 treeSize);
     [[nodiscard]] core::Result<Proof> consistencyProof(qint64 oldSize, qint64 newSize);
     [[nodiscard]] const QString& terminal() const { return m_options.terminal; }
+    [[nodiscard]] store::Database& database() const { return *m_db; }
     [[nodiscard]] QByteArray publicKeyDer() const { return m_signer.publicKeyDer(); }
 
 private:
