@@ -7,6 +7,7 @@ CREATE TABLE audit_entry (
     idx       INTEGER PRIMARY KEY,
     at_ms     INTEGER NOT NULL,
     operator  TEXT NOT NULL,
+    role      TEXT NOT NULL,
     action    TEXT NOT NULL,
     subject   TEXT NOT NULL,
     body      BLOB NOT NULL,

@@ -68,15 +68,15 @@ core::Result<qint64> AuditLog::append(const AuditEvent& event)
                      event.role,     event.action,                       event.subject,      event.payload};
     const QByteArray body = entry.canonicalBytes();
     if (!m_insert.isValid()) {
-        auto prepared = m_db->prepare("INSERT INTO audit_entry(idx, at_ms, operator, action, subject, body, leaf_hash) "
-                                      "VALUES (?, ?, ?, ?, ?, ?, ?)");
+        auto prepared = m_db->prepare("INSERT INTO audit_entry(idx, at_ms, operator, role, action, subject, body, "
+                                      "leaf_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         if (!prepared) {
             return core::fail(prepared.error());
         }
         m_insert = std::move(*prepared);
     }
-    m_insert.bind(1, entry.index).bind(2, entry.timeMs).bind(3, entry.operatorId).bind(4, entry.action);
-    m_insert.bind(5, entry.subject).bindBlob(6, body).bindBlob(7, toBytes(leafHash(body)));
+    m_insert.bind(1, entry.index).bind(2, entry.timeMs).bind(3, entry.operatorId).bind(4, entry.role);
+    m_insert.bind(5, entry.action).bind(6, entry.subject).bindBlob(7, body).bindBlob(8, toBytes(leafHash(body)));
     if (auto ran = m_insert.run(); !ran) {
         return core::fail(ran.error());
     }

@@ -14,11 +14,12 @@ CommandGroup ocspCommands();
 CommandGroup crlCommands();
 CommandGroup dbCommands();
 CommandGroup linkageCommands();
+CommandGroup auditCommands();
 
 inline std::vector<CommandGroup> allCommandGroups()
 {
     return {cardCommands(),    dbCommands(),   linkageCommands(),
-            certCommands(),    crlCommands(), ocspCommands(), testPkiCommands()};
+            certCommands(),    crlCommands(), ocspCommands(), testPkiCommands(), auditCommands()};
 }
 
 } // namespace madoguchi::cli

@@ -180,7 +180,7 @@ private slots:
             auto forged = audit::AuditEntry::fromCanonical(bodyAt(db, 71));
             forged->payload.insert(QStringLiteral("note"), QStringLiteral("forged"));
             const QByteArray body = forged->canonicalBytes();
-            auto s = db.prepare("INSERT INTO audit_entry VALUES (70, 0, 'x', 'card.read', 'card-1', ?, ?)");
+            auto s = db.prepare("INSERT INTO audit_entry VALUES (70, 0, 'x', 'r', 'card.read', 'card-1', ?, ?)");
             s->bindBlob(1, body).bindBlob(2, audit::toBytes(audit::leafHash(body)));
             (void)s->run();
         }) << P::Misplaced << qint64(70) << qint64(-1);
