@@ -55,7 +55,22 @@ core::Result<void> AuditLog::registerTerminal()
 
 core::Result<qint64> AuditLog::size()
 {
-    return AuditStore::size(*m_db);
+    // Prepared once: append() asks on every entry (no in-memory counter that a rolled-back
+    // transaction could leave ahead of the table).
+    if (!m_size.isValid()) {
+        auto prepared = m_db->prepare("SELECT coalesce(max(idx) + 1, 0) FROM audit_entry");
+        if (!prepared) {
+            return core::fail(prepared.error());
+        }
+        m_size = std::move(*prepared);
+    }
+    auto row = m_size.step();
+    const qint64 next = row && *row ? m_size.columnInt64(0) : -1;
+    m_size.reset();
+    if (!row) {
+        return core::fail(row.error());
+    }
+    return next;
 }
 
 core::Result<qint64> AuditLog::append(const AuditEvent& event)

@@ -66,6 +66,7 @@ private:
     std::unique_ptr<DbTreeSource> m_source;
     store::Statement m_insert;
     store::Statement m_insertBlock;
+    store::Statement m_size;
 };
 
 } // namespace madoguchi::audit
