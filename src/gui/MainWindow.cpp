@@ -1,6 +1,7 @@
 #include "gui/MainWindow.h"
 #include "ui_MainWindow.h"
 
+#include "gui/AuditPage.h"
 #include "gui/CardView.h"
 #include "gui/Messages.h"
 #include "gui/ReaderPanel.h"
@@ -35,6 +36,9 @@ MainWindow::~MainWindow() = default;
 void MainWindow::addPages()
 {
     m_ui->pagesTabWidget->addTab(m_cardView, tr("&Card"));
+    if (m_context.audit != nullptr) {
+        m_ui->pagesTabWidget->addTab(new AuditPage(*m_context.audit), tr("&Audit log"));
+    }
 }
 
 void MainWindow::connectCardService()

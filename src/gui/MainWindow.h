@@ -13,6 +13,7 @@ class MainWindow;
 }
 
 namespace madoguchi::services {
+class AuditViewSource;
 class CardReaderService;
 class TrainingControl;
 } // namespace madoguchi::services
@@ -35,6 +36,7 @@ public:
         services::CardReaderService* cards = nullptr;
         services::TrainingControl* training = nullptr; // nullptr without the training reader
         bool testPkiTrusted = false;
+        const services::AuditViewSource* audit = nullptr; // nullptr: no audit page (no store open)
     };
 
     explicit MainWindow(const Context& context, QWidget* parent = nullptr);

@@ -1,6 +1,7 @@
 #include "services/AuditSetup.h"
 
 #include "audit/AuditSigner.h"
+#include "audit/AuditStore.h"
 #include "services/CsvWriter.h"
 
 #include <QDateTime>
@@ -27,8 +28,12 @@ core::Result<audit::AuditLog> AuditSetup::openLog(store::Database& db, const QSt
     if (!signer) {
         return core::fail(signer.error());
     }
-    return audit::AuditLog::open(db, std::move(*signer), clock,
-                                 {terminal.isEmpty() ? defaultTerminal() : std::move(terminal), 4096});
+    if (terminal.isEmpty()) {
+        // The database's own terminal first: a log belongs to one terminal for its whole life.
+        auto registered = audit::AuditStore::terminalKey(db);
+        terminal = registered ? registered->first : defaultTerminal();
+    }
+    return audit::AuditLog::open(db, std::move(*signer), clock, {std::move(terminal), 4096});
 }
 
 QByteArray AuditSetup::trustedKey(const QString& databasePath, const QString& publicKeyFile)
