@@ -30,6 +30,20 @@ class Reader final
 {
 public:
     explicit Reader(QByteArrayView bytes) : m_bytes(bytes), m_at(kHeader) {}
+    bool view(QByteArrayView& out)
+    {
+        if (m_at + 4 > m_bytes.size()) {
+            return false;
+        }
+        const auto length = static_cast<qsizetype>(qFromBigEndian<quint32>(m_bytes.data() + m_at));
+        m_at += 4;
+        if (length > m_bytes.size() - m_at) {
+            return false;
+        }
+        out = m_bytes.sliced(m_at, length);
+        m_at += length;
+        return true;
+    }
     bool text(QByteArray& out)
     {
         if (m_at + 4 > m_bytes.size()) {
@@ -75,6 +89,17 @@ qint64 AuditEntry::indexOf(QByteArrayView bytes)
         return -1;
     }
     return static_cast<qint64>(qFromBigEndian<quint64>(bytes.data() + 1));
+}
+
+bool AuditEntry::fields(QByteArrayView bytes, Fields& out)
+{
+    if (indexOf(bytes) < 0) {
+        return false;
+    }
+    out.timeMs = static_cast<qint64>(qFromBigEndian<quint64>(bytes.data() + 9));
+    Reader reader(bytes);
+    return reader.view(out.terminal) && reader.view(out.operatorId) && reader.view(out.role) &&
+           reader.view(out.action) && reader.view(out.subject);
 }
 
 core::Result<AuditEntry> AuditEntry::fromCanonical(QByteArrayView bytes)

@@ -30,6 +30,15 @@ struct AuditEntry
     // The index stored in canonical bytes, or -1 if they are too short.
     [[nodiscard]] static qint64 indexOf(QByteArrayView bytes);
 
+    // The fixed fields straight from canonical bytes, without decoding the payload JSON (the verifier
+    // compares them with the list's columns for every entry). Views into `bytes`.
+    struct Fields
+    {
+        qint64 timeMs = 0;
+        QByteArrayView terminal, operatorId, role, action, subject;
+    };
+    [[nodiscard]] static bool fields(QByteArrayView bytes, Fields& out);
+
     // The human-readable JSON form (bundles, detail pane); "time" as ISO 8601 UTC with milliseconds.
     [[nodiscard]] QJsonObject toJson() const;
 

@@ -157,6 +157,12 @@ private slots:
         QTest::newRow("modified body and leaf hash in the open block")
             << Tamper([](store::Database& db) { setRow(db, 520, rewritten(db, 520), true); }) << P::HeadRoot
             << qint64(500) << qint64(600);
+        QTest::newRow("list column edited") << Tamper([](store::Database& db) {
+            (void)db.exec("UPDATE audit_entry SET operator = 'someone-else' WHERE idx = 444");
+        }) << P::Modified << qint64(444) << qint64(-1);
+        QTest::newRow("time column edited") << Tamper([](store::Database& db) {
+            (void)db.exec("UPDATE audit_entry SET at_ms = at_ms + 1 WHERE idx = 9");
+        }) << P::Modified << qint64(9) << qint64(-1);
         QTest::newRow("deleted") << Tamper([](store::Database& db) {
             (void)db.exec("DELETE FROM audit_entry WHERE idx = 50");
         }) << P::Missing << qint64(50) << qint64(-1);
@@ -180,8 +186,10 @@ private slots:
             auto forged = audit::AuditEntry::fromCanonical(bodyAt(db, 71));
             forged->payload.insert(QStringLiteral("note"), QStringLiteral("forged"));
             const QByteArray body = forged->canonicalBytes();
-            auto s = db.prepare("INSERT INTO audit_entry VALUES (70, 0, 'x', 'r', 'card.read', 'card-1', ?, ?)");
-            s->bindBlob(1, body).bindBlob(2, audit::toBytes(audit::leafHash(body)));
+            // A careful insider keeps the list columns in line with the forged bytes.
+            auto s = db.prepare("INSERT INTO audit_entry VALUES (70, ?, ?, ?, ?, ?, ?, ?)");
+            s->bind(1, forged->timeMs).bind(2, forged->operatorId).bind(3, forged->role).bind(4, forged->action);
+            s->bind(5, forged->subject).bindBlob(6, body).bindBlob(7, audit::toBytes(audit::leafHash(body)));
             (void)s->run();
         }) << P::Misplaced << qint64(70) << qint64(-1);
         QTest::newRow("forged head root") << Tamper([](store::Database& db) {
