@@ -3,7 +3,8 @@
 //   verify the whole log                     vs reading the same rows + SHA-256 of their bytes
 //   inclusion / consistency proof generation
 //   first page of the auditor's list (what AuditPage's model does when it opens)
-// Run by hand: build/bench/audit/BenchAudit [--entries 1000000] [--dir /tmp]
+// Run by hand: build/bench/audit/BenchAudit [--entries 1000000] [--dir /tmp] [--keep]
+//   --keep leaves <dir>/log.db for BenchAuditPage (the GUI page opening on the same log).
 #include "audit/AuditLog.h"
 #include "audit/AuditQuery.h"
 #include "audit/AuditVerifier.h"
@@ -189,6 +190,8 @@ int main(int argc, char* argv[])
     const qint64 n = at >= 0 ? args.value(at + 1).toLongLong() : 1000000;
     const qsizetype dirAt = args.indexOf(QStringLiteral("--dir"));
     QTemporaryDir dir(dirAt >= 0 ? args.value(dirAt + 1) + QStringLiteral("/bench-audit-XXXXXX") : QString());
+    dir.setAutoRemove(!args.contains(QStringLiteral("--keep")));
+    std::printf("database: %s\n", qPrintable(dir.filePath(QStringLiteral("log.db"))));
     const QString logPath = dir.filePath(QStringLiteral("log.db"));
     {
         store::Database plain = openDb(dir.filePath(QStringLiteral("plain.db")));
