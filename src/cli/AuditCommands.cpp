@@ -157,6 +157,20 @@ int withLog(CliIo& io, const QString& verb, store::Database& db, const QString& 
     if (verb == QStringLiteral("export-csv")) {
         return exportCsv(io, db, *log, *op);
     }
+    if (verb == QStringLiteral("archive")) {
+        const QString out = optionValue(io.args(), QStringLiteral("--out"));
+        const QString to = optionValue(io.args(), QStringLiteral("--to"));
+        if (out.isEmpty()) {
+            return io.usageError(QStringLiteral("audit archive --out DIR [--to M]"));
+        }
+        auto sealed = AuditSetup::archive(*log, *op, out, to.isEmpty() ? -1 : to.toLongLong());
+        if (!sealed) {
+            return io.reportError(sealed.error());
+        }
+        io.out() << QStringLiteral("archived entries [%1, %2) into %3").arg(sealed->from).arg(sealed->to).arg(out)
+                 << Qt::endl;
+        return ExitOk;
+    }
     auto head = log->signTreeHead(); // sign-head
     if (!head) {
         return io.reportError(head.error());
@@ -194,7 +208,7 @@ int run(CliIo& io)
         return list(io, db);
     }
     if (verb == QStringLiteral("export-bundle") || verb == QStringLiteral("export-csv") ||
-        verb == QStringLiteral("sign-head")) {
+        verb == QStringLiteral("sign-head") || verb == QStringLiteral("archive")) {
         return withLog(io, verb, db, path);
     }
     return io.usageError(QStringLiteral("unknown verb: audit %1").arg(verb));
@@ -211,6 +225,7 @@ CommandGroup auditCommands()
                            "madoguchi-cli audit export-csv --out FILE [filters]\n"
                            "madoguchi-cli audit list [--limit K] [filters]\n"
                            "madoguchi-cli audit sign-head\n"
+                           "madoguchi-cli audit archive --out DIR [--to M]   (seals the next range into a bundle)\n"
                            "  filters: --from N --to M --since ISO --until ISO --by OPERATOR --action A --subject PREFIX\n"
                            "  database/passphrase as for `db`; tree-head key: <db>.audit.pem; terminal: --terminal "
                            "or MADOGUCHI_TERMINAL"),

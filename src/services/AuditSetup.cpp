@@ -1,8 +1,12 @@
 #include "services/AuditSetup.h"
 
+#include "audit/AuditBundle.h"
 #include "audit/AuditSigner.h"
 #include "audit/AuditStore.h"
+#include "services/AuditTrail.h"
 #include "services/CsvWriter.h"
+#include "store/Database.h"
+#include "store/Transaction.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -47,6 +51,49 @@ QByteArray AuditSetup::trustedKey(const QString& databasePath, const QString& pu
         return signer ? signer->publicKeyDer() : QByteArray("unreadable");
     }
     return {};
+}
+
+core::Result<AuditSetup::Archive> AuditSetup::archive(audit::AuditLog& log, const Operator& op,
+                                                     const QString& directory, qint64 to)
+{
+    store::Database& db = log.database();
+    auto from = db.queryInt("SELECT coalesce(max(end_idx), 0) FROM audit_archive");
+    auto size = log.size();
+    if (!from || !size) {
+        return core::fail(!from ? from.error() : size.error());
+    }
+    Archive sealed{*from, to < 0 ? *size : to, {}};
+    auto head = log.signTreeHead();
+    if (!head) {
+        return core::fail(head.error());
+    }
+    auto digest = audit::AuditBundle::exportRange(db, sealed.from, sealed.to, directory);
+    if (!digest) {
+        return core::fail(digest.error());
+    }
+    sealed.bundleSha256 = *digest;
+    auto tx = store::Transaction::begin(db);
+    auto insert = db.prepare("INSERT INTO audit_archive(first_idx, end_idx, tree_size, bundle_sha256, sealed_at, "
+                             "sealed_by) VALUES (?, ?, ?, ?, ?, ?)");
+    if (!tx || !insert) {
+        return core::fail(!tx ? tx.error() : insert.error());
+    }
+    insert->bind(1, sealed.from).bind(2, sealed.to).bind(3, head->size).bindBlob(4, sealed.bundleSha256);
+    insert->bind(5, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)).bind(6, op.id);
+    if (auto ran = insert->run(); !ran) {
+        return core::fail(ran.error());
+    }
+    auto recorded = log.append(AuditTrail::event(op, QStringLiteral("audit.archive"), QStringLiteral("audit:bundle"),
+                                                 {{QStringLiteral("from"), sealed.from},
+                                                  {QStringLiteral("to"), sealed.to},
+                                                  {QStringLiteral("bundle"), QString::fromLatin1(digest->toHex())}}));
+    if (!recorded) {
+        return core::fail(recorded.error());
+    }
+    if (auto committed = tx->commit(); !committed) {
+        return core::fail(committed.error());
+    }
+    return sealed;
 }
 
 core::Result<qint64> AuditSetup::writeCsv(store::Database& db, const audit::AuditFilter& filter, QIODevice& out)

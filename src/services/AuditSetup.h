@@ -3,6 +3,7 @@
 #include "audit/AuditLog.h"
 #include "audit/AuditQuery.h"
 #include "core/Result.h"
+#include "services/Operator.h"
 
 #include <QIODevice>
 #include <QString>
@@ -22,6 +23,17 @@ public:
     // The public key trusted for verification: --public-key file if given, else derived from the key
     // file, else empty (the verifier then uses the database's copy and says so).
     [[nodiscard]] static QByteArray trustedKey(const QString& databasePath, const QString& publicKeyFile = {});
+    // Seals [end of the previous archive, to) into a bundle in `directory` and records the archive
+    // (audit_archive row + "audit.archive" entry, one transaction). Entries stay in place: the tree
+    // remains continuous and later heads still cover them; the bundle verifies on its own.
+    struct Archive
+    {
+        qint64 from = 0;
+        qint64 to = 0;
+        QByteArray bundleSha256;
+    };
+    [[nodiscard]] static core::Result<Archive> archive(audit::AuditLog& log, const Operator& op, const QString& directory,
+                                                       qint64 to = -1);
     // The filtered rows as CSV (CsvWriter: formula-injection safe); returns the number of rows.
     [[nodiscard]] static core::Result<qint64> writeCsv(store::Database& db, const audit::AuditFilter& filter,
                                                        QIODevice& out);
