@@ -35,12 +35,15 @@ core::SecureBytes benchKey()
 audit::AuditEvent sampleEvent(qint64 i)
 {
     // ~300 bytes of canonical entry, like performance.md §2b.
-    return {QStringLiteral("staff-%1").arg(i % 40), QStringLiteral("municipal_staff"), QStringLiteral("linkage.enrol"),
-            QStringLiteral("linkage:%1").arg(QStringLiteral("6f1c2d3e-4b5a-4c6d-8e7f-%1").arg(i, 12, 10, QLatin1Char('0'))),
-            {{QStringLiteral("version"), 1},
-             {QStringLiteral("summary"), QStringLiteral("health_insurance active; insurer 33120015 branch 01")},
-             {QStringLiteral("kind"), QStringLiteral("health_insurance")},
-             {QStringLiteral("batch"), i / 1000}}};
+    return {
+        QStringLiteral("staff-%1").arg(i % 40),
+        QStringLiteral("municipal_staff"),
+        QStringLiteral("linkage.enrol"),
+        QStringLiteral("linkage:%1").arg(QStringLiteral("6f1c2d3e-4b5a-4c6d-8e7f-%1").arg(i, 12, 10, QLatin1Char('0'))),
+        {{QStringLiteral("version"), 1},
+         {QStringLiteral("summary"), QStringLiteral("health_insurance active; insurer 33120015 branch 01")},
+         {QStringLiteral("kind"), QStringLiteral("health_insurance")},
+         {QStringLiteral("batch"), i / 1000}}};
 }
 
 store::Database openDb(const QString& path)
@@ -64,7 +67,8 @@ bool change(store::Statement& insert, qint64 i)
 double appendWithLog(store::Database& db, qint64 n)
 {
     core::SystemClock clock;
-    auto log = audit::AuditLog::open(db, std::move(*audit::AuditSigner::generate()), clock, {QStringLiteral("T-BENCH"), 4096});
+    auto log =
+        audit::AuditLog::open(db, std::move(*audit::AuditSigner::generate()), clock, {QStringLiteral("T-BENCH"), 4096});
     auto insert = db.prepare("INSERT INTO bench_change(id, payload) VALUES (?, ?)");
     QElapsedTimer t;
     t.start();
@@ -97,8 +101,14 @@ double appendPlain(store::Database& db, qint64 n)
             (void)db.exec("BEGIN IMMEDIATE");
         }
         const audit::AuditEvent e = sampleEvent(i);
-        const audit::AuditEntry a{i, QDateTime::currentMSecsSinceEpoch(), QStringLiteral("T-BENCH"), e.operatorId, e.role,
-                                  e.action, e.subject, e.payload};
+        const audit::AuditEntry a{i,
+                                  QDateTime::currentMSecsSinceEpoch(),
+                                  QStringLiteral("T-BENCH"),
+                                  e.operatorId,
+                                  e.role,
+                                  e.action,
+                                  e.subject,
+                                  e.payload};
         entry->bind(1, i).bind(2, a.timeMs).bind(3, a.operatorId).bind(4, a.role).bind(5, a.action).bind(6, a.subject);
         entry->bindBlob(7, a.canonicalBytes());
         if (!change(*insert, i) || !entry->run()) {
@@ -159,8 +169,8 @@ void proofs(store::Database& db, qint64 n)
     const double consistencyUs = static_cast<double>(t.nsecsElapsed()) / 1e3 / 100;
     t.restart();
     (void)audit::MerkleTree::root(source, n);
-    std::printf("proofs at %lld entries: inclusion %.0f us, consistency %.0f us, root %.1f ms\n", static_cast<long long>(n),
-                inclusionUs, consistencyUs, static_cast<double>(t.nsecsElapsed()) / 1e6);
+    std::printf("proofs at %lld entries: inclusion %.0f us, consistency %.0f us, root %.1f ms\n",
+                static_cast<long long>(n), inclusionUs, consistencyUs, static_cast<double>(t.nsecsElapsed()) / 1e6);
 }
 
 void listOpen(const QString& path)
@@ -176,8 +186,9 @@ void listOpen(const QString& path)
     audit::AuditFilter filter;
     filter.operatorId = QStringLiteral("staff-7");
     auto filtered = audit::AuditQuery::page(db, filter, -1, 200);
-    std::printf("list: open %.1f ms, first 200 rows %.2f ms (%zu), filtered by operator %.2f ms (%zu)\n", openMs, pageMs,
-                rows ? rows->size() : 0, static_cast<double>(t.nsecsElapsed()) / 1e6, filtered ? filtered->size() : 0);
+    std::printf("list: open %.1f ms, first 200 rows %.2f ms (%zu), filtered by operator %.2f ms (%zu)\n", openMs,
+                pageMs, rows ? rows->size() : 0, static_cast<double>(t.nsecsElapsed()) / 1e6,
+                filtered ? filtered->size() : 0);
 }
 
 } // namespace
@@ -196,11 +207,13 @@ int main(int argc, char* argv[])
     {
         store::Database plain = openDb(dir.filePath(QStringLiteral("plain.db")));
         const double s = appendPlain(plain, n);
-        std::printf("append without hashing: %lld entries in %.2f s = %.0f entries/s\n", static_cast<long long>(n), s, n / s);
+        std::printf("append without hashing: %lld entries in %.2f s = %.0f entries/s\n", static_cast<long long>(n), s,
+                    n / s);
     }
     store::Database db = openDb(logPath);
     const double s = appendWithLog(db, n);
-    std::printf("append with log (hash, blocks, heads), batched with its change, WAL: %.2f s = %.0f entries/s (target >= 50000)\n",
+    std::printf("append with log (hash, blocks, heads), batched with its change, WAL: %.2f s = %.0f entries/s (target "
+                ">= 50000)\n",
                 s, n / s);
     double floor = 1e9;
     double verify = 1e9;

@@ -31,8 +31,8 @@ core::Result<void> collectOutside(SubtreeSource& source, qint64 from, qint64 to,
         if (!hash) {
             return core::fail(hash.error());
         }
-        nodes.append(QJsonObject{{QStringLiteral("begin"), begin}, {QStringLiteral("end"), end},
-                                 {QStringLiteral("hash"), hex(*hash)}});
+        nodes.append(QJsonObject{
+            {QStringLiteral("begin"), begin}, {QStringLiteral("end"), end}, {QStringLiteral("hash"), hex(*hash)}});
         return {};
     }
     if (begin >= from && end <= to) {
@@ -82,7 +82,8 @@ core::Result<void> writeEntries(store::Database& db, qint64 from, qint64 to, con
         file.write(QJsonDocument(line).toJson(QJsonDocument::Compact));
         file.write("\n");
     }
-    return file.flush() ? core::Result<void>{} : core::fail(core::Errc::Io, QStringLiteral("cannot write %1").arg(path));
+    return file.flush() ? core::Result<void>{}
+                        : core::fail(core::Errc::Io, QStringLiteral("cannot write %1").arg(path));
 }
 
 struct ChosenHeads
@@ -116,8 +117,9 @@ core::Result<QByteArray> AuditBundle::exportRange(store::Database& db, qint64 fr
         return core::fail(!size ? size.error() : !heads ? heads.error() : key.error());
     }
     if (from < 0 || to <= from || to > *size) {
-        return core::fail(core::Errc::InvalidArgument,
-                          QStringLiteral("range [%1, %2) is not inside the log of %3 entries").arg(from).arg(to).arg(*size));
+        return core::fail(
+            core::Errc::InvalidArgument,
+            QStringLiteral("range [%1, %2) is not inside the log of %3 entries").arg(from).arg(to).arg(*size));
     }
     const ChosenHeads chosen = chooseHeads(*heads, from, to);
     if (chosen.head == nullptr) {
@@ -152,9 +154,10 @@ core::Result<QByteArray> AuditBundle::exportRange(store::Database& db, qint64 fr
     }
     const QDir dir(directory);
     const QByteArray manifestBytes = QJsonDocument(manifest).toJson(QJsonDocument::Indented);
-    for (auto written : {writeEntries(db, from, to, dir.filePath(QStringLiteral("entries.jsonl"))),
-                         writeFile(dir.filePath(QStringLiteral("bundle.json")), manifestBytes),
-                         writeFile(dir.filePath(QStringLiteral("terminal.pem")), AuditSigner::publicKeyPem(key->second))}) {
+    for (auto written :
+         {writeEntries(db, from, to, dir.filePath(QStringLiteral("entries.jsonl"))),
+          writeFile(dir.filePath(QStringLiteral("bundle.json")), manifestBytes),
+          writeFile(dir.filePath(QStringLiteral("terminal.pem")), AuditSigner::publicKeyPem(key->second))}) {
         if (!written) {
             return core::fail(written.error());
         }

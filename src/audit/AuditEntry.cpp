@@ -137,8 +137,7 @@ core::Result<AuditEntry> AuditEntry::fromCanonical(QByteArrayView bytes)
 QJsonObject AuditEntry::toJson() const
 {
     return {{QStringLiteral("index"), index},
-            {QStringLiteral("time"),
-             QDateTime::fromMSecsSinceEpoch(timeMs, Qt::UTC).toString(Qt::ISODateWithMs)},
+            {QStringLiteral("time"), QDateTime::fromMSecsSinceEpoch(timeMs, Qt::UTC).toString(Qt::ISODateWithMs)},
             {QStringLiteral("terminal"), terminal},
             {QStringLiteral("operator"), operatorId},
             {QStringLiteral("role"), role},

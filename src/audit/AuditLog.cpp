@@ -10,8 +10,7 @@ namespace madoguchi::audit {
 AuditLog::AuditLog(store::Database& db, AuditSigner signer, const core::Clock& clock, Options options)
     : m_db(&db), m_signer(std::move(signer)), m_clock(&clock), m_options(std::move(options)),
       m_source(std::make_unique<DbTreeSource>(db))
-{
-}
+{}
 
 core::Result<AuditLog> AuditLog::open(store::Database& db, AuditSigner signer, const core::Clock& clock,
                                       Options options)
@@ -37,8 +36,9 @@ core::Result<void> AuditLog::registerTerminal()
     }
     if (known) {
         if (known->second != mine) {
-            return core::fail(core::Errc::SignatureInvalid,
-                              QStringLiteral("terminal %1 is registered with another audit key").arg(m_options.terminal));
+            return core::fail(
+                core::Errc::SignatureInvalid,
+                QStringLiteral("terminal %1 is registered with another audit key").arg(m_options.terminal));
         }
         return {};
     }
@@ -79,8 +79,14 @@ core::Result<qint64> AuditLog::append(const AuditEvent& event)
     if (!next) {
         return next;
     }
-    AuditEntry entry{*next,          m_clock->now().toMSecsSinceEpoch(), m_options.terminal, event.operatorId,
-                     event.role,     event.action,                       event.subject,      event.payload};
+    AuditEntry entry{*next,
+                     m_clock->now().toMSecsSinceEpoch(),
+                     m_options.terminal,
+                     event.operatorId,
+                     event.role,
+                     event.action,
+                     event.subject,
+                     event.payload};
     const QByteArray body = entry.canonicalBytes();
     if (!m_insert.isValid()) {
         auto prepared = m_db->prepare("INSERT INTO audit_entry(idx, at_ms, operator, role, action, subject, body, "

@@ -9,7 +9,9 @@ namespace madoguchi::audit {
 QString AuditFilter::describe() const
 {
     QStringList parts;
-    parts << QStringLiteral("index %1..%2").arg(fromIndex).arg(toIndex < 0 ? QStringLiteral("end") : QString::number(toIndex));
+    parts << QStringLiteral("index %1..%2")
+                 .arg(fromIndex)
+                 .arg(toIndex < 0 ? QStringLiteral("end") : QString::number(toIndex));
     if (from.isValid()) {
         parts << QStringLiteral("from %1").arg(from.toUTC().toString(Qt::ISODate));
     }
@@ -32,11 +34,11 @@ core::Result<std::vector<AuditRow>> AuditQuery::page(store::Database& db, const 
                                                      int limit)
 {
     // Every condition is present and disabled by its own parameter, so one SQL text serves all filters.
-    auto select = db.prepare(
-        "SELECT idx, at_ms, operator, role, action, subject FROM audit_entry "
-        "WHERE idx > ?1 AND idx >= ?2 AND (?3 < 0 OR idx < ?3) AND (?4 IS NULL OR at_ms >= ?4) "
-        "AND (?5 IS NULL OR at_ms < ?5) AND (?6 IS NULL OR operator = ?6) AND (?7 IS NULL OR action = ?7) "
-        "AND (?8 IS NULL OR substr(subject, 1, length(?8)) = ?8) ORDER BY idx LIMIT ?9");
+    auto select =
+        db.prepare("SELECT idx, at_ms, operator, role, action, subject FROM audit_entry "
+                   "WHERE idx > ?1 AND idx >= ?2 AND (?3 < 0 OR idx < ?3) AND (?4 IS NULL OR at_ms >= ?4) "
+                   "AND (?5 IS NULL OR at_ms < ?5) AND (?6 IS NULL OR operator = ?6) AND (?7 IS NULL OR action = ?7) "
+                   "AND (?8 IS NULL OR substr(subject, 1, length(?8)) = ?8) ORDER BY idx LIMIT ?9");
     if (!select) {
         return core::fail(select.error());
     }

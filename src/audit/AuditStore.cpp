@@ -12,7 +12,8 @@ core::Result<qint64> AuditStore::size(store::Database& db)
 
 core::Result<std::vector<TreeHead>> AuditStore::heads(store::Database& db)
 {
-    auto select = db.prepare("SELECT tree_size, at_ms, terminal, root, signature FROM audit_tree_head ORDER BY tree_size");
+    auto select =
+        db.prepare("SELECT tree_size, at_ms, terminal, root, signature FROM audit_tree_head ORDER BY tree_size");
     if (!select) {
         return core::fail(select.error());
     }

@@ -22,8 +22,7 @@ class Pass final
 public:
     Pass(std::vector<TreeHead> heads, std::map<qint64, Hash> blocks)
         : m_heads(std::move(heads)), m_blocks(std::move(blocks))
-    {
-    }
+    {}
 
     bool row(const store::Statement& select, VerifyReport& report)
     {
@@ -45,9 +44,9 @@ public:
         }
         if (!columnsMatch(select, body)) {
             // The list the auditors filter on must say what the signed bytes say.
-            return fail(report, VerifyReport::Problem::Modified, idx,
-                        QStringLiteral("the listed time, operator, role, action or subject of entry %1 were changed")
-                            .arg(idx));
+            return fail(
+                report, VerifyReport::Problem::Modified, idx,
+                QStringLiteral("the listed time, operator, role, action or subject of entry %1 were changed").arg(idx));
         }
         const Hash leaf = leafHash(body);
         if (stored != QByteArrayView(reinterpret_cast<const char*>(leaf.data()), 32)) {
@@ -75,17 +74,15 @@ public:
     // Heads over the empty tree.
     bool start(VerifyReport& report) { return checkHeads(report); }
 
-    [[nodiscard]] qint64 currentSize() const
-    {
-        return m_blocksFrontier.size() + static_cast<qint64>(m_open.size());
-    }
+    [[nodiscard]] qint64 currentSize() const { return m_blocksFrontier.size() + static_cast<qint64>(m_open.size()); }
 
 private:
     static bool columnsMatch(const store::Statement& select, QByteArrayView body)
     {
         AuditEntry::Fields f;
-        return AuditEntry::fields(body, f) && f.timeMs == select.columnInt64(3) && f.operatorId == select.columnView(4) &&
-               f.role == select.columnView(5) && f.action == select.columnView(6) && f.subject == select.columnView(7);
+        return AuditEntry::fields(body, f) && f.timeMs == select.columnInt64(3) &&
+               f.operatorId == select.columnView(4) && f.role == select.columnView(5) &&
+               f.action == select.columnView(6) && f.subject == select.columnView(7);
     }
 
     bool closeBlock(VerifyReport& report)

@@ -41,8 +41,7 @@ class RangeTree final
 public:
     RangeTree(qint64 from, const std::vector<Hash>& leaves, std::map<std::pair<qint64, qint64>, Hash> nodes)
         : m_from(from), m_leaves(leaves), m_nodes(std::move(nodes))
-    {
-    }
+    {}
     bool mth(qint64 begin, qint64 end, Hash& out) const
     {
         const qint64 to = m_from + static_cast<qint64>(m_leaves.size());
@@ -81,7 +80,8 @@ std::map<std::pair<qint64, qint64>, Hash> nodesOf(const QJsonArray& array)
         const QJsonObject node = value.toObject();
         Hash hash{};
         if (fromBytes(QByteArray::fromHex(node.value(QStringLiteral("hash")).toString().toLatin1()), hash)) {
-            nodes[{node.value(QStringLiteral("begin")).toInteger(), node.value(QStringLiteral("end")).toInteger()}] = hash;
+            nodes[{node.value(QStringLiteral("begin")).toInteger(), node.value(QStringLiteral("end")).toInteger()}] =
+                hash;
         }
     }
     return nodes;
@@ -188,10 +188,11 @@ VerifyReport BundleReader::verify(const QString& path, const QByteArray& pinnedK
             proof.push_back(hash);
         }
         if (!MerkleTree::verifyConsistency(previous.size, head.size, previous.root, head.root, proof)) {
-            VerifyReport bad = failed(Problem::HeadRoot, -1,
-                                      QStringLiteral("the heads at %1 and %2 are not consistent (the log was rewritten)")
-                                          .arg(previous.size)
-                                          .arg(head.size));
+            VerifyReport bad =
+                failed(Problem::HeadRoot, -1,
+                       QStringLiteral("the heads at %1 and %2 are not consistent (the log was rewritten)")
+                           .arg(previous.size)
+                           .arg(head.size));
             bad.headSize = head.size;
             return bad;
         }
@@ -239,10 +240,10 @@ VerifyReport BundleReader::verify(const QString& path, const QByteArray& pinnedK
     }
     Hash listed{};
     const bool located = RangeTree(from, loaded.provided, nodes).mth(0, head.size, listed) && listed == head.root;
-    VerifyReport bad = failed(located ? Problem::Modified : Problem::HeadRoot, first,
-                              located ? QStringLiteral("entry %1 was changed").arg(first)
-                                      : QStringLiteral("the entries do not match the signed root (first suspect %1)")
-                                            .arg(first));
+    VerifyReport bad =
+        failed(located ? Problem::Modified : Problem::HeadRoot, first,
+               located ? QStringLiteral("entry %1 was changed").arg(first)
+                       : QStringLiteral("the entries do not match the signed root (first suspect %1)").arg(first));
     bad.headSize = head.size;
     return bad;
 }

@@ -32,7 +32,8 @@ core::Result<std::vector<Hash>> DbTreeSource::read(store::Statement& statement, 
         }
         Hash hash{};
         if (!fromBytes(statement.columnBlob(0), hash)) {
-            return core::fail(core::Errc::StoreFailure, QStringLiteral("audit hash of wrong length near %1").arg(begin));
+            return core::fail(core::Errc::StoreFailure,
+                              QStringLiteral("audit hash of wrong length near %1").arg(begin));
         }
         hashes.push_back(hash);
     }
@@ -48,9 +49,9 @@ core::Result<Hash> DbTreeSource::perfect(qint64 begin, int log2Size)
     const bool fromBlocks = log2Size >= kBlockLog2;
     store::Statement& statement = fromBlocks ? m_blocks : m_leaves;
     if (!statement.isValid()) {
-        auto prepared = m_db->prepare(fromBlocks
-                                          ? "SELECT hash FROM audit_block WHERE block >= ? AND block < ? ORDER BY block"
-                                          : "SELECT leaf_hash FROM audit_entry WHERE idx >= ? AND idx < ? ORDER BY idx");
+        auto prepared =
+            m_db->prepare(fromBlocks ? "SELECT hash FROM audit_block WHERE block >= ? AND block < ? ORDER BY block"
+                                     : "SELECT leaf_hash FROM audit_entry WHERE idx >= ? AND idx < ? ORDER BY idx");
         if (!prepared) {
             return core::fail(prepared.error());
         }

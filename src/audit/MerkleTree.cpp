@@ -95,7 +95,8 @@ core::Result<Hash> MerkleTree::range(SubtreeSource& source, qint64 begin, qint64
 core::Result<Proof> MerkleTree::inclusionProof(SubtreeSource& source, qint64 index, qint64 size)
 {
     if (index < 0 || index >= size) {
-        return core::fail(core::Errc::InvalidArgument, QStringLiteral("leaf %1 not in a tree of %2").arg(index).arg(size));
+        return core::fail(core::Errc::InvalidArgument,
+                          QStringLiteral("leaf %1 not in a tree of %2").arg(index).arg(size));
     }
     // RFC 6962 §2.1.1 PATH(m, D[begin:end]) unrolled: the sibling of each step, deepest first.
     Proof reversed;

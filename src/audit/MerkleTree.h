@@ -21,8 +21,7 @@ public:
     // PATH(index, D[0:size]).
     [[nodiscard]] static core::Result<Proof> inclusionProof(SubtreeSource& source, qint64 index, qint64 size);
     // PROOF(oldSize, D[0:newSize]); empty for oldSize == 0 or oldSize == newSize.
-    [[nodiscard]] static core::Result<Proof> consistencyProof(SubtreeSource& source, qint64 oldSize,
-                                                              qint64 newSize);
+    [[nodiscard]] static core::Result<Proof> consistencyProof(SubtreeSource& source, qint64 oldSize, qint64 newSize);
 
     [[nodiscard]] static bool verifyInclusion(const Hash& leaf, qint64 index, qint64 size, const Proof& proof,
                                               const Hash& root);

@@ -79,7 +79,8 @@ core::Result<void> SyslogForwarder::connect()
     }
     if (!m_options.clientCertFile.isEmpty() &&
         (SSL_CTX_use_certificate_chain_file(tls->ctx, m_options.clientCertFile.toLocal8Bit().constData()) != 1 ||
-         SSL_CTX_use_PrivateKey_file(tls->ctx, m_options.clientKeyFile.toLocal8Bit().constData(), SSL_FILETYPE_PEM) != 1)) {
+         SSL_CTX_use_PrivateKey_file(tls->ctx, m_options.clientKeyFile.toLocal8Bit().constData(), SSL_FILETYPE_PEM) !=
+             1)) {
         return core::fail(networkError(QStringLiteral("cannot load the client certificate")));
     }
     tls->bio = BIO_new_ssl_connect(tls->ctx);
@@ -94,8 +95,8 @@ core::Result<void> SyslogForwarder::connect()
     const QByteArray target = host + ':' + QByteArray::number(m_options.port);
     BIO_set_conn_hostname(tls->bio, target.constData());
     if (BIO_do_connect(tls->bio) <= 0 || BIO_do_handshake(tls->bio) <= 0) {
-        return core::fail(networkError(QStringLiteral("syslog receiver %1 unreachable or refused TLS")
-                                           .arg(QString::fromLatin1(target))));
+        return core::fail(networkError(
+            QStringLiteral("syslog receiver %1 unreachable or refused TLS").arg(QString::fromLatin1(target))));
     }
     m_tls = std::move(tls);
     qCInfo(lcAudit) << "connected to syslog receiver" << target;

@@ -32,11 +32,11 @@ public:
         QString sink = QStringLiteral("siem"); // key in audit_forward
         QString host = QStringLiteral("127.0.0.1");
         quint16 port = 6514;
-        QString caFile;                     // PEM the receiver's certificate must chain to
-        QString clientCertFile;             // optional mutual TLS
+        QString caFile;         // PEM the receiver's certificate must chain to
+        QString clientCertFile; // optional mutual TLS
         QString clientKeyFile;
-        qint64 settleMs = 10000;            // how long a receiver may take to persist what it read
-        int batch = 200;                    // entries between checkpoints
+        qint64 settleMs = 10000; // how long a receiver may take to persist what it read
+        int batch = 200;         // entries between checkpoints
     };
 
     explicit SyslogForwarder(Options options);

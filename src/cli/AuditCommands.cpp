@@ -30,10 +30,13 @@ int reportVerification(CliIo& io, const audit::VerifyReport& report)
                       {QStringLiteral("heads"), report.heads},
                       {QStringLiteral("detail"), report.detail}});
     } else if (report.ok()) {
-        io.out() << QStringLiteral("audit log intact: %1 entries, %2 signed tree heads").arg(report.entries).arg(report.heads)
+        io.out() << QStringLiteral("audit log intact: %1 entries, %2 signed tree heads")
+                        .arg(report.entries)
+                        .arg(report.heads)
                  << (report.detail.isEmpty() ? QString() : QStringLiteral(" (") + report.detail + u')') << Qt::endl;
     } else {
-        io.err() << QStringLiteral("audit log NOT intact (%1): %2").arg(audit::problemName(report.problem), report.detail);
+        io.err()
+            << QStringLiteral("audit log NOT intact (%1): %2").arg(audit::problemName(report.problem), report.detail);
         if (report.firstBadIndex >= 0) {
             io.err() << QStringLiteral("; first bad index %1").arg(report.firstBadIndex);
         }
@@ -71,7 +74,8 @@ int verifyBundle(CliIo& io)
         }
         pinned = file.readAll();
     }
-    return reportVerification(io, audit::AuditBundle::verify(path, pinned, optionValue(io.args(), QStringLiteral("--terminal"))));
+    return reportVerification(
+        io, audit::AuditBundle::verify(path, pinned, optionValue(io.args(), QStringLiteral("--terminal"))));
 }
 
 int exportBundle(CliIo& io, store::Database& db, audit::AuditLog& log, const services::Operator& op)
@@ -92,7 +96,7 @@ int exportBundle(CliIo& io, store::Database& db, audit::AuditLog& log, const ser
         return io.reportError(digest.error());
     }
     if (auto recorded = services::AuditTrail(log).auditExported(op, QStringLiteral("bundle"), from, to,
-                                                                 QString::fromLatin1(digest->toHex()));
+                                                                QString::fromLatin1(digest->toHex()));
         !recorded) {
         return io.reportError(recorded.error());
     }
@@ -117,7 +121,7 @@ int exportCsv(CliIo& io, store::Database& db, audit::AuditLog& log, const servic
         return io.reportError(rows.error());
     }
     if (auto recorded = services::AuditTrail(log).auditExported(op, QStringLiteral("csv"), filter.fromIndex,
-                                                                 filter.toIndex, filter.describe());
+                                                                filter.toIndex, filter.describe());
         !recorded) {
         return io.reportError(recorded.error());
     }
@@ -175,7 +179,9 @@ int withLog(CliIo& io, const QString& verb, store::Database& db, const QString& 
     if (!head) {
         return io.reportError(head.error());
     }
-    io.out() << QStringLiteral("tree head at %1: %2").arg(head->size).arg(QString::fromLatin1(audit::toBytes(head->root).toHex()))
+    io.out() << QStringLiteral("tree head at %1: %2")
+                    .arg(head->size)
+                    .arg(QString::fromLatin1(audit::toBytes(head->root).toHex()))
              << Qt::endl;
     return ExitOk;
 }
@@ -218,18 +224,19 @@ int run(CliIo& io)
 
 CommandGroup auditCommands()
 {
-    return {QStringLiteral("audit"), QStringLiteral("the tamper-evident audit log (verify, bundles, exports)"),
-            QStringLiteral("madoguchi-cli audit verify [--public-key PEM]\n"
-                           "madoguchi-cli audit verify-bundle DIR|FILE [--public-key PEM] [--terminal ID]\n"
-                           "madoguchi-cli audit export-bundle --out DIR [--from N] [--to M]\n"
-                           "madoguchi-cli audit export-csv --out FILE [filters]\n"
-                           "madoguchi-cli audit list [--limit K] [filters]\n"
-                           "madoguchi-cli audit sign-head\n"
-                           "madoguchi-cli audit archive --out DIR [--to M]   (seals the next range into a bundle)\n"
-                           "  filters: --from N --to M --since ISO --until ISO --by OPERATOR --action A --subject PREFIX\n"
-                           "  database/passphrase as for `db`; tree-head key: <db>.audit.pem; terminal: --terminal "
-                           "or MADOGUCHI_TERMINAL"),
-            run};
+    return {
+        QStringLiteral("audit"), QStringLiteral("the tamper-evident audit log (verify, bundles, exports)"),
+        QStringLiteral("madoguchi-cli audit verify [--public-key PEM]\n"
+                       "madoguchi-cli audit verify-bundle DIR|FILE [--public-key PEM] [--terminal ID]\n"
+                       "madoguchi-cli audit export-bundle --out DIR [--from N] [--to M]\n"
+                       "madoguchi-cli audit export-csv --out FILE [filters]\n"
+                       "madoguchi-cli audit list [--limit K] [filters]\n"
+                       "madoguchi-cli audit sign-head\n"
+                       "madoguchi-cli audit archive --out DIR [--to M]   (seals the next range into a bundle)\n"
+                       "  filters: --from N --to M --since ISO --until ISO --by OPERATOR --action A --subject PREFIX\n"
+                       "  database/passphrase as for `db`; tree-head key: <db>.audit.pem; terminal: --terminal "
+                       "or MADOGUCHI_TERMINAL"),
+        run};
 }
 
 } // namespace madoguchi::cli

@@ -6,9 +6,7 @@
 
 namespace madoguchi::gui {
 
-AuditLogModel::AuditLogModel(store::Database& db, QObject* parent) : QAbstractTableModel(parent), m_db(&db)
-{
-}
+AuditLogModel::AuditLogModel(store::Database& db, QObject* parent) : QAbstractTableModel(parent), m_db(&db) {}
 
 void AuditLogModel::setFilter(const audit::AuditFilter& filter)
 {
@@ -44,14 +42,22 @@ QVariant AuditLogModel::data(const QModelIndex& index, int role) const
     }
     const audit::AuditRow& row = m_rows[static_cast<std::size_t>(index.row())];
     switch (index.column()) {
-    case IndexColumn: return row.index;
+    case IndexColumn:
+        return row.index;
     case TimeColumn:
-        return QDateTime::fromMSecsSinceEpoch(row.timeMs, Qt::UTC).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-    case OperatorColumn: return row.operatorId;
-    case RoleColumn: return row.role;
-    case ActionColumn: return row.action;
-    case SubjectColumn: return row.subject;
-    default: return {};
+        return QDateTime::fromMSecsSinceEpoch(row.timeMs, Qt::UTC)
+            .toLocalTime()
+            .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    case OperatorColumn:
+        return row.operatorId;
+    case RoleColumn:
+        return row.role;
+    case ActionColumn:
+        return row.action;
+    case SubjectColumn:
+        return row.subject;
+    default:
+        return {};
     }
 }
 
@@ -61,13 +67,20 @@ QVariant AuditLogModel::headerData(int section, Qt::Orientation orientation, int
         return QAbstractTableModel::headerData(section, orientation, role);
     }
     switch (section) {
-    case IndexColumn: return tr("No.");
-    case TimeColumn: return tr("Time");
-    case OperatorColumn: return tr("Operator");
-    case RoleColumn: return tr("Role");
-    case ActionColumn: return tr("Action");
-    case SubjectColumn: return tr("Subject");
-    default: return {};
+    case IndexColumn:
+        return tr("No.");
+    case TimeColumn:
+        return tr("Time");
+    case OperatorColumn:
+        return tr("Operator");
+    case RoleColumn:
+        return tr("Role");
+    case ActionColumn:
+        return tr("Action");
+    case SubjectColumn:
+        return tr("Subject");
+    default:
+        return {};
     }
 }
 

@@ -24,12 +24,12 @@ AuditPage::AuditPage(const services::AuditViewSource& source, QWidget* parent)
     : QWidget(parent), m_ui(std::make_unique<Ui::AuditPage>()), m_source(&source)
 {
     m_ui->setupUi(this);
-    m_ui->actionComboBox->addItems({QString(), QStringLiteral("operator.sign_in"), QStringLiteral("operator.sign_in_failed"),
-                                    QStringLiteral("card.read"), QStringLiteral("card.pin_verify"),
-                                    QStringLiteral("linkage.enrol"), QStringLiteral("linkage.import"),
-                                    QStringLiteral("linkage.export"), QStringLiteral("revocation.check"),
-                                    QStringLiteral("revocation.consequence"), QStringLiteral("sync.push"),
-                                    QStringLiteral("sync.pull"), QStringLiteral("audit.export")});
+    m_ui->actionComboBox->addItems(
+        {QString(), QStringLiteral("operator.sign_in"), QStringLiteral("operator.sign_in_failed"),
+         QStringLiteral("card.read"), QStringLiteral("card.pin_verify"), QStringLiteral("linkage.enrol"),
+         QStringLiteral("linkage.import"), QStringLiteral("linkage.export"), QStringLiteral("revocation.check"),
+         QStringLiteral("revocation.consequence"), QStringLiteral("sync.push"), QStringLiteral("sync.pull"),
+         QStringLiteral("audit.export")});
     const QDateTime now = QDateTime::currentDateTime();
     m_ui->sinceDateTimeEdit->setDateTime(now.addDays(-30));
     m_ui->untilDateTimeEdit->setDateTime(now);
@@ -154,7 +154,8 @@ void AuditPage::startVerify()
                 self, [self, done, total] { self->onVerifyProgress(done, total); }, Qt::QueuedConnection);
             return !cancel->load();
         });
-        QMetaObject::invokeMethod(self, [self, report] { self->onVerifyDone(report); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            self, [self, report] { self->onVerifyDone(report); }, Qt::QueuedConnection);
     });
     connect(m_worker, &QThread::finished, m_worker, &QObject::deleteLater);
     m_worker->start();
@@ -185,8 +186,9 @@ void AuditPage::onVerifyDone(const core::Result<audit::VerifyReport>& report)
     if (!report) {
         showStatus(false, Messages::describe(report.error()));
     } else if (report->ok()) {
-        showStatus(true, tr("Intact: %n entries, %1 signed tree heads checked.", nullptr, static_cast<int>(report->entries))
-                             .arg(report->heads));
+        showStatus(true,
+                   tr("Intact: %n entries, %1 signed tree heads checked.", nullptr, static_cast<int>(report->entries))
+                       .arg(report->heads));
     } else if (report->problem == audit::VerifyReport::Problem::Cancelled) {
         showStatus(false, tr("Verification cancelled; nothing was concluded."));
     } else {
@@ -237,15 +239,15 @@ bool AuditPage::exportPdfTo(const QString& path)
 void AuditPage::recordExport(const QString& format, qint64 rows)
 {
     auto recorded = m_source->recordExport(format, m_model->filter().describe(), rows);
-    showStatus(recorded.has_value(), recorded ? tr("Exported %n entries; the export is recorded in the log.", nullptr,
-                                                   static_cast<int>(rows))
-                                              : Messages::describe(recorded.error()));
+    showStatus(recorded.has_value(),
+               recorded ? tr("Exported %n entries; the export is recorded in the log.", nullptr, static_cast<int>(rows))
+                        : Messages::describe(recorded.error()));
 }
 
 void AuditPage::onExportCsv()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export audit entries as CSV"), QString(),
-                                                      tr("CSV files (*.csv)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export audit entries as CSV"), QString(), tr("CSV files (*.csv)"));
     if (!path.isEmpty()) {
         (void)exportCsvTo(path);
     }
@@ -253,8 +255,8 @@ void AuditPage::onExportCsv()
 
 void AuditPage::onExportPdf()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export audit report as PDF"), QString(),
-                                                      tr("PDF files (*.pdf)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export audit report as PDF"), QString(), tr("PDF files (*.pdf)"));
     if (!path.isEmpty()) {
         (void)exportPdfTo(path);
     }

@@ -19,10 +19,11 @@ QString cell(const QString& text)
 core::Result<qint64> AuditPdfReport::write(store::Database& db, const audit::AuditFilter& filter, const QString& title,
                                            const QString& path)
 {
-    QString html = QStringLiteral("<h2>%1</h2><p>%2<br>%3</p><table border=\"1\" cellspacing=\"0\" cellpadding=\"2\">"
-                                  "<tr><th>#</th><th>UTC</th><th>Operator</th><th>Role</th><th>Action</th><th>Subject</th></tr>")
-                       .arg(title.toHtmlEscaped(), filter.describe().toHtmlEscaped(),
-                            QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    QString html =
+        QStringLiteral("<h2>%1</h2><p>%2<br>%3</p><table border=\"1\" cellspacing=\"0\" cellpadding=\"2\">"
+                       "<tr><th>#</th><th>UTC</th><th>Operator</th><th>Role</th><th>Action</th><th>Subject</th></tr>")
+            .arg(title.toHtmlEscaped(), filter.describe().toHtmlEscaped(),
+                 QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
     qint64 after = filter.fromIndex - 1;
     qint64 rows = 0;
     while (rows < kMaxRows) {
@@ -33,7 +34,8 @@ core::Result<qint64> AuditPdfReport::write(store::Database& db, const audit::Aud
         for (const audit::AuditRow& row : *page) {
             html += QStringLiteral("<tr>") + cell(QString::number(row.index)) +
                     cell(QDateTime::fromMSecsSinceEpoch(row.timeMs, Qt::UTC).toString(Qt::ISODate)) +
-                    cell(row.operatorId) + cell(row.role) + cell(row.action) + cell(row.subject) + QStringLiteral("</tr>");
+                    cell(row.operatorId) + cell(row.role) + cell(row.action) + cell(row.subject) +
+                    QStringLiteral("</tr>");
             after = row.index;
             ++rows;
         }

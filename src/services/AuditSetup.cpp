@@ -54,7 +54,7 @@ QByteArray AuditSetup::trustedKey(const QString& databasePath, const QString& pu
 }
 
 core::Result<AuditSetup::Archive> AuditSetup::archive(audit::AuditLog& log, const Operator& op,
-                                                     const QString& directory, qint64 to)
+                                                      const QString& directory, qint64 to)
 {
     store::Database& db = log.database();
     auto from = db.queryInt("SELECT coalesce(max(end_idx), 0) FROM audit_archive");

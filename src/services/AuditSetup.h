@@ -32,8 +32,8 @@ public:
         qint64 to = 0;
         QByteArray bundleSha256;
     };
-    [[nodiscard]] static core::Result<Archive> archive(audit::AuditLog& log, const Operator& op, const QString& directory,
-                                                       qint64 to = -1);
+    [[nodiscard]] static core::Result<Archive> archive(audit::AuditLog& log, const Operator& op,
+                                                       const QString& directory, qint64 to = -1);
     // The filtered rows as CSV (CsvWriter: formula-injection safe); returns the number of rows.
     [[nodiscard]] static core::Result<qint64> writeCsv(store::Database& db, const audit::AuditFilter& filter,
                                                        QIODevice& out);

@@ -36,13 +36,17 @@ core::Result<qint64> AuditTrail::signedOut(const Operator& op)
 
 core::Result<qint64> AuditTrail::signInFailed(const QString& claimedId, const QString& reason)
 {
-    return append({QString(), QString(), QStringLiteral("operator.sign_in_failed"), QStringLiteral("operator:") + claimedId,
+    return append({QString(),
+                   QString(),
+                   QStringLiteral("operator.sign_in_failed"),
+                   QStringLiteral("operator:") + claimedId,
                    {{QStringLiteral("reason"), reason}}});
 }
 
 core::Result<qint64> AuditTrail::cardRead(const Operator& op, const store::CardIdentity& card, const QString& assurance)
 {
-    return append(event(op, QStringLiteral("card.read"), cardSubject(card), {{QStringLiteral("assurance"), assurance}}));
+    return append(
+        event(op, QStringLiteral("card.read"), cardSubject(card), {{QStringLiteral("assurance"), assurance}}));
 }
 
 core::Result<qint64> AuditTrail::pinVerified(const Operator& op, const store::CardIdentity& card, const QString& pin,
@@ -105,8 +109,9 @@ core::Result<qint64> AuditTrail::syncPulled(const Operator& op, qint64 changes, 
 core::Result<qint64> AuditTrail::auditExported(const Operator& op, const QString& format, qint64 from, qint64 to,
                                                const QString& filter)
 {
-    return append(event(op, QStringLiteral("audit.export"), QStringLiteral("audit:") + format,
-                        {{QStringLiteral("from"), from}, {QStringLiteral("to"), to}, {QStringLiteral("filter"), filter}}));
+    return append(
+        event(op, QStringLiteral("audit.export"), QStringLiteral("audit:") + format,
+              {{QStringLiteral("from"), from}, {QStringLiteral("to"), to}, {QStringLiteral("filter"), filter}}));
 }
 
 } // namespace madoguchi::services

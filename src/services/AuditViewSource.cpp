@@ -8,8 +8,7 @@ namespace madoguchi::services {
 
 AuditViewSource::AuditViewSource(QString databasePath, core::SecureBytes databaseKey, Operator viewer)
     : m_path(std::move(databasePath)), m_key(std::move(databaseKey)), m_viewer(std::move(viewer))
-{
-}
+{}
 
 core::Result<store::Database> AuditViewSource::openConnection() const
 {

@@ -34,7 +34,8 @@ int main(int argc, char* argv[])
     const services::Operator op{QStringLiteral("crash"), services::Role::MunicipalStaff};
     for (int n = std::atoi(argv[3]);; ++n) {
         services::EnrolRequest r;
-        r.card = {QByteArray::fromHex("a1b2c3d4e5f6a7b8c9d0a1b2c3d4e5f6a7b8c9d0"), QByteArray::number(n).rightJustified(8, '0')};
+        r.card = {QByteArray::fromHex("a1b2c3d4e5f6a7b8c9d0a1b2c3d4e5f6a7b8c9d0"),
+                  QByteArray::number(n).rightJustified(8, '0')};
         r.kind = QStringLiteral("health_insurance");
         r.fields = {{QStringLiteral("insurer_number"), QStringLiteral("33120015")},
                     {QStringLiteral("symbol"), QStringLiteral("S")},

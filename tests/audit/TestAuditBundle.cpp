@@ -37,7 +37,8 @@ void writeLines(const QString& path, const QList<QByteArray>& lines)
 QByteArray rewriteLine(const QByteArray& line, bool fixLeaf, bool fixBytes = true)
 {
     QJsonObject json = QJsonDocument::fromJson(line).object();
-    auto entry = audit::AuditEntry::fromCanonical(QByteArray::fromBase64(json.value(QStringLiteral("bytes")).toString().toLatin1()));
+    auto entry = audit::AuditEntry::fromCanonical(
+        QByteArray::fromBase64(json.value(QStringLiteral("bytes")).toString().toLatin1()));
     entry->payload.insert(QStringLiteral("note"), QStringLiteral("rewritten"));
     const QByteArray bytes = entry->canonicalBytes();
     if (fixBytes) {

@@ -96,8 +96,7 @@ private slots:
         const QString keyPath = m_dir.filePath(QStringLiteral("crash%1.pem").arg(commits));
         for (int round = 0; round < 2; ++round) {
             QProcess child;
-            child.start(QStringLiteral(AUDIT_HELPER_PATH),
-                        {dbPath, keyPath, QString::number(round * 100000 + 1)});
+            child.start(QStringLiteral(AUDIT_HELPER_PATH), {dbPath, keyPath, QString::number(round * 100000 + 1)});
             QVERIFY(child.waitForStarted());
             int seen = 0;
             while (seen < commits && child.waitForReadyRead(30000)) {

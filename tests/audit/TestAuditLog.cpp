@@ -68,8 +68,7 @@ private:
             *keep = std::move(*audit::AuditSigner::generate());
             signer = std::move(*keep);
         }
-        auto log = audit::AuditLog::open(*db, std::move(*signer), test::fixtureClock(),
-                                         {QStringLiteral("T-001"), 100});
+        auto log = audit::AuditLog::open(*db, std::move(*signer), test::fixtureClock(), {QStringLiteral("T-001"), 100});
         if (!log || !test::fill(*log, *db, kEntries)) {
             return std::nullopt;
         }
@@ -165,7 +164,8 @@ private slots:
         }) << P::Modified << qint64(9) << qint64(-1);
         QTest::newRow("deleted") << Tamper([](store::Database& db) {
             (void)db.exec("DELETE FROM audit_entry WHERE idx = 50");
-        }) << P::Missing << qint64(50) << qint64(-1);
+        }) << P::Missing << qint64(50)
+                                 << qint64(-1);
         QTest::newRow("deleted and renumbered") << Tamper([](store::Database& db) {
             (void)db.exec("DELETE FROM audit_entry WHERE idx = 50;"
                           "UPDATE audit_entry SET idx = -idx WHERE idx > 50;"
@@ -173,13 +173,15 @@ private slots:
         }) << P::Misplaced << qint64(50) << qint64(-1);
         QTest::newRow("truncated") << Tamper([](store::Database& db) {
             (void)db.exec("DELETE FROM audit_entry WHERE idx >= 550");
-        }) << P::Missing << qint64(550) << qint64(-1);
+        }) << P::Missing << qint64(550)
+                                   << qint64(-1);
         QTest::newRow("reordered") << Tamper([](store::Database& db) {
             const QByteArray a = bodyAt(db, 10);
             const QByteArray b = bodyAt(db, 11);
             setRow(db, 10, b, true);
             setRow(db, 11, a, true);
-        }) << P::Misplaced << qint64(10) << qint64(-1);
+        }) << P::Misplaced << qint64(10)
+                                   << qint64(-1);
         QTest::newRow("inserted") << Tamper([](store::Database& db) {
             (void)db.exec("UPDATE audit_entry SET idx = -idx WHERE idx >= 70;"
                           "UPDATE audit_entry SET idx = -idx + 1 WHERE idx <= -70;");
@@ -191,10 +193,12 @@ private slots:
             s->bind(1, forged->timeMs).bind(2, forged->operatorId).bind(3, forged->role).bind(4, forged->action);
             s->bind(5, forged->subject).bindBlob(6, body).bindBlob(7, audit::toBytes(audit::leafHash(body)));
             (void)s->run();
-        }) << P::Misplaced << qint64(70) << qint64(-1);
+        }) << P::Misplaced << qint64(70)
+                                  << qint64(-1);
         QTest::newRow("forged head root") << Tamper([](store::Database& db) {
             (void)db.exec("UPDATE audit_tree_head SET root = zeroblob(32) WHERE tree_size = 300");
-        }) << P::HeadSignature << qint64(-1) << qint64(300);
+        }) << P::HeadSignature << qint64(-1)
+                                          << qint64(300);
         QTest::newRow("head re-signed with another key") << Tamper([](store::Database& db) {
             auto other = audit::AuditSigner::generate();
             auto heads = audit::AuditStore::heads(db);

@@ -39,9 +39,8 @@ private slots:
         auto log = services::AuditSetup::openLog(*db, m_path, test::fixtureClock(), QStringLiteral("T-GUI"));
         QVERIFY(log);
         QVERIFY(test::fill(*log, *db, 1000));
-        m_source = std::make_unique<services::AuditViewSource>(m_path, test::auditKey(),
-                                                               services::Operator{QStringLiteral("auditor-1"),
-                                                                                  services::Role::Auditor});
+        m_source = std::make_unique<services::AuditViewSource>(
+            m_path, test::auditKey(), services::Operator{QStringLiteral("auditor-1"), services::Role::Auditor});
     }
 
     void modelIsLazyAndSane()

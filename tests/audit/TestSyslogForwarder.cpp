@@ -127,14 +127,15 @@ private slots:
         QVERIFY(makeCert(m_dir.path(), QStringLiteral("other")));
         m_port = freePort();
         const QString conf =
-            QStringLiteral("global(workDirectory=\"%1\" defaultNetstreamDriver=\"ossl\" "
-                           "defaultNetstreamDriverCAFile=\"%1/server.pem\" defaultNetstreamDriverCertFile=\"%1/server.pem\" "
-                           "defaultNetstreamDriverKeyFile=\"%1/server.key\")\n"
-                           "module(load=\"imtcp\" streamDriver.name=\"ossl\" streamDriver.mode=\"1\" "
-                           "streamDriver.authMode=\"anon\")\n"
-                           "input(type=\"imtcp\" port=\"%2\" address=\"127.0.0.1\")\n"
-                           "template(name=\"seq\" type=\"string\" string=\"%structured-data% %msg%\\n\")\n"
-                           "action(type=\"omfile\" file=\"%1/received.log\" template=\"seq\")\n")
+            QStringLiteral(
+                "global(workDirectory=\"%1\" defaultNetstreamDriver=\"ossl\" "
+                "defaultNetstreamDriverCAFile=\"%1/server.pem\" defaultNetstreamDriverCertFile=\"%1/server.pem\" "
+                "defaultNetstreamDriverKeyFile=\"%1/server.key\")\n"
+                "module(load=\"imtcp\" streamDriver.name=\"ossl\" streamDriver.mode=\"1\" "
+                "streamDriver.authMode=\"anon\")\n"
+                "input(type=\"imtcp\" port=\"%2\" address=\"127.0.0.1\")\n"
+                "template(name=\"seq\" type=\"string\" string=\"%structured-data% %msg%\\n\")\n"
+                "action(type=\"omfile\" file=\"%1/received.log\" template=\"seq\")\n")
                 .arg(m_dir.path())
                 .arg(m_port);
         QFile file(path(QStringLiteral("rsyslog.conf")));
@@ -146,8 +147,14 @@ private slots:
 
     void messageFormat()
     {
-        audit::AuditEntry e{7, 0, QStringLiteral("T 1"), QStringLiteral("a\"b]"), QStringLiteral("auditor"),
-                            QStringLiteral("card.read"), QStringLiteral("card:aa"), {}};
+        audit::AuditEntry e{7,
+                            0,
+                            QStringLiteral("T 1"),
+                            QStringLiteral("a\"b]"),
+                            QStringLiteral("auditor"),
+                            QStringLiteral("card.read"),
+                            QStringLiteral("card:aa"),
+                            {}};
         const QByteArray m = audit::SyslogMessage::format(e, "ab");
         QVERIFY(m.startsWith("<110>1 1970-01-01T00:00:00.000Z T_1 madoguchi - card.read [madoguchi@32473 seq=\"7\" "
                              "op=\"a\\\"b\\]\""));
@@ -197,7 +204,9 @@ private slots:
         QVERIFY(QTest::qWaitFor([worker] { return worker->isFinished(); }, 30000));
         delete worker;
         const bool interrupted = !firstRun->has_value();
-        qInfo() << "first run" << (interrupted ? QStringLiteral("interrupted: ") + firstRun->error().detail : QStringLiteral("completed"));
+        qInfo() << "first run"
+                << (interrupted ? QStringLiteral("interrupted: ") + firstRun->error().detail
+                                : QStringLiteral("completed"));
 
         // While the receiver is down: new entries wait in the log, the forwarder says why.
         QVERIFY(log->appendInOwnTransaction(test::event(1)));
