@@ -143,94 +143,96 @@ bool checkHead(const QJsonObject& json, const QString& terminal, const QByteArra
     return true;
 }
 
-} // namespace
-
-VerifyReport BundleReader::verify(const QString& path, const QByteArray& pinnedKey, const QString& expectedTerminal)
+// Who signed: the pinned key or terminal must match the bundle's (issue 5: another terminal's bundle).
+bool checkOrigin(const QJsonObject& m, const QByteArray& pinnedKey, const QString& expectedTerminal,
+                 VerifyReport& report)
 {
-    const QFileInfo info(path);
-    const QString dir = info.isDir() ? info.absoluteFilePath() : info.absolutePath();
-    QFile manifestFile(dir + QStringLiteral("/bundle.json"));
-    QFile entriesFile(dir + QStringLiteral("/entries.jsonl"));
-    if (!manifestFile.open(QIODevice::ReadOnly) || !entriesFile.open(QIODevice::ReadOnly)) {
-        return failed(Problem::Malformed, -1, QStringLiteral("%1 has no bundle.json or entries.jsonl").arg(dir));
-    }
-    Loaded loaded;
-    loaded.manifest = QJsonDocument::fromJson(manifestFile.readAll()).object();
-    const QJsonObject& m = loaded.manifest;
-    if (m.value(QStringLiteral("format")).toString() != QLatin1String(AuditBundle::kFormat)) {
-        return failed(Problem::Malformed, -1, QStringLiteral("not a Madoguchi audit bundle"));
-    }
     const QString terminal = m.value(QStringLiteral("terminal")).toString();
     const QByteArray key = m.value(QStringLiteral("publicKey")).toString().toLatin1();
-    if (!expectedTerminal.isEmpty() && terminal != expectedTerminal) {
-        return failed(Problem::WrongTerminal, -1,
-                      QStringLiteral("the bundle is from terminal %1, not %2").arg(terminal, expectedTerminal));
+    if (m.value(QStringLiteral("format")).toString() != QLatin1String(AuditBundle::kFormat)) {
+        report = failed(Problem::Malformed, -1, QStringLiteral("not a Madoguchi audit bundle"));
+    } else if (!expectedTerminal.isEmpty() && terminal != expectedTerminal) {
+        report = failed(Problem::WrongTerminal, -1,
+                        QStringLiteral("the bundle is from terminal %1, not %2").arg(terminal, expectedTerminal));
+    } else if (!pinnedKey.isEmpty() && AuditSigner::fingerprint(pinnedKey) != AuditSigner::fingerprint(key)) {
+        report = failed(Problem::WrongTerminal, -1,
+                        QStringLiteral("the bundle is signed by key %1, not by the pinned terminal key %2")
+                            .arg(AuditSigner::fingerprint(key), AuditSigner::fingerprint(pinnedKey)));
     }
-    if (!pinnedKey.isEmpty() && AuditSigner::fingerprint(pinnedKey) != AuditSigner::fingerprint(key)) {
-        return failed(Problem::WrongTerminal, -1,
-                      QStringLiteral("the bundle is signed by key %1, not by the pinned terminal key %2")
-                          .arg(AuditSigner::fingerprint(key), AuditSigner::fingerprint(pinnedKey)));
-    }
-    VerifyReport report;
-    TreeHead head;
+    return report.ok();
+}
+
+// The signed head, and the previous head with its RFC 6962 consistency proof when present.
+bool checkHeads(const QJsonObject& m, TreeHead& head, VerifyReport& report)
+{
+    const QString terminal = m.value(QStringLiteral("terminal")).toString();
+    const QByteArray key = m.value(QStringLiteral("publicKey")).toString().toLatin1();
     if (!checkHead(m.value(QStringLiteral("head")).toObject(), terminal, key, head, report)) {
-        return report;
+        return false;
     }
-    if (m.contains(QStringLiteral("previousHead"))) {
-        TreeHead previous;
-        if (!checkHead(m.value(QStringLiteral("previousHead")).toObject(), terminal, key, previous, report)) {
-            return report;
-        }
-        Proof proof;
-        for (const QJsonValue& value : m.value(QStringLiteral("consistency")).toArray()) {
-            Hash hash{};
-            (void)fromBytes(QByteArray::fromHex(value.toString().toLatin1()), hash);
-            proof.push_back(hash);
-        }
-        if (!MerkleTree::verifyConsistency(previous.size, head.size, previous.root, head.root, proof)) {
-            VerifyReport bad =
-                failed(Problem::HeadRoot, -1,
-                       QStringLiteral("the heads at %1 and %2 are not consistent (the log was rewritten)")
-                           .arg(previous.size)
-                           .arg(head.size));
-            bad.headSize = head.size;
-            return bad;
-        }
+    if (!m.contains(QStringLiteral("previousHead"))) {
+        return true;
     }
-    const qint64 from = m.value(QStringLiteral("from")).toInteger(-1);
-    const qint64 to = m.value(QStringLiteral("to")).toInteger(-1);
-    if (from < 0 || to <= from || to > head.size) {
-        return failed(Problem::Malformed, -1, QStringLiteral("the bundle's range is not covered by its head"));
+    TreeHead previous;
+    if (!checkHead(m.value(QStringLiteral("previousHead")).toObject(), terminal, key, previous, report)) {
+        return false;
     }
+    Proof proof;
+    for (const QJsonValue& value : m.value(QStringLiteral("consistency")).toArray()) {
+        Hash hash{};
+        (void)fromBytes(QByteArray::fromHex(value.toString().toLatin1()), hash);
+        proof.push_back(hash);
+    }
+    if (!MerkleTree::verifyConsistency(previous.size, head.size, previous.root, head.root, proof)) {
+        report = failed(Problem::HeadRoot, -1,
+                        QStringLiteral("the heads at %1 and %2 are not consistent (the log was rewritten)")
+                            .arg(previous.size)
+                            .arg(head.size));
+        report.headSize = head.size;
+        return false;
+    }
+    return true;
+}
+
+// Every line in order, each with its own index, readable fields equal to its signed bytes.
+bool readEntries(QFile& file, qint64 from, qint64 to, const QString& terminal, Loaded& loaded, VerifyReport& report)
+{
     qint64 expected = from;
-    while (!entriesFile.atEnd()) {
-        const QByteArray line = entriesFile.readLine().trimmed();
+    while (!file.atEnd()) {
+        const QByteArray line = file.readLine().trimmed();
         if (line.isEmpty()) {
             continue;
         }
         if (expected >= to) {
-            return failed(Problem::Misplaced, expected, QStringLiteral("entries after the bundle's range"));
+            report = failed(Problem::Misplaced, expected, QStringLiteral("entries after the bundle's range"));
+            return false;
         }
         if (!readLine(line, expected, terminal, loaded, report)) {
-            return report;
+            return false;
         }
         ++expected;
     }
     if (expected != to) {
-        return failed(Problem::Missing, expected,
-                      QStringLiteral("the bundle ends at entry %1, its range at %2 (truncated)").arg(expected).arg(to));
+        report =
+            failed(Problem::Missing, expected,
+                   QStringLiteral("the bundle ends at entry %1, its range at %2 (truncated)").arg(expected).arg(to));
+        return false;
     }
-    const auto nodes = nodesOf(m.value(QStringLiteral("nodes")).toArray());
+    return true;
+}
+
+// The signed root from the entries; when it differs, the listed leaf hashes locate the change if they
+// still add up to the signed root.
+VerifyReport checkRoot(const Loaded& loaded, qint64 from, const TreeHead& head)
+{
+    const auto nodes = nodesOf(loaded.manifest.value(QStringLiteral("nodes")).toArray());
     Hash root{};
     if (!RangeTree(from, loaded.leaves, nodes).mth(0, head.size, root)) {
         return failed(Problem::Malformed, -1, QStringLiteral("the bundle lacks subtree hashes outside its range"));
     }
-    report.entries = to - from;
-    report.heads = m.contains(QStringLiteral("previousHead")) ? 2 : 1;
     if (root == head.root) {
-        return report;
+        return {};
     }
-    // The listed leaf hashes locate the change if they still add up to the signed root.
     qint64 first = from;
     for (std::size_t i = 0; i < loaded.leaves.size(); ++i) {
         if (loaded.leaves[i] != loaded.provided[i]) {
@@ -246,6 +248,41 @@ VerifyReport BundleReader::verify(const QString& path, const QByteArray& pinnedK
                        : QStringLiteral("the entries do not match the signed root (first suspect %1)").arg(first));
     bad.headSize = head.size;
     return bad;
+}
+
+} // namespace
+
+VerifyReport BundleReader::verify(const QString& path, const QByteArray& pinnedKey, const QString& expectedTerminal)
+{
+    const QFileInfo info(path);
+    const QString dir = info.isDir() ? info.absoluteFilePath() : info.absolutePath();
+    QFile manifestFile(dir + QStringLiteral("/bundle.json"));
+    QFile entriesFile(dir + QStringLiteral("/entries.jsonl"));
+    if (!manifestFile.open(QIODevice::ReadOnly) || !entriesFile.open(QIODevice::ReadOnly)) {
+        return failed(Problem::Malformed, -1, QStringLiteral("%1 has no bundle.json or entries.jsonl").arg(dir));
+    }
+    Loaded loaded;
+    loaded.manifest = QJsonDocument::fromJson(manifestFile.readAll()).object();
+    const QJsonObject& m = loaded.manifest;
+    VerifyReport report;
+    TreeHead head;
+    if (!checkOrigin(m, pinnedKey, expectedTerminal, report) || !checkHeads(m, head, report)) {
+        return report;
+    }
+    const qint64 from = m.value(QStringLiteral("from")).toInteger(-1);
+    const qint64 to = m.value(QStringLiteral("to")).toInteger(-1);
+    if (from < 0 || to <= from || to > head.size) {
+        return failed(Problem::Malformed, -1, QStringLiteral("the bundle's range is not covered by its head"));
+    }
+    if (!readEntries(entriesFile, from, to, m.value(QStringLiteral("terminal")).toString(), loaded, report)) {
+        return report;
+    }
+    report = checkRoot(loaded, from, head);
+    if (report.ok()) {
+        report.entries = to - from;
+        report.heads = m.contains(QStringLiteral("previousHead")) ? 2 : 1;
+    }
+    return report;
 }
 
 } // namespace madoguchi::audit
