@@ -15,11 +15,12 @@ CommandGroup crlCommands();
 CommandGroup dbCommands();
 CommandGroup linkageCommands();
 CommandGroup syncCommands();
+CommandGroup auditCommands();
 
 inline std::vector<CommandGroup> allCommandGroups()
 {
     return {cardCommands(),    dbCommands(),   linkageCommands(),
-            certCommands(),    crlCommands(), ocspCommands(), syncCommands(), testPkiCommands()};
+            certCommands(),    crlCommands(), ocspCommands(), syncCommands(), testPkiCommands(), auditCommands()};
 }
 
 } // namespace madoguchi::cli

@@ -1,6 +1,7 @@
 #include "gui/MainWindow.h"
 #include "ui_MainWindow.h"
 
+#include "gui/AuditPage.h"
 #include "gui/CardView.h"
 #include "gui/CounterPages.h"
 #include "gui/LockScreen.h"
@@ -60,7 +61,7 @@ void MainWindow::addPages()
     addPage(Workspace::Enrolment, orPlaceholder(CounterPages::enrolment(m_context), Workspace::Enrolment));
     addPage(Workspace::Linkages, orPlaceholder(CounterPages::linkages(m_context), Workspace::Linkages));
     addPage(Workspace::Revocations, orPlaceholder(CounterPages::revocations(m_context), Workspace::Revocations));
-    addPage(Workspace::Audit, new PlaceholderPage(Workspace::Audit));
+    addPage(Workspace::Audit, m_context.audit != nullptr ? new AuditPage(*m_context.audit) : new PlaceholderPage(Workspace::Audit));
     addPage(Workspace::Sync, new PlaceholderPage(Workspace::Sync));
     addPage(Workspace::Settings, settingsPage());
     addPage(Workspace::Operators, operatorsPage());

@@ -21,6 +21,7 @@ namespace madoguchi::pki {
 class TrustStore;
 }
 namespace madoguchi::services {
+class AuditViewSource;
 class CardReaderService;
 class OperatorService;
 class SessionService;
@@ -76,6 +77,7 @@ public:
         services::RevocationQueue* revocationQueue = nullptr;
         QString ocspResponderUrl{};
         int pinScreen = -1; // QGuiApplication::screens() index for the resident's PIN dialog
+        const services::AuditViewSource* audit = nullptr; // nullptr: no audit page (no store open)
     };
     static constexpr int PageCount = 8;
 

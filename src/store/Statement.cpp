@@ -135,6 +135,12 @@ QByteArray Statement::columnBlob(int column) const
     return QByteArray(data, sqlite3_column_bytes(m_stmt, column));
 }
 
+QByteArrayView Statement::columnView(int column) const
+{
+    const auto* data = static_cast<const char*>(sqlite3_column_blob(m_stmt, column));
+    return QByteArrayView(data, sqlite3_column_bytes(m_stmt, column));
+}
+
 bool Statement::columnIsNull(int column) const
 {
     return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;

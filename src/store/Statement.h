@@ -43,6 +43,8 @@ public:
     [[nodiscard]] qint64 columnInt64(int column) const;
     [[nodiscard]] QString columnText(int column) const;
     [[nodiscard]] QByteArray columnBlob(int column) const;
+    // The column's bytes without a copy; valid until the next step(), reset() or column call on it.
+    [[nodiscard]] QByteArrayView columnView(int column) const;
     [[nodiscard]] bool columnIsNull(int column) const;
     [[nodiscard]] int columnCount() const;
     [[nodiscard]] QString columnName(int column) const;
