@@ -61,7 +61,8 @@ void MainWindow::addPages()
     addPage(Workspace::Enrolment, orPlaceholder(CounterPages::enrolment(m_context), Workspace::Enrolment));
     addPage(Workspace::Linkages, orPlaceholder(CounterPages::linkages(m_context), Workspace::Linkages));
     addPage(Workspace::Revocations, orPlaceholder(CounterPages::revocations(m_context), Workspace::Revocations));
-    addPage(Workspace::Audit, m_context.audit != nullptr ? new AuditPage(*m_context.audit) : new PlaceholderPage(Workspace::Audit));
+    addPage(Workspace::Audit,
+            orPlaceholder(m_context.audit != nullptr ? new AuditPage(*m_context.audit) : nullptr, Workspace::Audit));
     addPage(Workspace::Sync, new PlaceholderPage(Workspace::Sync));
     addPage(Workspace::Settings, settingsPage());
     addPage(Workspace::Operators, operatorsPage());

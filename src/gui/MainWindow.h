@@ -20,17 +20,15 @@ class MainWindow;
 namespace madoguchi::pki {
 class TrustStore;
 }
+namespace madoguchi::core {
+class Clock;
+}
 namespace madoguchi::services {
 class AuditViewSource;
 class CardReaderService;
 class OperatorService;
 class SessionService;
 class SettingsService;
-namespace madoguchi::core {
-class Clock;
-}
-namespace madoguchi::services {
-class CardReaderService;
 class CrlOverview;
 class EnrolmentService;
 class LinkageService;
