@@ -3,7 +3,16 @@
 #include "card/SharedReaderBackend.h"
 #include "TrainingSetup.h"
 #include "card/PcscBackend.h"
+#include "audit/AuditLog.h"
+#include "core/Logging.h"
+#include "services/AuditChangeRecorder.h"
+#include "services/AuditSetup.h"
 #include "services/CardReaderService.h"
+#include "services/CounterSetup.h"
+#include "services/CrlOverview.h"
+#include "services/EnrolmentService.h"
+#include "services/LinkageService.h"
+#include "services/RevocationQueue.h"
 #include "services/OperatorService.h"
 #include "services/SessionService.h"
 #include "services/SettingsService.h"
@@ -21,6 +30,9 @@ AppContext::AppContext(pki::TrustStore trust, QString dataDir)
 
 AppContext::~AppContext()
 {
+    m_enrolment.reset();
+    m_linkages.reset();
+    m_revocationQueue.reset();
     m_session.reset();
     m_operators.reset();
     m_store.reset();
@@ -32,10 +44,47 @@ void AppContext::attachStore(services::StoreSession store)
     m_session.reset();
     m_operators.reset();
     m_store = std::make_unique<services::StoreSession>(std::move(store));
+    attachAudit();
     m_operators = std::make_unique<services::OperatorService>(m_store->database(), m_clock, m_recorder);
     m_session = std::make_unique<services::SessionService>(*m_operators, isTraining());
     m_session->setLockTimeout(m_settings->lockMinutes() * 60 * 1000);
     m_settings->attachAudit(&m_store->database(), m_recorder);
+    // Pages keep a reference to m_currentOperator; it follows the session.
+    const auto follow = [this]() { m_currentOperator = m_session->actor(); };
+    QObject::connect(m_session.get(), &services::SessionService::signedIn, m_session.get(), follow);
+    QObject::connect(m_session.get(), &services::SessionService::unlocked, m_session.get(), follow);
+    QObject::connect(m_session.get(), &services::SessionService::signedOut, m_session.get(), follow);
+    QObject::connect(m_session.get(), &services::SessionService::locked, m_session.get(), follow);
+    attachCounterServices();
+}
+
+// The tamper-evident log (architecture.md §6): every linkage, operator and settings change is written
+// in the same transaction as its audit entry. Without it the app still runs, unaudited, and says so.
+void AppContext::attachAudit()
+{
+    const QString path = isTraining() ? services::CounterSetup::trainingDatabasePath(m_dataDir)
+                                      : services::CounterSetup::databasePath(m_dataDir);
+    auto log = services::AuditSetup::openLog(m_store->database(), path, m_clock);
+    if (!log) {
+        qCWarning(lcAudit) << "audit log unavailable:" << log.error().toString();
+        m_recorder = nullptr;
+        return;
+    }
+    m_auditLog = std::make_unique<audit::AuditLog>(std::move(*log));
+    m_auditRecorder = std::make_unique<services::AuditChangeRecorder>(*m_auditLog);
+    m_recorder = m_auditRecorder.get();
+}
+
+void AppContext::attachCounterServices()
+{
+    const QString terminal = services::AuditSetup::defaultTerminal();
+    m_linkages = std::make_unique<services::LinkageService>(m_store->database(), m_clock, QStringLiteral("T1"),
+                                                            nullptr, m_recorder);
+    m_enrolment = std::make_unique<services::EnrolmentService>(
+        *m_cards, *m_linkages, m_clock,
+        services::EnrolmentService::Settings{terminal, m_settings->photoCheckApproved()});
+    m_crls = std::make_unique<services::CrlOverview>(QDir(m_dataDir).filePath(QStringLiteral("crl-cache")), m_clock);
+    m_revocationQueue = std::make_unique<services::RevocationQueue>(m_store->database(), m_clock);
 }
 
 core::Result<std::unique_ptr<AppContext>> AppContext::create(const AppOptions& options)

@@ -4,12 +4,21 @@
 #include "core/Clock.h"
 #include "core/Result.h"
 #include "pki/TrustStore.h"
+#include "services/Operator.h"
 
 #include <memory>
 
+namespace madoguchi::audit {
+class AuditLog;
+}
 namespace madoguchi::services {
+class AuditChangeRecorder;
 class CardReaderService;
 class ChangeRecorder;
+class CrlOverview;
+class EnrolmentService;
+class LinkageService;
+class RevocationQueue;
 class OperatorService;
 class SessionService;
 class SettingsService;
@@ -43,6 +52,14 @@ public:
     [[nodiscard]] services::StoreSession* store() const { return m_store.get(); }
     [[nodiscard]] services::OperatorService* operators() const { return m_operators.get(); }
     [[nodiscard]] services::SessionService* session() const { return m_session.get(); }
+    // The counter's work, available once a store is attached (attachStore).
+    [[nodiscard]] services::LinkageService* linkages() const { return m_linkages.get(); }
+    [[nodiscard]] services::EnrolmentService* enrolment() const { return m_enrolment.get(); }
+    [[nodiscard]] services::CrlOverview* crls() const { return m_crls.get(); }
+    [[nodiscard]] services::RevocationQueue* revocationQueue() const { return m_revocationQueue.get(); }
+    // The signed-in operator, kept current on every sign-in, lock and sign-out; empty when nobody is
+    // signed in (every service then refuses). Pages hold a reference to it.
+    [[nodiscard]] const services::Operator& currentOperator() const { return m_currentOperator; }
 
 private:
     AppContext(pki::TrustStore trust, QString dataDir);
@@ -57,6 +74,16 @@ private:
     std::unique_ptr<services::StoreSession> m_store;
     std::unique_ptr<services::OperatorService> m_operators;
     std::unique_ptr<services::SessionService> m_session;
+    std::unique_ptr<audit::AuditLog> m_auditLog;
+    std::unique_ptr<services::AuditChangeRecorder> m_auditRecorder;
+    std::unique_ptr<services::LinkageService> m_linkages;
+    std::unique_ptr<services::EnrolmentService> m_enrolment;
+    std::unique_ptr<services::CrlOverview> m_crls;
+    std::unique_ptr<services::RevocationQueue> m_revocationQueue;
+    services::Operator m_currentOperator;
+
+    void attachAudit();
+    void attachCounterServices();
 };
 
 } // namespace madoguchi::app

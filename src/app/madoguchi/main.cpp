@@ -118,8 +118,15 @@ int main(int argc, char* argv[])
             return fail(signedIn.error().toString());
         }
     }
-    gui::MainWindow window({&ctx.cards(), ctx.training(), ctx.trust().isTestPkiTrusted(), ctx.session(),
-                            ctx.operators(), &ctx.settings(), &ctx.trust(), &language});
+    gui::MainWindow::Context windowContext{&ctx.cards(), ctx.training(), ctx.trust().isTestPkiTrusted(),
+                                           ctx.session(), ctx.operators(), &ctx.settings(), &ctx.trust(), &language};
+    windowContext.currentOperator = &ctx.currentOperator();
+    windowContext.clock = &ctx.clock();
+    windowContext.enrolment = ctx.enrolment();
+    windowContext.linkages = ctx.linkages();
+    windowContext.crls = ctx.crls();
+    windowContext.revocationQueue = ctx.revocationQueue();
+    gui::MainWindow window(windowContext);
     if (options->page > 0) {
         window.showPage(static_cast<services::Workspace>(options->page - 1));
     }
