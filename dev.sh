@@ -12,6 +12,8 @@ BUILD_NOGUI=${MADOGUCHI_BUILD_NOGUI_DIR:-$ROOT/build-nogui}
 BUILD_FUZZ=${MADOGUCHI_BUILD_FUZZ_DIR:-$ROOT/build-fuzz}
 FUZZ_SECONDS=${MADOGUCHI_FUZZ_SECONDS:-20}
 JOBS=${MADOGUCHI_JOBS:-$(nproc)}
+# Compiler caches hit across clones of the repository (CI builds a fresh clone each time).
+export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$ROOT}
 
 # Debian packages the build, the tests and the app need (docs/toolchain.md).
 PACKAGES=(cmake ninja-build g++ pkg-config ccache
