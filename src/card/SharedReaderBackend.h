@@ -16,7 +16,7 @@ public:
     [[nodiscard]] QString backendName() const override { return m_target->backendName(); }
     [[nodiscard]] core::Result<QList<ReaderState>> readers() override { return m_target->readers(); }
     [[nodiscard]] core::Result<QList<ReaderState>> waitForChange(const QList<ReaderState>& known,
-                                                                       std::chrono::milliseconds timeout) override
+                                                                 std::chrono::milliseconds timeout) override
     {
         return m_target->waitForChange(known, timeout);
     }

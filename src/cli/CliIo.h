@@ -13,13 +13,13 @@ namespace madoguchi::cli {
 enum ExitCode : int
 {
     ExitOk = 0,
-    ExitFailure = 1,   // general
+    ExitFailure = 1, // general
     ExitUsage = 2,
-    ExitPcsc = 3,      // no service / no reader / no card / card removed
-    ExitCard = 4,      // not a JPKI card, unexpected card answers
-    ExitPin = 5,       // wrong, blocked, unavailable PIN, confirmation needed
+    ExitPcsc = 3, // no service / no reader / no card / card removed
+    ExitCard = 4, // not a JPKI card, unexpected card answers
+    ExitPin = 5,  // wrong, blocked, unavailable PIN, confirmation needed
     ExitParse = 6,
-    ExitPki = 7,       // invalid, revoked, untrusted
+    ExitPki = 7, // invalid, revoked, untrusted
     ExitStore = 8,
     ExitNetwork = 9,
 };

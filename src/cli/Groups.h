@@ -19,8 +19,8 @@ CommandGroup auditCommands();
 
 inline std::vector<CommandGroup> allCommandGroups()
 {
-    return {cardCommands(),    dbCommands(),   linkageCommands(),
-            certCommands(),    crlCommands(), ocspCommands(), syncCommands(), testPkiCommands(), auditCommands()};
+    return {cardCommands(), dbCommands(),   linkageCommands(), certCommands(), crlCommands(),
+            ocspCommands(), syncCommands(), testPkiCommands(), auditCommands()};
 }
 
 } // namespace madoguchi::cli

@@ -80,17 +80,17 @@ enum class Errc
     PolicyInvalid,            // no JPKI policy, the wrong one, or a test-environment policy in production
     UnknownCriticalExtension, // RFC 5280 §4.2: a critical extension we do not process → reject
                               // Added by the OCSP / revocation work (issue 3); appended to keep existing values stable.
-    ConnectionRefused,   // nothing listens at the responder address (Network)
-    OcspResponderError,  // OCSPResponseStatus other than successful (RFC 6960 §4.2.1)
-    OcspNonceMismatch,   // the response nonce differs from or lacks ours: replay (RFC 6960 §4.4.1)
-    OcspBadSignature,    // the BasicOCSPResponse signature does not verify
-    OcspUntrustedSigner, // signer is neither the CA nor a delegate with id-kp-OCSPSigning (§4.2.2.2)
-    OcspCertIdMismatch,  // no SingleResponse for the CertID we asked about
-    OcspStale,           // thisUpdate in the future or nextUpdate past (RFC 6960 §4.2.2.1)
-    RevocationStale,     // a CRL older than the policy allows or past its nextUpdate
-    SuccessionCycle,     // a serial-succession link would close a cycle
-    SuccessionConflict,  // an old certificate linked to two different successors
-                        // Services: the operator's role does not allow this action
+    ConnectionRefused,        // nothing listens at the responder address (Network)
+    OcspResponderError,       // OCSPResponseStatus other than successful (RFC 6960 §4.2.1)
+    OcspNonceMismatch,        // the response nonce differs from or lacks ours: replay (RFC 6960 §4.4.1)
+    OcspBadSignature,         // the BasicOCSPResponse signature does not verify
+    OcspUntrustedSigner,      // signer is neither the CA nor a delegate with id-kp-OCSPSigning (§4.2.2.2)
+    OcspCertIdMismatch,       // no SingleResponse for the CertID we asked about
+    OcspStale,                // thisUpdate in the future or nextUpdate past (RFC 6960 §4.2.2.1)
+    RevocationStale,          // a CRL older than the policy allows or past its nextUpdate
+    SuccessionCycle,          // a serial-succession link would close a cycle
+    SuccessionConflict,       // an old certificate linked to two different successors
+                              // Services: the operator's role does not allow this action
     PermissionDenied,
     // Operators (issue 6): sign-in refused (wrong name or password, disabled account: one code so a
     // guesser learns nothing), and the back-off after repeated failures.

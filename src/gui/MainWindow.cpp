@@ -245,8 +245,7 @@ void MainWindow::retranslate()
     const auto* session = m_context.session;
     if (session != nullptr && session->signedInOperator()) {
         const auto& op = *session->signedInOperator();
-        const QString who =
-            tr("%1 (%2)").arg(session->signedInName(), RoleNames::display(op.role));
+        const QString who = tr("%1 (%2)").arg(session->signedInName(), RoleNames::display(op.role));
         m_operatorLabel->setText((session->isLocked() ? tr("Locked: %1") : tr("Signed in: %1")).arg(who));
         title += QStringLiteral(" — ") + who;
     } else {

@@ -49,8 +49,8 @@ QVariant ReaderListModel::data(const QModelIndex& index, int role) const
         return tr("%1: %2").arg(reader.name, statusText(reader));
     case Qt::DecorationRole: {
         const auto pixmap = reader.mute || reader.cardInUse ? QStyle::SP_MessageBoxWarning
-                            : reader.cardPresent           ? QStyle::SP_DialogApplyButton
-                                                           : QStyle::SP_DriveHDIcon;
+                            : reader.cardPresent            ? QStyle::SP_DialogApplyButton
+                                                            : QStyle::SP_DriveHDIcon;
         return QApplication::style()->standardIcon(pixmap);
     }
     case CardPresentRole:

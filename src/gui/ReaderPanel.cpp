@@ -35,8 +35,7 @@ void ReaderPanel::fillDemoCards()
 void ReaderPanel::setReaders(const QList<card::ReaderState>& readers)
 {
     m_model->setReaders(readers);
-    m_ui->readerStatusLabel->setText(readers.isEmpty() ? tr("No reader found. Connect a card reader.")
-                                                       : QString());
+    m_ui->readerStatusLabel->setText(readers.isEmpty() ? tr("No reader found. Connect a card reader.") : QString());
     m_ui->readerStatusLabel->setVisible(readers.isEmpty());
 }
 

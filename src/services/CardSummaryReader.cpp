@@ -42,7 +42,8 @@ void describeCertificate(CardSummary& summary, const QByteArray& der, const pki:
     }
     auto validated = validator.validate(der, pki::JpkiCertificateKind::Auth);
     if (validated) {
-        summary.chain = validated->testPki ? CardSummary::ChainStatus::TrustedTestPki : CardSummary::ChainStatus::Trusted;
+        summary.chain =
+            validated->testPki ? CardSummary::ChainStatus::TrustedTestPki : CardSummary::ChainStatus::Trusted;
     } else {
         summary.chain = CardSummary::ChainStatus::Untrusted;
         summary.chainError = validated.error();

@@ -61,7 +61,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("resident");
         QTest::addColumn<QString>("kindContains");
         QTest::addColumn<QString>("verdictContains");
-        QTest::newRow("valid") << QStringLiteral("valid") << QStringLiteral("My Number Card") << QStringLiteral("TEST root");
+        QTest::newRow("valid") << QStringLiteral("valid") << QStringLiteral("My Number Card")
+                               << QStringLiteral("TEST root");
         QTest::newRow("face-auth") << QStringLiteral("face-auth") << QStringLiteral("face-authentication")
                                    << QStringLiteral("TEST root");
         QTest::newRow("expired") << QStringLiteral("expired") << QStringLiteral("My Number Card")

@@ -37,14 +37,16 @@ private Q_SLOTS:
                 ++messages;
                 const QString type = xml.attributes().value(QLatin1String("type")).toString();
                 const QString text = xml.readElementText(QXmlStreamReader::IncludeChildElements);
-                if (type == QLatin1String("unfinished") || type == QLatin1String("vanished") || text.trimmed().isEmpty()) {
+                if (type == QLatin1String("unfinished") || type == QLatin1String("vanished") ||
+                    text.trimmed().isEmpty()) {
                     problems << source;
                 }
             }
         }
         QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
         QVERIFY2(messages > 20, "suspiciously few messages: is the .ts file up to date?");
-        QVERIFY2(problems.isEmpty(), qPrintable(QStringLiteral("untranslated: ") + problems.join(QStringLiteral(" | "))));
+        QVERIFY2(problems.isEmpty(),
+                 qPrintable(QStringLiteral("untranslated: ") + problems.join(QStringLiteral(" | "))));
     }
 };
 

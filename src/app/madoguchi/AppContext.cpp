@@ -78,8 +78,8 @@ void AppContext::attachAudit()
 void AppContext::attachCounterServices()
 {
     const QString terminal = services::AuditSetup::defaultTerminal();
-    m_linkages = std::make_unique<services::LinkageService>(m_store->database(), m_clock, QStringLiteral("T1"),
-                                                            nullptr, m_recorder);
+    m_linkages = std::make_unique<services::LinkageService>(m_store->database(), m_clock, QStringLiteral("T1"), nullptr,
+                                                            m_recorder);
     m_enrolment = std::make_unique<services::EnrolmentService>(
         *m_cards, *m_linkages, m_clock,
         services::EnrolmentService::Settings{terminal, m_settings->photoCheckApproved()});

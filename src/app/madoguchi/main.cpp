@@ -118,8 +118,9 @@ int main(int argc, char* argv[])
             return fail(signedIn.error().toString());
         }
     }
-    gui::MainWindow::Context windowContext{&ctx.cards(), ctx.training(), ctx.trust().isTestPkiTrusted(),
-                                           ctx.session(), ctx.operators(), &ctx.settings(), &ctx.trust(), &language};
+    gui::MainWindow::Context windowContext{&ctx.cards(),  ctx.training(),  ctx.trust().isTestPkiTrusted(),
+                                           ctx.session(), ctx.operators(), &ctx.settings(),
+                                           &ctx.trust(),  &language};
     windowContext.currentOperator = &ctx.currentOperator();
     windowContext.clock = &ctx.clock();
     windowContext.enrolment = ctx.enrolment();
