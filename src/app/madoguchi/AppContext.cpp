@@ -7,6 +7,7 @@
 #include "core/Logging.h"
 #include "services/AuditChangeRecorder.h"
 #include "services/AuditSetup.h"
+#include "services/AuditTrail.h"
 #include "services/CardReaderService.h"
 #include "services/CounterSetup.h"
 #include "services/CrlOverview.h"
@@ -30,6 +31,12 @@ AppContext::AppContext(pki::TrustStore trust, QString dataDir)
 
 AppContext::~AppContext()
 {
+    // A signed tree head at shut-down (architecture.md §6), so an auditor sees the log's last state.
+    if (m_auditLog) {
+        if (auto head = m_auditLog->signTreeHead(); !head) {
+            qCWarning(lcAudit) << "no tree head at shut-down:" << head.error().toString();
+        }
+    }
     m_enrolment.reset();
     m_linkages.reset();
     m_revocationQueue.reset();
@@ -49,6 +56,7 @@ void AppContext::attachStore(services::StoreSession store)
     m_session = std::make_unique<services::SessionService>(*m_operators, isTraining());
     m_session->setLockTimeout(m_settings->lockMinutes() * 60 * 1000);
     m_settings->attachAudit(&m_store->database(), m_recorder);
+    recordSessionAndCardEvents(); // connected first: sign-out is recorded for the operator leaving
     // Pages keep a reference to m_currentOperator; it follows the session.
     const auto follow = [this]() { m_currentOperator = m_session->actor(); };
     QObject::connect(m_session.get(), &services::SessionService::signedIn, m_session.get(), follow);
@@ -73,6 +81,33 @@ void AppContext::attachAudit()
     m_auditLog = std::make_unique<audit::AuditLog>(std::move(*log));
     m_auditRecorder = std::make_unique<services::AuditChangeRecorder>(*m_auditLog);
     m_recorder = m_auditRecorder.get();
+}
+
+// Sign-in, sign-out and every card read go to the audit log (issue 5 item 1); a card read is recorded
+// as tap-only: the proof of the holder is recorded by the enrolment itself.
+void AppContext::recordSessionAndCardEvents()
+{
+    if (!m_auditLog) {
+        return;
+    }
+    m_auditTrail = std::make_unique<services::AuditTrail>(*m_auditLog);
+    auto* trail = m_auditTrail.get();
+    const auto warn = [](const auto& result) {
+        if (!result) {
+            qCWarning(lcAudit) << "audit entry not written:" << result.error().toString();
+        }
+    };
+    QObject::connect(m_session.get(), &services::SessionService::signedIn, m_session.get(),
+                     [trail, warn](const services::Operator& op) { warn(trail->signedIn(op)); });
+    QObject::connect(m_session.get(), &services::SessionService::signedOut, m_session.get(),
+                     [this, trail, warn]() { warn(trail->signedOut(m_currentOperator)); });
+    QObject::connect(
+        m_cards.get(), &services::CardReaderService::cardRead, m_session.get(),
+        [this, trail, warn](const services::CardSummary& card) {
+            if (!m_currentOperator.id.isEmpty()) {
+                warn(trail->cardRead(m_currentOperator, {card.issuerKeyId, card.serial}, QStringLiteral("tap_only")));
+            }
+        });
 }
 
 void AppContext::attachCounterServices()

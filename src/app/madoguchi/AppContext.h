@@ -13,6 +13,7 @@ class AuditLog;
 }
 namespace madoguchi::services {
 class AuditChangeRecorder;
+class AuditTrail;
 class CardReaderService;
 class ChangeRecorder;
 class CrlOverview;
@@ -76,6 +77,7 @@ private:
     std::unique_ptr<services::SessionService> m_session;
     std::unique_ptr<audit::AuditLog> m_auditLog;
     std::unique_ptr<services::AuditChangeRecorder> m_auditRecorder;
+    std::unique_ptr<services::AuditTrail> m_auditTrail;
     std::unique_ptr<services::LinkageService> m_linkages;
     std::unique_ptr<services::EnrolmentService> m_enrolment;
     std::unique_ptr<services::CrlOverview> m_crls;
@@ -83,6 +85,7 @@ private:
     services::Operator m_currentOperator;
 
     void attachAudit();
+    void recordSessionAndCardEvents();
     void attachCounterServices();
 };
 
