@@ -5,6 +5,7 @@
 // another header.
 
 #include "core/Result.h"
+#include "pki/OpenSsl.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -17,17 +18,10 @@
 
 namespace madoguchi::pki::ocsp_detail {
 
+// The deleter and X509Ptr are pki's shared RAII types (OpenSsl.h); only the OCSP handles are added here.
 template <auto Free>
-struct Deleter
-{
-    template <typename T>
-    void operator()(T* p) const noexcept
-    {
-        Free(p);
-    }
-};
-
-using X509Ptr = std::unique_ptr<X509, Deleter<X509_free>>;
+using Deleter = ossl::Deleter<Free>;
+using X509Ptr = ossl::X509Ptr;
 using OcspRequestPtr = std::unique_ptr<OCSP_REQUEST, Deleter<OCSP_REQUEST_free>>;
 using OcspResponsePtr = std::unique_ptr<OCSP_RESPONSE, Deleter<OCSP_RESPONSE_free>>;
 using OcspBasicPtr = std::unique_ptr<OCSP_BASICRESP, Deleter<OCSP_BASICRESP_free>>;
