@@ -59,10 +59,10 @@ run_app() {
   export XDG_RUNTIME_DIR=${XDG_RUNTIME_DIR:-$(mktemp -d)}
   chmod 700 "$XDG_RUNTIME_DIR"
   if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
-    log "no display: starting Madoguchi under Xvfb (screenshot: build/madoguchi-screenshot.png)"
-    exec xvfb-run -a -s '-screen 0 1280x800x24' "$BUILD/src/app/madoguchi" --training "$@"
+    log "no display: starting Madoguchi under Xvfb (add --screenshot FILE.png to see it)"
+    exec xvfb-run -a -s '-screen 0 1280x800x24' "$BUILD/src/app/madoguchi/madoguchi" --training "$@"
   fi
-  exec "$BUILD/src/app/madoguchi" --training "$@"
+  exec "$BUILD/src/app/madoguchi/madoguchi" --training "$@"
 }
 
 run_tests() {
