@@ -95,6 +95,9 @@ QString CardView::ageText(qint64 seconds)
 QString CardView::sourceText(const CardSummary::Revocation& r)
 {
     using Via = CardSummary::Revocation::Via;
+    if (r.source.isEmpty()) {
+        return QString();
+    }
     const QString time = r.sourceTime.toLocalTime().toString(Qt::ISODate);
     switch (r.via) {
     case Via::Crl:

@@ -61,7 +61,7 @@ CardRevocationChecker::Settings CardRevocationChecker::Settings::fromIni(const Q
 }
 
 CardRevocationChecker::CardRevocationChecker(const CrlOverview& crls, const core::Clock& clock, Settings settings)
-    : m_clock(clock), m_settings(std::move(settings)), m_index(std::make_unique<CrlIndexAdapter>(crls)),
+    : m_crls(crls), m_clock(clock), m_settings(std::move(settings)), m_index(std::make_unique<CrlIndexAdapter>(crls)),
       m_crlSource(std::make_unique<pki::RevocationCrlSource>(*m_index)),
       m_service(std::make_unique<pki::RevocationService>(clock, m_settings.policy))
 {
@@ -87,7 +87,26 @@ Revocation CardRevocationChecker::check(const CardSummary& card)
         return Revocation{}; // nothing read to check: NotChecked
     }
     const pki::RevocationQuery query{card.certDer, card.issuerCertDer, pki::CertKind::Auth, m_settings.ocspUrl};
-    return fromVerdict(m_service->check(query), m_clock.now());
+    Revocation verdict = fromVerdict(m_service->check(query), m_clock.now());
+    if (verdict.why == Revocation::Why::CrlStale) {
+        describeStaleCrl(verdict, card);
+    }
+    return verdict;
+}
+
+// A stale CRL gave no answer, so the verdict does not say which CRL: the counter still needs to see its
+// issuer and age to know what to refresh.
+void CardRevocationChecker::describeStaleCrl(Revocation& verdict, const CardSummary& card) const
+{
+    const auto found = m_crls.lookup(card.serial, card.issuerKeyId);
+    if (!found) {
+        return;
+    }
+    verdict.via = Revocation::Via::Crl;
+    verdict.source = found->issuer;
+    verdict.sourceTime = found->crlThisUpdate;
+    verdict.sourceAgeSeconds = found->crlThisUpdate.secsTo(m_clock.now());
+    verdict.sourceStale = true;
 }
 
 void CardRevocationChecker::cancel()

@@ -61,6 +61,9 @@ public:
 private:
     class CrlIndexAdapter;
 
+    void describeStaleCrl(CardSummary::Revocation& verdict, const CardSummary& card) const;
+
+    const CrlOverview& m_crls;
     const core::Clock& m_clock;
     Settings m_settings;
     std::unique_ptr<CrlIndexAdapter> m_index;

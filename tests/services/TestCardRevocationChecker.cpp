@@ -2,6 +2,7 @@
 // and the platform feed, failing closed, and the verdict's provenance for the card view.
 #include "core/Clock.h"
 #include "pki/DemoSet.h"
+#include "pki/JpkiCertificate.h"
 #include "pki/RevocationSource.h"
 #include "services/CardRevocationChecker.h"
 #include "services/CrlOverview.h"
@@ -60,6 +61,10 @@ private:
         services::CardSummary summary;
         summary.certDer = m_demo->resident(resident)->authCertDer;
         summary.issuerCertDer = m_demo->authCaCertDer;
+        if (auto parsed = pki::JpkiCertificate::parse(summary.certDer)) { // as CardSummaryReader does
+            summary.issuerKeyId = parsed->identity().issuerKeyId;
+            summary.serial = parsed->identity().serial;
+        }
         return summary;
     }
 
@@ -159,6 +164,24 @@ private Q_SLOTS:
             QCOMPARE(r.reasonCode, 1); // "lost": keyCompromise (jpki-card.md §6)
             QVERIFY(r.revokedAt.isValid());
         }
+    }
+
+    // A stale CRL cannot say "good", yet the verdict names it and its age (what to refresh).
+    void staleCrlIsNamed()
+    {
+        QTemporaryDir cache;
+        const core::FixedClock later(m_demo->now.addDays(30));
+        services::CrlOverview crls(cache.path(), later);
+        QVERIFY(crls.import(m_dir.filePath(QStringLiteral("auth.crl")), m_dir.filePath(QStringLiteral("auth-ca.pem"))));
+        services::CardRevocationChecker checker(crls, later, {});
+        const Revocation valid = checker.check(card(QStringLiteral("valid")));
+        QCOMPARE(int(valid.state), int(State::Unknown));
+        QCOMPARE(int(valid.why), int(Why::CrlStale));
+        QCOMPARE(int(valid.via), int(Via::Crl));
+        QVERIFY(!valid.source.isEmpty());
+        QVERIFY(valid.sourceStale);
+        QVERIFY(valid.sourceAgeSeconds > 29 * 86400);
+        QCOMPARE(int(checker.check(card(QStringLiteral("lost"))).state), int(State::Revoked)); // still stands
     }
 
     void nothingReadIsNotChecked()

@@ -117,6 +117,8 @@ void AppContext::recordSessionAndCardEvents()
 
 void AppContext::attachCounterServices()
 {
+    m_cards->setRevocationLookup({}); // a running check uses the CRL overview replaced below
+    m_revocationChecker.reset();
     const QString terminal = services::AuditSetup::defaultTerminal();
     m_linkages = std::make_unique<services::LinkageService>(m_store->database(), m_clock, QStringLiteral("T1"), nullptr,
                                                             m_recorder);
@@ -135,7 +137,6 @@ void AppContext::attachRevocationChecks()
     if (auto loaded = m_crls->reload(); !loaded || m_crls->failures() > 0) {
         qCWarning(lcServices) << "CRL cache:" << m_crls->failures() << "CRL(s) not opened";
     }
-    m_cards->setRevocationLookup({});
     m_revocationChecker = std::make_unique<services::CardRevocationChecker>(
         *m_crls, m_clock, services::CardRevocationChecker::Settings::fromIni(m_settings->filePath()));
     m_revocationChecker->setPlatformFeed(m_platformFeed);
