@@ -114,10 +114,6 @@ void CardRevocationChecker::cancel()
     m_service->cancel();
 }
 
-} // namespace madoguchi::services
-
-namespace madoguchi::services {
-
 namespace {
 
 Revocation::Via viaOf(pki::RevocationSourceKind kind)
