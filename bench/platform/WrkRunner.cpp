@@ -25,7 +25,7 @@ WrkResult runWrk(const WrkOptions& options, const char* script, const QStringLis
     environment.insert(QStringLiteral("WRK_CLIENT_KEY"), keyPath);
     environment.insert(QStringLiteral("WRK_SCRIPT_DIR"), QStringLiteral(MADOGUCHI_WRK_SCRIPTS));
     wrk.setProcessEnvironment(environment);
-    const QStringList args{QStringLiteral("-t2"),
+    const QStringList args{QStringLiteral("-t%1").arg(options.threads),
                            QStringLiteral("-c%1").arg(options.connections),
                            QStringLiteral("-d%1s").arg(static_cast<int>(options.seconds)),
                            QStringLiteral("-s"),
