@@ -5,6 +5,7 @@
 // with nothing half-written, and the same requests work once it is back.
 
 #include "CardLogin.h"
+#include "ApiTestSupport.h"
 #include "OpenApiChecker.h"
 #include "PlatformTestEnv.h"
 
@@ -15,14 +16,11 @@
 #include <QTest>
 
 using namespace madoguchi;
+using tests::errorCode;
 using tests::HttpResult;
+using tests::json;
 
 namespace {
-
-QString errorCode(const HttpResult& r)
-{
-    return r.body.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString();
-}
 
 // Everything a POST may write, summed: a refused request must leave it unchanged.
 const QString WrittenRows = QStringLiteral(
@@ -169,15 +167,7 @@ private slots:
 
     void responsesMatchOpenApi()
     {
-        tests::OpenApiChecker checker;
-        QVERIFY(checker.load(qEnvironmentVariable("MADOGUCHI_SOURCE_DIR") + QStringLiteral("/docs/api/openapi.json")));
-        QStringList problems;
-        for (const auto& call : m_env->recorded()) {
-            if (const QString problem = checker.check(call.method, call.path, call.status, call.body);
-                !problem.isEmpty()) {
-                problems.append(problem);
-            }
-        }
+        const QStringList problems = tests::OpenApiChecker::problemsIn(m_env->recorded());
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     }
 

@@ -1,5 +1,6 @@
 // Relying-party checks, the token vault and audit ingestion over real TLS (issue 7 "API").
 
+#include "ApiTestSupport.h"
 #include "OpenApiChecker.h"
 #include "PlatformTestEnv.h"
 
@@ -19,19 +20,11 @@
 #include <openssl/x509.h>
 
 using namespace madoguchi;
+using tests::errorCode;
 using tests::HttpResult;
+using tests::json;
 
 namespace {
-
-QByteArray json(const QJsonObject& o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
-
-QString errorCode(const HttpResult& r)
-{
-    return r.body.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString();
-}
 
 // RSA PKCS#1 v1.5 / SHA-256 (the card's auth key) or ECDSA / SHA-256 (a terminal key), via EVP.
 QByteArray sign(EVP_PKEY* key, const QByteArray& message)
@@ -261,15 +254,7 @@ private slots:
 
     void responsesMatchOpenApi()
     {
-        tests::OpenApiChecker checker;
-        QVERIFY(checker.load(qEnvironmentVariable("MADOGUCHI_SOURCE_DIR") + QStringLiteral("/docs/api/openapi.json")));
-        QStringList problems;
-        for (const auto& call : m_env->recorded()) {
-            if (const QString problem = checker.check(call.method, call.path, call.status, call.body);
-                !problem.isEmpty()) {
-                problems.append(problem);
-            }
-        }
+        const QStringList problems = tests::OpenApiChecker::problemsIn(m_env->recorded());
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     }
 

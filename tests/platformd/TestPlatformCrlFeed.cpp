@@ -5,6 +5,7 @@
 // even though that certificate's verdict is cached.
 
 #include "CardLogin.h"
+#include "ApiTestSupport.h"
 #include "OpenApiChecker.h"
 #include "PlatformTestEnv.h"
 
@@ -20,19 +21,11 @@
 #include <QTest>
 
 using namespace madoguchi;
+using tests::errorCode;
 using tests::HttpResult;
+using tests::json;
 
 namespace {
-
-QByteArray json(const QJsonObject& o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
-
-QString errorCode(const HttpResult& r)
-{
-    return r.body.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString();
-}
 
 QString cardIdOf(const QByteArray& certDer)
 {
@@ -210,15 +203,7 @@ private slots:
 
     void responsesMatchOpenApi()
     {
-        tests::OpenApiChecker checker;
-        QVERIFY(checker.load(qEnvironmentVariable("MADOGUCHI_SOURCE_DIR") + QStringLiteral("/docs/api/openapi.json")));
-        QStringList problems;
-        for (const auto& call : m_env->recorded()) {
-            if (const QString problem = checker.check(call.method, call.path, call.status, call.body);
-                !problem.isEmpty()) {
-                problems.append(problem);
-            }
-        }
+        const QStringList problems = tests::OpenApiChecker::problemsIn(m_env->recorded());
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     }
 
