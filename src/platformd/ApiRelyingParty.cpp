@@ -54,8 +54,15 @@ CertificateVerdict evaluateCertificate(const pki::TrustStore& trust, const core:
     }
     verdict.cardId = parsed->identity().toString();
     const QDateTime now = clock.now();
-    const QDateTime edge = now < parsed->notBefore() ? parsed->notBefore() : parsed->notAfter();
-    verdict.expires = edge.isValid() ? std::min(cap, edge) : now;
+    // The verdict changes at notBefore (becomes valid) and at notAfter (expires); after notAfter it
+    // stays "expired", so only the cap applies.
+    QDateTime edge;
+    if (now < parsed->notBefore()) {
+        edge = parsed->notBefore();
+    } else if (!(parsed->notAfter() < now)) {
+        edge = parsed->notAfter();
+    }
+    verdict.expires = edge.isValid() ? std::min(cap, edge) : cap;
     auto valid = pki::CertificateValidator(trust, clock).validate(der, pki::JpkiCertificateKind::Auth);
     if (!valid) {
         verdict.outcome = core::errcName(valid.error().code);
