@@ -5,7 +5,9 @@
 // Everything on 127.0.0.1, a throw-away cluster (fsync off for both sides), one process.
 
 #include "LoadGenerator.h"
+#include "CardLogins.h"
 #include "PgbenchRunner.h"
+#include "WrkRunner.h"
 
 #include "card/HolderChallenge.h"
 #include "pki/DemoSet.h"
@@ -101,11 +103,27 @@ bench::LoadOptions loadOptions(const Env& env, const std::pair<QByteArray, QByte
     return o;
 }
 
-void row(const char* what, const bench::LoadResult& api, const bench::PgbenchResult& pg)
+bench::WrkOptions wrkOptions(const Env& env, const std::pair<QByteArray, QByteArray>& creds)
 {
-    std::printf("| %s | %.0f req/s | p50 %.2f ms, p99 %.2f ms | %lld failed | %.0f tps | p99 %.2f ms | %.0f %% |\n",
-                what, api.throughput(), api.p50Ms, api.p99Ms, static_cast<long long>(api.failures), pg.tps, pg.p99Ms,
-                pg.tps > 0 ? 100.0 * api.throughput() / pg.tps : 0.0);
+    bench::WrkOptions o;
+    o.port = env.server->port();
+    o.certPem = creds.first;
+    o.keyPem = creds.second;
+    o.workDirectory = env.files.path();
+    o.connections = env.connections;
+    o.threads = env.connections;
+    o.seconds = env.seconds;
+    return o;
+}
+
+void row(const char* what, const bench::LoadResult& api, const bench::WrkResult& wrk, const bench::PgbenchResult& pg)
+{
+    const double base = pg.tps > 0 ? pg.tps : 1;
+    std::printf("| %s | wrk %.0f req/s, p50 %.2f ms, p99 %.2f ms, %lld errors | generator %.0f req/s, p50 %.2f ms, "
+                "p99 %.2f ms, %lld failed | pgbench %.0f tps, p99 %.2f ms | wrk %.0f %%, generator %.0f %% |\n",
+                what, wrk.rps, wrk.p50Ms, wrk.p99Ms, static_cast<long long>(wrk.errors), api.throughput(), api.p50Ms,
+                api.p99Ms, static_cast<long long>(api.failures), pg.tps, pg.p99Ms, 100.0 * wrk.rps / base,
+                100.0 * api.throughput() / base);
     std::fflush(stdout);
 }
 
@@ -133,48 +151,20 @@ void qualification(const Env& env, const std::pair<QByteArray, QByteArray>& cred
                   .replace("$2", "'tap_only'")
                   .replace("$3", "'bench-a'") +
               ";\n";
-    row("qualification", api, bench::runPgbench(*env.cluster, env.connections, env.seconds, script));
+    const auto wrk = bench::runWrk(wrkOptions(env, creds), "qualification.lua", {QString::number(cards)});
+    row("qualification", api, wrk, bench::runPgbench(*env.cluster, env.connections, env.seconds, script));
 }
 
-// Signed card-login requests made ahead (RSA signing is the card's work, not the platform's).
-QList<QByteArray> signedVerifications(const Env& env, const pki::DemoResident& resident, int count)
+void seedVerification(const Env& env)
 {
-    const QByteArray secret = env.file("secret.bin");
-    auto key = pki::ossl::privateKeyFromPkcs8Der(resident.authKeyPkcs8Der);
-    QList<QByteArray> bodies(count);
-    auto work = [&](int from, int to) {
-        for (int i = from; i < to; ++i) {
-            QByteArray nonce(32, '\0');
-            RAND_bytes(reinterpret_cast<unsigned char*>(nonce.data()), 32);
-            const QDateTime now = QDateTime::currentDateTimeUtc();
-            char t[8];
-            qToBigEndian(static_cast<quint64>(now.toSecsSinceEpoch()), t);
-            const QByteArray body = nonce + QByteArray(t, 8);
-            const QByteArray input = QByteArray("rp-challenge") + body + "bench-a";
-            unsigned char mac[32];
-            unsigned int macLength = 0;
-            HMAC(EVP_sha256(), secret.constData(), static_cast<int>(secret.size()),
-                 reinterpret_cast<const unsigned char*>(input.constData()), static_cast<size_t>(input.size()), mac,
-                 &macLength);
-            const card::HolderChallenge challenge{nonce, QStringLiteral("card-login"), QStringLiteral("bench-a"),
-                                                  QDateTime::fromSecsSinceEpoch(now.toSecsSinceEpoch(), Qt::UTC)};
-            const QByteArray message = challenge.toBytes();
-            pki::ossl::EvpMdCtxPtr ctx(EVP_MD_CTX_new());
-            size_t length = 256;
-            QByteArray signature(256, '\0');
-            EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, key->get());
-            EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char*>(signature.data()), &length,
-                           reinterpret_cast<const unsigned char*>(message.constData()),
-                           static_cast<size_t>(message.size()));
-            bodies[i] = "{\"challenge\":\"" + (body + QByteArray(reinterpret_cast<char*>(mac), 32)).toBase64() +
-                        "\",\"certificate\":\"" + resident.authCertDer.toBase64() + "\",\"signature\":\"" +
-                        signature.toBase64() + "\",\"assurance\":\"pin_signature\"}";
-        }
-    };
-    std::thread helper(work, 0, count / 2);
-    work(count / 2, count);
-    helper.join();
-    return bodies;
+    auto demo = pki::makeDemoSet();
+    const QString cardId =
+        pki::JpkiCertificate::parse(demo->resident(QStringLiteral("valid"))->authCertDer)->identity().toString();
+    sql(env, QStringLiteral("INSERT INTO linkages VALUES ('%1', gen_random_uuid(), 'platform_id', 1, 'active', "
+                            "'{\"platformId\":\"JP-1\"}', NULL, NULL, 'pin_signature', 'seed', 'seed', 0)")
+                 .arg(cardId)
+                 .toUtf8()
+                 .constData());
 }
 
 void verification(const Env& env, const std::pair<QByteArray, QByteArray>& creds, int count)
@@ -182,14 +172,10 @@ void verification(const Env& env, const std::pair<QByteArray, QByteArray>& creds
     auto demo = pki::makeDemoSet();
     const pki::DemoResident* resident = demo->resident(QStringLiteral("valid"));
     const QString cardId = pki::JpkiCertificate::parse(resident->authCertDer)->identity().toString();
-    sql(env, QStringLiteral("INSERT INTO linkages VALUES ('%1', gen_random_uuid(), 'platform_id', 1, 'active', "
-                            "'{\"platformId\":\"JP-1\"}', NULL, NULL, 'pin_signature', 'seed', 'seed', 0)")
-                 .arg(cardId)
-                 .toUtf8()
-                 .constData());
-    const QList<QByteArray> bodies = signedVerifications(env, *resident, count);
+    const QList<QByteArray> bodies = bench::signedVerifications(env.file("secret.bin"), *resident, count);
     auto options = loadOptions(env, creds);
     options.maxRequests = count;
+    std::fprintf(stderr, "platform-bench: verification load starts\n"); // a mark for `perf record -p`
     const auto api = bench::runLoad(options, [&bodies](qint64 i, QByteArray& m, QByteArray& p, QByteArray& b) {
         m = "POST";
         p = "/v1/rp/verify-card";
@@ -208,7 +194,12 @@ void verification(const Env& env, const std::pair<QByteArray, QByteArray>& creds
         "clock_timestamp()::text), 'hex') "
         "FROM rv ON CONFLICT (card_id, nonce) WHERE nonce IS NOT NULL DO NOTHING RETURNING outcome) "
         "SELECT (SELECT pid FROM p), (SELECT outcome FROM r), (SELECT count(*) FROM r);\n";
-    row("card verification", api, bench::runPgbench(*env.cluster, env.connections, env.seconds, script));
+    // wrk is time-bound: enough fresh challenges for 15 000 req/s (a replay, or a challenge older
+    // than its 120 s lifetime because signing more took too long, counts as an error).
+    const QString file = bench::verificationFile(env.files.path(), env.file("secret.bin"), *resident,
+                                                 static_cast<int>(env.seconds * 15000));
+    const auto wrk = bench::runWrk(wrkOptions(env, creds), "verify.lua", {file, QString::number(env.connections)});
+    row("card verification", api, wrk, bench::runPgbench(*env.cluster, env.connections, env.seconds, script));
 }
 
 void health(const Env& env, const std::pair<QByteArray, QByteArray>& creds)
@@ -218,18 +209,9 @@ void health(const Env& env, const std::pair<QByteArray, QByteArray>& creds)
         p = "/v1/health";
         b.clear();
     });
-    QProcess wrk;
-    wrk.start(QStringLiteral("wrk"),
-              {QStringLiteral("-t2"), QStringLiteral("-c%1").arg(env.connections),
-               QStringLiteral("-d%1s").arg(static_cast<int>(env.seconds)), QStringLiteral("--latency"),
-               QStringLiteral("https://127.0.0.1:%1/v1/health").arg(env.server->port())});
-    wrk.waitForFinished(-1);
-    const QString out = QString::fromLocal8Bit(wrk.readAllStandardOutput());
-    const QString rps = QRegularExpression(QStringLiteral("Requests/sec:\\s+([0-9.]+)")).match(out).captured(1);
-    const QString p99 = QRegularExpression(QStringLiteral("99%\\s+([0-9.]+\\w+)")).match(out).captured(1);
-    std::printf("| /v1/health (SELECT 1) | mTLS generator %.0f req/s, p99 %.2f ms | wrk without client cert %s req/s, "
-                "p99 %s |\n",
-                api.throughput(), api.p99Ms, qUtf8Printable(rps), qUtf8Printable(p99));
+    const auto wrk = bench::runWrk(wrkOptions(env, creds), "health.lua", {});
+    std::printf("| /v1/health (SELECT 1) | wrk %.0f req/s, p99 %.2f ms | generator %.0f req/s, p99 %.2f ms |\n",
+                wrk.rps, wrk.p99Ms, api.throughput(), api.p99Ms);
 }
 
 sync::LinkageRecord change(int i)
@@ -324,14 +306,21 @@ int main(int argc, char* argv[])
                       QStringLiteral("8")});
     parser.addOption(
         {QStringLiteral("connections"), QStringLiteral("Concurrency."), QStringLiteral("n"), QStringLiteral("16")});
+    // A handler blocks its I/O thread during its statement (libpq, synchronous): as many threads and
+    // pooled connections as client connections keep as many statements in flight as pgbench -c has.
     parser.addOption({QStringLiteral("threads"), QStringLiteral("Server I/O threads = pool size."), QStringLiteral("n"),
-                      QStringLiteral("8")});
+                      QStringLiteral("16")});
     parser.addOption(
         {QStringLiteral("cards"), QStringLiteral("Seeded cards."), QStringLiteral("n"), QStringLiteral("100000")});
     parser.addOption({QStringLiteral("sync"), QStringLiteral("Linkage changes for the sync run."), QStringLiteral("n"),
                       QStringLiteral("100000")});
     parser.addOption({QStringLiteral("verifications"), QStringLiteral("Pre-signed card logins."), QStringLiteral("n"),
-                      QStringLiteral("4000")});
+                      QStringLiteral("30000")});
+    parser.addOption({QStringLiteral("runs"), QStringLiteral("Rounds of the verification/qualification runs."),
+                      QStringLiteral("n"), QStringLiteral("1")});
+    parser.addOption({QStringLiteral("only"),
+                      QStringLiteral("Comma-separated: qualification,verification,health,sync (default: all)."),
+                      QStringLiteral("list")});
     parser.process(app);
     Env env;
     env.seconds = parser.value(QStringLiteral("seconds")).toDouble();
@@ -371,14 +360,25 @@ int main(int argc, char* argv[])
     std::printf(
         "platform bench: %d connections, %.0f s per run, %d server threads, %d seeded cards, 2 shared cores\n\n",
         env.connections, env.seconds, config.threads, env.cards);
-    std::printf("| endpoint | platform API (mTLS, keep-alive) | latency | errors | same SQL via pgbench | pgbench p99 "
-                "| API / pgbench |\n|---|---|---|---|---|---|---|\n");
-    qualification(env, creds);
-    verification(env, creds, parser.value(QStringLiteral("verifications")).toInt());
-    std::printf("\n");
-    health(env, creds);
-    std::printf("\n");
-    syncBench(env, parser.value(QStringLiteral("sync")).toInt());
+    std::printf("| endpoint | wrk (mTLS, keep-alive) | our generator (mTLS, keep-alive) | same SQL via pgbench | "
+                "API / pgbench |\n|---|---|---|---|---|\n");
+    seedVerification(env);
+    const QStringList only = parser.value(QStringLiteral("only")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    auto wanted = [&only](const char* name) { return only.isEmpty() || only.contains(QLatin1String(name)); };
+    for (int run = 0; run < parser.value(QStringLiteral("runs")).toInt(); ++run) {
+        if (wanted("qualification")) {
+            qualification(env, creds);
+        }
+        if (wanted("verification")) {
+            verification(env, creds, parser.value(QStringLiteral("verifications")).toInt());
+        }
+    }
+    if (wanted("health")) {
+        health(env, creds);
+    }
+    if (wanted("sync")) {
+        syncBench(env, parser.value(QStringLiteral("sync")).toInt());
+    }
     env.server->stop();
     return 0;
 }

@@ -40,7 +40,11 @@ core::Result<void> HolderProof::verifySignature(const QByteArray& certificateDer
         ERR_clear_error();
         return core::fail(core::Errc::CertificateInvalid, QStringLiteral("auth certificate does not parse"));
     }
-    EVP_PKEY* key = X509_get0_pubkey(cert.get()); // owned by cert
+    return verifySignature(X509_get0_pubkey(cert.get()), message, signature); // key owned by cert
+}
+
+core::Result<void> HolderProof::verifySignature(EVP_PKEY* key, QByteArrayView message, QByteArrayView signature)
+{
     if (!key || EVP_PKEY_get_base_id(key) != EVP_PKEY_RSA) {
         ERR_clear_error();
         return core::fail(core::Errc::CertificateInvalid, QStringLiteral("auth certificate key is not RSA"));

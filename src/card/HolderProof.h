@@ -7,6 +7,8 @@
 
 #include <QByteArray>
 
+struct evp_pkey_st;
+
 namespace madoguchi::card {
 
 struct HolderProofResult
@@ -33,6 +35,9 @@ public:
                                                                core::SecureBytes pin, PinConfirmation confirmation);
     // RSA PKCS#1 v1.5 / SHA-256 over `message` with the certificate's public key (OpenSSL EVP).
     [[nodiscard]] static core::Result<void> verifySignature(const QByteArray& certificateDer, QByteArrayView message,
+                                                            QByteArrayView signature);
+    // Same with a key already decoded (the platform keeps it per certificate: one decode, many checks).
+    [[nodiscard]] static core::Result<void> verifySignature(evp_pkey_st* key, QByteArrayView message,
                                                             QByteArrayView signature);
     [[nodiscard]] static QByteArray sha256(QByteArrayView data);
 };

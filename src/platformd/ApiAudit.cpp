@@ -4,8 +4,8 @@
 // Both are flagged (committed) and answered 409.
 
 #include "core/Logging.h"
-#include "platformd/MerkleTree.h"
 #include "platformd/PlatformApiImpl.h"
+#include "platformd/TerminalTreeHead.h"
 
 namespace madoguchi::platformd {
 
@@ -123,14 +123,11 @@ ApiResult<HttpResponse> PlatformApi::Impl::uploadAudit(const HttpRequest& reques
         auto cert = db.exec("SELECT cert_der FROM terminals WHERE terminal_id = $1", {terminal.toUtf8()});
         const QByteArray certDer =
             cert && cert->rows() == 1 ? QByteArray::fromHex(cert->value(0, 0).mid(2)) : QByteArray();
-        if (!verifyHead(certDer, MerkleTree::treeHeadMessage(upload->treeSize, upload->rootHash), upload->signature)) {
+        if (!verifyHead(certDer, TerminalTreeHead::signedMessage(upload->treeSize, upload->rootHash),
+                        upload->signature)) {
             return flag(db, terminal, "bad_signature", QStringLiteral("tree head %1").arg(upload->treeSize));
         }
-        QList<QByteArray> hashes;
-        for (qsizetype i = 0; i < upload->treeSize; ++i) {
-            hashes.append(MerkleTree::leafHash(data[i]));
-        }
-        if (MerkleTree::rootFromLeafHashes(hashes) != upload->rootHash) {
+        if (TerminalTreeHead::rootOf(data, upload->treeSize) != upload->rootHash) {
             return flag(db, terminal, "fork",
                         QStringLiteral("root of %1 entries does not match").arg(upload->treeSize));
         }

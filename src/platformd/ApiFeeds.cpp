@@ -2,9 +2,10 @@
 
 #include "core/Logging.h"
 #include "pki/CardIdentity.h"
-#include "platformd/MerkleTree.h"
+#include "platformd/CrlFeedImporter.h"
 #include "platformd/PlatformApiImpl.h"
 
+#include <QBuffer>
 #include <QJsonDocument>
 
 namespace madoguchi::platformd {
@@ -33,6 +34,30 @@ ApiResult<QJsonObject> parseEvent(const QJsonValue& value, int index)
     return event;
 }
 
+// Database trouble keeps its 503/500; anything else is the file's fault: 422 with the engine's reason.
+tl::unexpected<ApiError> crlFailure(const core::Error& error, const QString& code)
+{
+    if (error.code == core::Errc::NetworkFailure || error.code == core::Errc::StoreFailure) {
+        return tl::unexpected(fromCoreError(error));
+    }
+    return apiFail(422, code, QStringLiteral("%1: %2").arg(core::errcName(error.code), error.detail));
+}
+
+QJsonObject crlSummaryJson(const CrlImportSummary& summary, const SuccessionLoadSummary& links)
+{
+    return QJsonObject{{QStringLiteral("contentId"), QString::fromLatin1(summary.contentId.toHex())},
+                       {QStringLiteral("crlNumber"), static_cast<double>(summary.crlNumber)},
+                       {QStringLiteral("entries"), static_cast<double>(summary.entries)},
+                       {QStringLiteral("alreadyImported"), summary.alreadyImported},
+                       {QStringLiteral("revoked"), static_cast<double>(summary.revoked)},
+                       {QStringLiteral("successions"), static_cast<double>(summary.successions)},
+                       {QStringLiteral("released"), static_cast<double>(summary.released)},
+                       {QStringLiteral("successionLinks"),
+                        QJsonObject{{QStringLiteral("records"), static_cast<double>(links.records)},
+                                    {QStringLiteral("added"), static_cast<double>(links.added)},
+                                    {QStringLiteral("rejected"), QJsonArray::fromStringList(links.rejected)}}}};
+}
+
 } // namespace
 
 ApiResult<HttpResponse> PlatformApi::Impl::importRevocations(const HttpRequest& request)
@@ -48,19 +73,48 @@ ApiResult<HttpResponse> PlatformApi::Impl::importRevocations(const HttpRequest& 
         }
     }
     return transaction([&](PgConnection& db) -> ApiResult<HttpResponse> {
-        auto inserted = db.exec("SELECT pg_advisory_xact_lock(7241)");
-        if (inserted) {
-            inserted =
-                db.exec("INSERT INTO revocation_events(card_id, seq, event, reason, occurred_at, successor_card_id) "
-                        "SELECT e->>'cardId', nextval('change_seq'), e->>'event', (e->>'reason')::int, "
-                        "(e->>'occurredAt')::timestamptz, e->>'successorCardId' "
-                        "FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, n) ORDER BY n",
-                        {QJsonDocument(events).toJson(QJsonDocument::Compact)});
-        }
-        if (!inserted) {
-            return tl::unexpected(fromCoreError(inserted.error()));
+        if (auto published = CrlFeedImporter::publish(db, events); !published) {
+            return tl::unexpected(fromCoreError(published.error()));
         }
         return jsonResponse(201, QJsonObject{{QStringLiteral("accepted"), static_cast<int>(events.size())}});
+    });
+}
+
+// A CRL (and optionally succession links) through the PKI engine into the feed (CrlFeedImporter).
+ApiResult<HttpResponse> PlatformApi::Impl::importCrl(const HttpRequest& request)
+{
+    const QStringList fields{QStringLiteral("crl"), QStringLiteral("successions"), QStringLiteral("successionFormat")};
+    auto body = parseObject(request.body, fields, {QStringLiteral("crl")});
+    auto der = body ? base64Field(*body, QStringLiteral("crl")) : ApiResult<QByteArray>(tl::unexpected(body.error()));
+    if (!der) {
+        return tl::unexpected(der.error());
+    }
+    const QString format = body->value(QStringLiteral("successionFormat")).toString(QStringLiteral("csv"));
+    const QJsonValue links = body->value(QStringLiteral("successions"));
+    if ((format != QStringLiteral("csv") && format != QStringLiteral("jsonl")) ||
+        (!links.isUndefined() && !links.isString())) {
+        return apiFail(422, QStringLiteral("invalid_field"), QStringLiteral("successions/successionFormat"));
+    }
+    const CrlFeedImporter importer(*config.trust, *config.clock);
+    return transaction([&](PgConnection& db) -> ApiResult<HttpResponse> {
+        SuccessionLoadSummary loaded;
+        if (links.isString()) {
+            QByteArray text = links.toString().toUtf8();
+            QBuffer buffer(&text);
+            buffer.open(QIODevice::ReadOnly);
+            auto result = CrlFeedImporter::importSuccessions(
+                db, buffer,
+                format == QStringLiteral("csv") ? pki::SuccessionFormat::Csv : pki::SuccessionFormat::JsonLines);
+            if (!result) {
+                return crlFailure(result.error(), QStringLiteral("successions_rejected"));
+            }
+            loaded = *result;
+        }
+        auto summary = importer.importCrl(db, *der);
+        if (!summary) {
+            return crlFailure(summary.error(), QStringLiteral("crl_rejected"));
+        }
+        return jsonResponse(summary->alreadyImported ? 200 : 201, crlSummaryJson(*summary, loaded));
     });
 }
 

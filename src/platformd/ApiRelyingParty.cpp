@@ -8,6 +8,7 @@
 #include "pki/CertificateValidator.h"
 #include "platformd/PlatformApiImpl.h"
 
+#include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QtEndian>
 
@@ -32,10 +33,49 @@ QByteArray hmac(const core::SecureBytes& key, QByteArrayView label, QByteArrayVi
     return QByteArray(reinterpret_cast<const char*>(out), static_cast<qsizetype>(length));
 }
 
+constexpr const char* ValidOutcome = "valid";
+
 bool validAssurance(const QString& assurance)
 {
     return assurance == QStringLiteral("pin_signature") || assurance == QStringLiteral("photo_check") ||
            assurance == QStringLiteral("tap_only");
+}
+
+// Chain, validity and policy (pki::CertificateValidator) and the decoded key: what is cached.
+// Expires at `cap`, at the certificate's or anchor's notAfter, or at notBefore when not yet valid.
+// Revocation is not part of it: the verification statement reads revocation_events every time.
+CertificateVerdict evaluateCertificate(const pki::TrustStore& trust, const core::Clock& clock, const QByteArray& der,
+                                       const QDateTime& cap)
+{
+    CertificateVerdict verdict{QString(), QString(), nullptr, cap};
+    auto parsed = pki::JpkiCertificate::parse(der);
+    if (!parsed) {
+        return verdict; // empty card id: answered 422 invalid_certificate, nothing recorded
+    }
+    verdict.cardId = parsed->identity().toString();
+    const QDateTime now = clock.now();
+    // The verdict changes at notBefore (becomes valid) and at notAfter (expires); after notAfter it
+    // stays "expired", so only the cap applies.
+    QDateTime edge;
+    if (now < parsed->notBefore()) {
+        edge = parsed->notBefore();
+    } else if (!(parsed->notAfter() < now)) {
+        edge = parsed->notAfter();
+    }
+    verdict.expires = edge.isValid() ? std::min(cap, edge) : cap;
+    auto valid = pki::CertificateValidator(trust, clock).validate(der, pki::JpkiCertificateKind::Auth);
+    if (!valid) {
+        verdict.outcome = core::errcName(valid.error().code);
+        return verdict;
+    }
+    if (auto anchor = pki::ossl::certFromDer(valid->anchor.certDer); anchor) {
+        const QDateTime anchorEnd = pki::ossl::fromAsn1Time(X509_get0_notAfter(anchor->get()));
+        verdict.expires = anchorEnd.isValid() ? std::min(verdict.expires, anchorEnd) : now;
+    }
+    auto x509 = pki::ossl::certFromDer(der);
+    verdict.key.reset(x509 ? X509_get_pubkey(x509->get()) : nullptr, EVP_PKEY_free); // up-referenced
+    verdict.outcome = QString::fromLatin1(ValidOutcome);
+    return verdict;
 }
 
 } // namespace
@@ -58,7 +98,21 @@ ApiResult<HttpResponse> PlatformApi::Impl::challenge(const HttpRequest& request)
                                          {QStringLiteral("purpose"), LoginPurpose}});
 }
 
-ApiResult<HttpResponse> PlatformApi::Impl::verifyCard(const HttpRequest& request)
+// The certificate's verdict from the cache, or computed once (chain, validity, policy, key decode).
+CertificateVerdict PlatformApi::Impl::verdictFor(const QByteArray& certDer)
+{
+    const QDateTime now = config.clock->now();
+    const QByteArray digest = QCryptographicHash::hash(certDer, QCryptographicHash::Sha256);
+    if (auto cached = verdicts.find(digest, now)) {
+        return *cached;
+    }
+    CertificateVerdict verdict =
+        evaluateCertificate(*config.trust, *config.clock, certDer, now.addSecs(config.verdictLifetimeSeconds));
+    verdicts.insert(digest, verdict);
+    return verdict;
+}
+
+ApiResult<VerificationRequest> PlatformApi::Impl::parseVerification(const HttpRequest& request)
 {
     const QStringList fields{QStringLiteral("challenge"), QStringLiteral("certificate"), QStringLiteral("signature"),
                              QStringLiteral("assurance")};
@@ -86,24 +140,26 @@ ApiResult<HttpResponse> PlatformApi::Impl::verifyCard(const HttpRequest& request
     if (issued.secsTo(config.clock->now()) > config.challengeLifetimeSeconds) {
         return apiFail(422, QStringLiteral("challenge_expired"), QStringLiteral("ask for a new challenge"));
     }
-    // Validate first and take the identity from its result: every decode of the certificate costs
-    // ~150 µs in OpenSSL 3.0 (docs/scaling.md); parse separately only when validation failed.
-    const card::HolderChallenge challenge{token->left(NonceBytes), LoginPurpose, terminal, issued};
-    QString outcome = QStringLiteral("valid");
-    QString cardId;
-    const pki::CertificateValidator validator(*config.trust, *config.clock);
-    if (auto valid = validator.validate(*certDer, pki::JpkiCertificateKind::Auth); valid) {
-        cardId = valid->certificate.identity().toString();
-        if (!card::HolderProof::verifySignature(*certDer, challenge.toBytes(), *signature)) {
-            outcome = QStringLiteral("signature_invalid");
-        }
-    } else {
-        auto parsed = pki::JpkiCertificate::parse(*certDer);
-        if (!parsed) {
-            return apiFail(422, QStringLiteral("invalid_certificate"), QStringLiteral("not a JPKI certificate"));
-        }
-        outcome = core::errcName(valid.error().code);
-        cardId = parsed->identity().toString();
+    return VerificationRequest{card::HolderChallenge{token->left(NonceBytes), LoginPurpose, terminal, issued}, *certDer,
+                               *signature, assurance};
+}
+
+// Per request: the cached certificate verdict, one RSA verification of the challenge signature, and
+// one SQL round trip that reads the linked ID and the revocation events and records the check.
+ApiResult<HttpResponse> PlatformApi::Impl::verifyCard(const HttpRequest& request)
+{
+    auto parsed = parseVerification(request);
+    if (!parsed) {
+        return tl::unexpected(parsed.error());
+    }
+    const CertificateVerdict verdict = verdictFor(parsed->certificate);
+    if (verdict.cardId.isEmpty()) {
+        return apiFail(422, QStringLiteral("invalid_certificate"), QStringLiteral("not a JPKI certificate"));
+    }
+    QString outcome = verdict.outcome;
+    if (outcome == QLatin1String(ValidOutcome) &&
+        !card::HolderProof::verifySignature(verdict.key.get(), parsed->challenge.toBytes(), parsed->signature)) {
+        outcome = QStringLiteral("signature_invalid");
     }
     auto lease = config.pool->acquire();
     if (!lease) {
@@ -116,7 +172,8 @@ ApiResult<HttpResponse> PlatformApi::Impl::verifyCard(const HttpRequest& request
         "SELECT $1, 'verification', CASE WHEN $2 = 'valid' AND rv.n > 0 THEN 'revoked' ELSE $2 END, $3, $4, "
         "decode($5, 'hex') FROM rv ON CONFLICT (card_id, nonce) WHERE nonce IS NOT NULL DO NOTHING RETURNING outcome) "
         "SELECT (SELECT pid FROM p), (SELECT outcome FROM r), (SELECT count(*) FROM r)",
-        {cardId.toUtf8(), outcome.toUtf8(), assurance.toUtf8(), terminal.toUtf8(), token->left(NonceBytes).toHex()});
+        {verdict.cardId.toUtf8(), outcome.toUtf8(), parsed->assurance.toUtf8(), parsed->challenge.terminalId.toUtf8(),
+         parsed->challenge.nonce.toHex()});
     if (!row) {
         return tl::unexpected(fromCoreError(row.error()));
     }
@@ -124,12 +181,12 @@ ApiResult<HttpResponse> PlatformApi::Impl::verifyCard(const HttpRequest& request
         return apiFail(409, QStringLiteral("challenge_replayed"), QStringLiteral("this challenge was already used"));
     }
     const QString recorded = row->text(0, 1);
-    QJsonObject result{{QStringLiteral("valid"), recorded == QStringLiteral("valid")},
-                       {QStringLiteral("outcome"), recorded},
-                       {QStringLiteral("cardId"), cardId},
-                       {QStringLiteral("assurance"), assurance},
-                       {QStringLiteral("platformId"), row->isNull(0, 0) ? QJsonValue() : QJsonValue(row->text(0, 0))}};
-    return jsonResponse(200, result);
+    return jsonResponse(200, QJsonObject{{QStringLiteral("valid"), recorded == QLatin1String(ValidOutcome)},
+                                         {QStringLiteral("outcome"), recorded},
+                                         {QStringLiteral("cardId"), verdict.cardId},
+                                         {QStringLiteral("assurance"), parsed->assurance},
+                                         {QStringLiteral("platformId"),
+                                          row->isNull(0, 0) ? QJsonValue() : QJsonValue(row->text(0, 0))}});
 }
 
 ApiResult<HttpResponse> PlatformApi::Impl::qualification(const HttpRequest& request)

@@ -59,14 +59,13 @@ core::Result<std::unique_ptr<PlatformApi>> PlatformApi::create(PlatformApiConfig
         config.secret.size() != 32) {
         return core::fail(core::Errc::InvalidArgument, QStringLiteral("PlatformApi: incomplete configuration"));
     }
-    auto impl = std::make_unique<Impl>();
-    pki::ossl::BioPtr bio(
-        BIO_new_mem_buf(config.vaultPrivateKeyPem.constData(), static_cast<int>(config.vaultPrivateKeyPem.size())));
+    auto impl = std::make_unique<Impl>(std::move(config));
+    const QByteArray& pem = impl->config.vaultPrivateKeyPem;
+    pki::ossl::BioPtr bio(BIO_new_mem_buf(pem.constData(), static_cast<int>(pem.size())));
     impl->vaultKey.reset(PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr));
     if (!impl->vaultKey) {
         return core::fail(pki::ossl::error(core::Errc::CryptoFailure, QStringLiteral("vault private key")));
     }
-    impl->config = std::move(config);
     return std::unique_ptr<PlatformApi>(new PlatformApi(std::move(impl)));
 }
 
@@ -177,6 +176,7 @@ HttpResponse PlatformApi::Impl::route(const HttpRequest& request)
         {"POST", "/v1/terminals/register", Access::Anyone, &Impl::registerTerminal},
         {"POST", "/v1/admin/enrolment-codes", Access::Admin, &Impl::issueEnrolmentCode},
         {"POST", "/v1/admin/revocations", Access::Admin, &Impl::importRevocations},
+        {"POST", "/v1/admin/crls", Access::Admin, &Impl::importCrl},
         {"POST", "/v1/linkages/batch", Access::Terminal, &Impl::pushLinkages},
         {"GET", "/v1/linkages/changes", Access::Terminal, &Impl::linkageChanges},
         {"GET", "/v1/revocations/changes", Access::Terminal, &Impl::revocationChanges},

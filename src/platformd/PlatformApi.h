@@ -30,6 +30,9 @@ struct PlatformApiConfig
     core::SecureBytes secret; // 32 bytes: vault AES-256-GCM key and challenge HMAC key
     int terminalCertificateDays = 365;
     int challengeLifetimeSeconds = 120;
+    // Card verification caches chain/validity verdicts by certificate SHA-256 (CertificateVerdictCache).
+    int verdictCacheSize = 10000;
+    int verdictLifetimeSeconds = 300;
     int maxBatchItems = 1000;
 };
 

@@ -2,7 +2,9 @@
 
 // Internal to PlatformApi*.cpp: the endpoint handlers, split by area across files.
 
+#include "card/HolderChallenge.h"
 #include "platformd/ApiSupport.h"
+#include "platformd/CertificateVerdictCache.h"
 #include "platformd/PgPool.h"
 #include "platformd/PlatformApi.h"
 #include "pki/OpenSsl.h"
@@ -11,10 +13,22 @@
 
 namespace madoguchi::platformd {
 
+// A card-verification request after its syntax and challenge token were checked.
+struct VerificationRequest
+{
+    card::HolderChallenge challenge;
+    QByteArray certificate; // DER
+    QByteArray signature;
+    QString assurance;
+};
+
 struct PlatformApi::Impl
 {
+    explicit Impl(PlatformApiConfig c) : config(std::move(c)), verdicts(config.verdictCacheSize) {}
+
     PlatformApiConfig config;
     pki::ossl::EvpPkeyPtr vaultKey;
+    CertificateVerdictCache verdicts;
 
     // BEGIN … COMMIT around `body`; ROLLBACK on any failure, so a failed request writes nothing.
     using TxBody = std::function<ApiResult<HttpResponse>(PgConnection&)>;
@@ -33,11 +47,14 @@ struct PlatformApi::Impl
     [[nodiscard]] ApiResult<HttpResponse> linkageChanges(const HttpRequest& request);
     // ApiFeeds.cpp
     [[nodiscard]] ApiResult<HttpResponse> importRevocations(const HttpRequest& request);
+    [[nodiscard]] ApiResult<HttpResponse> importCrl(const HttpRequest& request);
     [[nodiscard]] ApiResult<HttpResponse> revocationChanges(const HttpRequest& request);
     [[nodiscard]] ApiResult<HttpResponse> uploadAudit(const HttpRequest& request);
     // ApiRelyingParty.cpp
     [[nodiscard]] ApiResult<HttpResponse> challenge(const HttpRequest& request);
     [[nodiscard]] ApiResult<HttpResponse> verifyCard(const HttpRequest& request);
+    [[nodiscard]] ApiResult<VerificationRequest> parseVerification(const HttpRequest& request);
+    [[nodiscard]] CertificateVerdict verdictFor(const QByteArray& certDer);
     [[nodiscard]] ApiResult<HttpResponse> qualification(const HttpRequest& request);
     [[nodiscard]] ApiResult<HttpResponse> vaultPublicKey(const HttpRequest& request);
     [[nodiscard]] ApiResult<HttpResponse> tokenize(const HttpRequest& request);

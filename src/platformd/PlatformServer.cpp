@@ -59,26 +59,6 @@ struct PlatformServer::Impl
     std::optional<pki::TrustStore> trust;
     std::unique_ptr<PlatformApi> api;
     std::unique_ptr<HttpsServer> https;
-
-    core::Result<void> loadTrust(bool training)
-    {
-        auto store = pki::TrustStore::load(training ? pki::TrustMode::Training : pki::TrustMode::Production);
-        if (!store) {
-            return core::fail(store.error());
-        }
-        if (training) {
-            // The demo set's TEST PKI roots (training only: the same roots the desktop trusts in training).
-            auto demo = pki::makeDemoSet();
-            if (!demo) {
-                return core::fail(demo.error());
-            }
-            if (auto added = store->addTestAnchor(demo->authCaCertDer); !added) {
-                return added;
-            }
-        }
-        trust = std::move(*store);
-        return {};
-    }
 };
 
 core::Result<std::unique_ptr<PlatformServer>> PlatformServer::start(const PlatformConfig& config)
@@ -100,9 +80,11 @@ core::Result<std::unique_ptr<PlatformServer>> PlatformServer::start(const Platfo
         return core::fail(ca.error());
     }
     impl->ca.emplace(std::move(*ca));
-    if (auto trusted = impl->loadTrust(config.trainingTrust); !trusted) {
+    auto trusted = loadTrust(config.trainingTrust);
+    if (!trusted) {
         return core::fail(trusted.error());
     }
+    impl->trust = std::move(*trusted);
     impl->pool = std::make_unique<PgPool>(config.database, config.poolSize);
     {
         auto lease = impl->pool->acquire();
@@ -141,6 +123,24 @@ core::Result<std::unique_ptr<PlatformServer>> PlatformServer::start(const Platfo
     }
     impl->https = std::move(*https);
     return std::unique_ptr<PlatformServer>(new PlatformServer(std::move(impl)));
+}
+
+core::Result<pki::TrustStore> PlatformServer::loadTrust(bool training)
+{
+    auto store = pki::TrustStore::load(training ? pki::TrustMode::Training : pki::TrustMode::Production);
+    if (!store) {
+        return store;
+    }
+    if (training) {
+        auto demo = pki::makeDemoSet();
+        if (!demo) {
+            return core::fail(demo.error());
+        }
+        if (auto added = store->addTestAnchor(demo->authCaCertDer); !added) {
+            return core::fail(added.error());
+        }
+    }
+    return store;
 }
 
 PlatformServer::PlatformServer(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}

@@ -7,6 +7,10 @@
 
 #include <memory>
 
+namespace madoguchi::pki {
+class TrustStore;
+}
+
 namespace madoguchi::platformd {
 
 // Everything the server needs; read from a JSON file and/or flags (see app/main.cpp --help).
@@ -36,6 +40,10 @@ public:
 
     [[nodiscard]] quint16 port() const;
     void stop();
+
+    // The JPKI anchors card checks and CRL imports trust: the J-LIS roots, and in training the demo
+    // set's TEST PKI root (the same roots the desktop trusts in training).
+    [[nodiscard]] static core::Result<pki::TrustStore> loadTrust(bool training);
 
 private:
     struct Impl;

@@ -1,5 +1,7 @@
 #include "OpenApiChecker.h"
 
+#include "PlatformTestEnv.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,6 +16,21 @@ bool OpenApiChecker::load(const QString& jsonPath)
     }
     m_doc = QJsonDocument::fromJson(file.readAll()).object();
     return m_doc.contains(QStringLiteral("paths"));
+}
+
+QStringList OpenApiChecker::problemsIn(const QList<RecordedCall>& calls)
+{
+    OpenApiChecker checker;
+    if (!checker.load(qEnvironmentVariable("MADOGUCHI_SOURCE_DIR") + QStringLiteral("/docs/api/openapi.json"))) {
+        return {QStringLiteral("docs/api/openapi.json does not load")};
+    }
+    QStringList problems;
+    for (const RecordedCall& call : calls) {
+        if (const QString problem = checker.check(call.method, call.path, call.status, call.body); !problem.isEmpty()) {
+            problems.append(problem);
+        }
+    }
+    return problems;
 }
 
 QString OpenApiChecker::matchTemplate(const QString& path) const

@@ -1,12 +1,13 @@
 // Relying-party checks, the token vault and audit ingestion over real TLS (issue 7 "API").
 
+#include "ApiTestSupport.h"
 #include "OpenApiChecker.h"
 #include "PlatformTestEnv.h"
 
 #include "card/HolderChallenge.h"
 #include "pki/DemoSet.h"
 #include "pki/JpkiCertificate.h"
-#include "platformd/MerkleTree.h"
+#include "platformd/TerminalTreeHead.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -19,19 +20,11 @@
 #include <openssl/x509.h>
 
 using namespace madoguchi;
+using tests::errorCode;
 using tests::HttpResult;
+using tests::json;
 
 namespace {
-
-QByteArray json(const QJsonObject& o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
-
-QString errorCode(const HttpResult& r)
-{
-    return r.body.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString();
-}
 
 // RSA PKCS#1 v1.5 / SHA-256 (the card's auth key) or ECDSA / SHA-256 (a terminal key), via EVP.
 QByteArray sign(EVP_PKEY* key, const QByteArray& message)
@@ -220,12 +213,14 @@ private slots:
     {
         EVP_PKEY* key = keyFromPem(m_terminal.privateKeyPem);
         QList<QByteArray> entries;
-        auto upload = [&](int from, int size, const QList<QByteArray>& log) {
-            QList<QByteArray> hashes;
-            for (int i = 0; i < size; ++i) {
-                hashes.append(platformd::MerkleTree::leafHash(log[i]));
+        // The root a terminal computes, through madoguchi_audit's RFC 6962 tree (TestTerminalTreeHead
+        // checks that tree against a by-hand reference); `lie` signs a root of other entries.
+        auto upload = [&](int from, int size, const QList<QByteArray>& log, bool lie = false) {
+            QList<QByteArray> signedLog = log;
+            if (lie) {
+                signedLog[0] = "not what was uploaded";
             }
-            const QByteArray root = platformd::MerkleTree::rootFromLeafHashes(hashes);
+            const QByteArray root = platformd::TerminalTreeHead::rootOf(signedLog, size);
             QJsonArray uploaded;
             for (int i = from; i < log.size(); ++i) {
                 uploaded.append(QJsonObject{{QStringLiteral("index"), i},
@@ -235,7 +230,7 @@ private slots:
                 {QStringLiteral("treeSize"), size},
                 {QStringLiteral("rootHash"), QString::fromLatin1(root.toBase64())},
                 {QStringLiteral("signature"),
-                 QString::fromLatin1(sign(key, platformd::MerkleTree::treeHeadMessage(size, root)).toBase64())}};
+                 QString::fromLatin1(sign(key, platformd::TerminalTreeHead::signedMessage(size, root)).toBase64())}};
             return api("POST", QStringLiteral("/v1/audit/uploads"),
                        json({{QStringLiteral("entries"), uploaded}, {QStringLiteral("treeHead"), head}}));
         };
@@ -248,23 +243,18 @@ private slots:
         QList<QByteArray> forked = entries;
         forked[2] = "rewritten";
         QCOMPARE(errorCode(upload(0, 5, forked)), QStringLiteral("audit_log_fork"));
+        // Same entries, a signed root over different ones: the server's own tree disagrees → fork.
+        entries.append("entry-5");
+        QCOMPARE(errorCode(upload(5, 6, entries, true)), QStringLiteral("audit_log_fork"));
         EVP_PKEY_free(key);
         QCOMPARE(m_env->sqlValue(QStringLiteral("SELECT count(*) FROM audit_flags WHERE terminal_id = 'clinic-1'")),
-                 QStringLiteral("2"));
+                 QStringLiteral("3"));
         QCOMPARE(m_env->sqlValue(QStringLiteral("SELECT max(tree_size) FROM audit_heads")), QStringLiteral("5"));
     }
 
     void responsesMatchOpenApi()
     {
-        tests::OpenApiChecker checker;
-        QVERIFY(checker.load(qEnvironmentVariable("MADOGUCHI_SOURCE_DIR") + QStringLiteral("/docs/api/openapi.json")));
-        QStringList problems;
-        for (const auto& call : m_env->recorded()) {
-            if (const QString problem = checker.check(call.method, call.path, call.status, call.body);
-                !problem.isEmpty()) {
-                problems.append(problem);
-            }
-        }
+        const QStringList problems = tests::OpenApiChecker::problemsIn(m_env->recorded());
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     }
 

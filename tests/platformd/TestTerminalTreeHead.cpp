@@ -1,11 +1,14 @@
-// RFC 6962 §2.1 tree hashes, checked against values computed by hand from the definition.
+// The audit upload's tree head: RFC 6962 §2.1 roots (through madoguchi_audit's tree) checked against
+// values computed here from the definition, and the signed message layout.
 
-#include "platformd/MerkleTree.h"
+#include "platformd/TerminalTreeHead.h"
 
 #include <QCryptographicHash>
 #include <QTest>
 
-using madoguchi::platformd::MerkleTree;
+#include <functional>
+
+using madoguchi::platformd::TerminalTreeHead;
 
 namespace {
 
@@ -16,17 +19,17 @@ QByteArray sha(const QByteArray& data)
 
 } // namespace
 
-class TestMerkleTree final : public QObject
+class TestTerminalTreeHead final : public QObject
 {
     Q_OBJECT
 
 private slots:
-    void emptyTree() { QCOMPARE(MerkleTree::rootFromLeafHashes({}), sha(QByteArray())); }
+    void emptyTree() { QCOMPARE(TerminalTreeHead::rootOf({}, 0), sha(QByteArray())); }
 
     void shapes_data()
     {
         QTest::addColumn<int>("size");
-        for (int n : {1, 2, 3, 4, 5, 7, 8}) {
+        for (int n : {1, 2, 3, 4, 5, 7, 8, 13}) {
             QTest::newRow(qPrintable(QString::number(n))) << n;
         }
     }
@@ -34,11 +37,12 @@ private slots:
     void shapes()
     {
         QFETCH(int, size);
+        QList<QByteArray> entries;
         QList<QByteArray> leaves;
-        for (int i = 0; i < size; ++i) {
-            leaves.append(MerkleTree::leafHash(QByteArray(1, static_cast<char>('a' + i))));
+        for (int i = 0; i < size + 2; ++i) { // two entries beyond the head: not covered by its root
+            entries.append(QByteArray(1, static_cast<char>('a' + i)));
+            leaves.append(sha(QByteArray("\x00", 1) + entries.last()));
         }
-        QCOMPARE(leaves[0], sha(QByteArray("\x00", 1) + "a"));
         auto node = [](const QByteArray& l, const QByteArray& r) { return sha(QByteArray("\x01", 1) + l + r); };
         // Reference: split at the largest power of two below n (RFC 6962 §2.1).
         std::function<QByteArray(int, int)> mth = [&](int b, int e) -> QByteArray {
@@ -51,20 +55,20 @@ private slots:
             }
             return node(mth(b, b + k), mth(b + k, e));
         };
-        QCOMPARE(MerkleTree::rootFromLeafHashes(leaves), mth(0, size));
+        QCOMPARE(TerminalTreeHead::rootOf(entries, size), mth(0, size));
         if (size == 3) {
-            QCOMPARE(MerkleTree::rootFromLeafHashes(leaves), node(node(leaves[0], leaves[1]), leaves[2]));
+            QCOMPARE(TerminalTreeHead::rootOf(entries, size), node(node(leaves[0], leaves[1]), leaves[2]));
         }
     }
 
-    void treeHeadMessage()
+    void signedMessage()
     {
-        const QByteArray message = MerkleTree::treeHeadMessage(258, QByteArray(32, 'r'));
+        const QByteArray message = TerminalTreeHead::signedMessage(258, QByteArray(32, 'r'));
         QCOMPARE(message.left(16), QByteArray("madoguchi-sth-v1"));
         QCOMPARE(message.mid(16, 8), QByteArray::fromHex("0000000000000102"));
         QCOMPARE(message.size(), 16 + 8 + 32);
     }
 };
 
-QTEST_GUILESS_MAIN(TestMerkleTree)
-#include "TestMerkleTree.moc"
+QTEST_GUILESS_MAIN(TestTerminalTreeHead)
+#include "TestTerminalTreeHead.moc"

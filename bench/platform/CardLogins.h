@@ -1,0 +1,20 @@
+#pragma once
+
+#include "pki/DemoResident.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+namespace madoguchi::bench {
+
+// Card-login request bodies for terminal "bench-a", made ahead: a challenge token as the platform
+// would issue it (HMAC with the platform secret) and the resident's signature over it (RSA signing
+// is the card's work, not the platform's, so it is not measured).
+[[nodiscard]] QList<QByteArray> signedVerifications(const QByteArray& secret, const pki::DemoResident& resident,
+                                                    int count);
+// The same, one body a line in <directory>/verify-bodies.txt (wrk's verify.lua); returns the path.
+[[nodiscard]] QString verificationFile(const QString& directory, const QByteArray& secret,
+                                       const pki::DemoResident& resident, int count);
+
+} // namespace madoguchi::bench
