@@ -5,7 +5,7 @@
 #include "audit/AuditStore.h"
 #include "core/Logging.h"
 #include "gui/AuditLogModel.h"
-#include "gui/AuditPdfReport.h"
+#include "report/AuditPdfReport.h"
 #include "gui/Messages.h"
 #include "services/AuditSetup.h"
 #include "services/AuditViewSource.h"
@@ -227,7 +227,7 @@ bool AuditPage::exportCsvTo(const QString& path)
 
 bool AuditPage::exportPdfTo(const QString& path)
 {
-    auto rows = AuditPdfReport::write(*m_db, m_model->filter(), tr("Audit log report"), path);
+    auto rows = report::AuditPdfReport::write(*m_db, m_model->filter(), tr("Audit log report"), path);
     if (!rows) {
         showStatus(false, Messages::describe(rows.error()));
         return false;

@@ -6,9 +6,14 @@
 #include "services/AuditChangeRecorder.h"
 #include "services/AuditTrail.h"
 
+#include <functional>
 #include <memory>
 
 namespace madoguchi::services {
+
+class WorkerAudit;
+// Opens the audit log on a worker's connection; given to the GUI by the app (it knows the paths).
+using WorkerAuditOpener = std::function<core::Result<std::unique_ptr<WorkerAudit>>(store::Database&)>;
 
 // The audit log on a worker's OWN connection (the bulk import runs on one, issue 4 item 8): its
 // ChangeRecorder writes each entry in the worker's transactions, so a change and its entry still

@@ -8,6 +8,7 @@
 #include "services/AuditChangeRecorder.h"
 #include "services/AuditSetup.h"
 #include "services/AuditTrail.h"
+#include "services/AuditViewSource.h"
 #include "services/CardReaderService.h"
 #include "services/CounterSetup.h"
 #include "services/CrlOverview.h"
@@ -37,6 +38,7 @@ AppContext::~AppContext()
             qCWarning(lcAudit) << "no tree head at shut-down:" << head.error().toString();
         }
     }
+    m_auditView.reset();
     m_enrolment.reset();
     m_linkages.reset();
     m_revocationQueue.reset();
@@ -64,6 +66,25 @@ void AppContext::attachStore(services::StoreSession store)
     QObject::connect(m_session.get(), &services::SessionService::signedOut, m_session.get(), follow);
     QObject::connect(m_session.get(), &services::SessionService::locked, m_session.get(), follow);
     attachCounterServices();
+    if (m_auditLog) {
+        m_auditView = std::make_unique<services::AuditViewSource>(m_store->databasePath(),
+                                                                  m_store->workerConnectionOpener(), m_currentOperator);
+    }
+}
+
+std::function<core::Result<store::Database>()> AppContext::workerDatabaseOpener() const
+{
+    return m_store ? m_store->workerConnectionOpener() : std::function<core::Result<store::Database>()>{};
+}
+
+services::WorkerAuditOpener AppContext::workerAuditOpener() const
+{
+    if (!m_store || !m_auditLog) {
+        return {};
+    }
+    return [path = m_store->databasePath(), clock = &m_clock](store::Database& db) {
+        return services::WorkerAudit::open(db, path, *clock);
+    };
 }
 
 // The tamper-evident log (architecture.md §6): every linkage, operator and settings change is written
@@ -92,6 +113,7 @@ void AppContext::recordSessionAndCardEvents()
     }
     m_auditTrail = std::make_unique<services::AuditTrail>(*m_auditLog);
     auto* trail = m_auditTrail.get();
+    m_session->setAuditTrail(trail); // failed sign-ins: the name tried and why, never the password
     const auto warn = [](const auto& result) {
         if (!result) {
             qCWarning(lcAudit) << "audit entry not written:" << result.error().toString();
@@ -119,7 +141,11 @@ void AppContext::attachCounterServices()
         *m_cards, *m_linkages, m_clock,
         services::EnrolmentService::Settings{terminal, m_settings->photoCheckApproved()});
     m_crls = std::make_unique<services::CrlOverview>(QDir(m_dataDir).filePath(QStringLiteral("crl-cache")), m_clock);
-    m_revocationQueue = std::make_unique<services::RevocationQueue>(m_store->database(), m_clock);
+    m_revocationQueue = std::make_unique<services::RevocationQueue>(m_store->database(), m_clock, m_recorder);
+    if (m_auditTrail) { // PIN outcomes, CRL imports and checks (issue 5 item 1)
+        m_enrolment->setAuditTrail(m_auditTrail.get(), &m_currentOperator);
+        m_crls->setAuditTrail(m_auditTrail.get(), &m_currentOperator);
+    }
 }
 
 core::Result<std::unique_ptr<AppContext>> AppContext::create(const AppOptions& options)

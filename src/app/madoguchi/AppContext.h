@@ -5,7 +5,10 @@
 #include "core/Result.h"
 #include "pki/TrustStore.h"
 #include "services/Operator.h"
+#include "services/WorkerAudit.h"
+#include "store/Database.h"
 
+#include <functional>
 #include <memory>
 
 namespace madoguchi::audit {
@@ -14,6 +17,7 @@ class AuditLog;
 namespace madoguchi::services {
 class AuditChangeRecorder;
 class AuditTrail;
+class AuditViewSource;
 class CardReaderService;
 class ChangeRecorder;
 class CrlOverview;
@@ -61,6 +65,13 @@ public:
     // The signed-in operator, kept current on every sign-in, lock and sign-out; empty when nobody is
     // signed in (every service then refuses). Pages hold a reference to it.
     [[nodiscard]] const services::Operator& currentOperator() const { return m_currentOperator; }
+    // The auditors' page source (own connections, the key stays in the StoreSession); nullptr without
+    // a store or an audit log.
+    [[nodiscard]] const services::AuditViewSource* auditView() const { return m_auditView.get(); }
+    // For workers (the bulk import): a new connection to the store, and the audit log on it. Empty
+    // without a store (respectively without an audit log).
+    [[nodiscard]] std::function<core::Result<store::Database>()> workerDatabaseOpener() const;
+    [[nodiscard]] services::WorkerAuditOpener workerAuditOpener() const;
 
 private:
     AppContext(pki::TrustStore trust, QString dataDir);
@@ -82,6 +93,7 @@ private:
     std::unique_ptr<services::EnrolmentService> m_enrolment;
     std::unique_ptr<services::CrlOverview> m_crls;
     std::unique_ptr<services::RevocationQueue> m_revocationQueue;
+    std::unique_ptr<services::AuditViewSource> m_auditView;
     services::Operator m_currentOperator;
 
     void attachAudit();
