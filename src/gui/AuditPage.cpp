@@ -24,12 +24,30 @@ AuditPage::AuditPage(const services::AuditViewSource& source, QWidget* parent)
     : QWidget(parent), m_ui(std::make_unique<Ui::AuditPage>()), m_source(&source)
 {
     m_ui->setupUi(this);
-    m_ui->actionComboBox->addItems(
-        {QString(), QStringLiteral("operator.sign_in"), QStringLiteral("operator.sign_in_failed"),
-         QStringLiteral("card.read"), QStringLiteral("card.pin_verify"), QStringLiteral("linkage.enrol"),
-         QStringLiteral("linkage.import"), QStringLiteral("linkage.export"), QStringLiteral("revocation.check"),
-         QStringLiteral("revocation.consequence"), QStringLiteral("sync.push"), QStringLiteral("sync.pull"),
-         QStringLiteral("audit.export")});
+    // The actions services record (issue 5 item 1); the box is editable for any other.
+    m_ui->actionComboBox->addItems({QString(),
+                                    QStringLiteral("operator.sign_in"),
+                                    QStringLiteral("operator.sign_in_failed"),
+                                    QStringLiteral("operator.sign_out"),
+                                    QStringLiteral("card.read"),
+                                    QStringLiteral("card.pin_verify"),
+                                    QStringLiteral("linkage.enrol"),
+                                    QStringLiteral("linkage.find"),
+                                    QStringLiteral("linkage.import"),
+                                    QStringLiteral("linkage.export"),
+                                    QStringLiteral("crl.import"),
+                                    QStringLiteral("revocation.check"),
+                                    QStringLiteral("card.revocation_block"),
+                                    QStringLiteral("card.revocation_migrate"),
+                                    QStringLiteral("card.revocation_change_of_address"),
+                                    QStringLiteral("card.revocation_end"),
+                                    QStringLiteral("setting.install"),
+                                    QStringLiteral("setting.change"),
+                                    QStringLiteral("config.db_key"),
+                                    QStringLiteral("sync.push"),
+                                    QStringLiteral("sync.pull"),
+                                    QStringLiteral("audit.export"),
+                                    QStringLiteral("audit.archive")});
     const QDateTime now = QDateTime::currentDateTime();
     m_ui->sinceDateTimeEdit->setDateTime(now.addDays(-30));
     m_ui->untilDateTimeEdit->setDateTime(now);
