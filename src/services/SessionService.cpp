@@ -68,6 +68,12 @@ core::Result<Operator> SessionService::signInTrainingOperator(const QString& log
         return core::fail(core::Errc::AuthenticationFailed, QStringLiteral("sign-in refused"));
     }
     begin(account->toOperator());
+    if (m_trail != nullptr) {
+        // authenticate() records a password sign-in with its counter reset; this one has no password.
+        if (auto recorded = m_trail->signedIn(account->toOperator()); !recorded) {
+            qCWarning(lcAudit) << "sign-in not recorded:" << recorded.error().toString();
+        }
+    }
     return account->toOperator();
 }
 
@@ -88,6 +94,11 @@ void SessionService::signOut()
         return;
     }
     qCInfo(lcServices) << "signed out:" << m_operator->id;
+    if (m_trail != nullptr) {
+        if (auto recorded = m_trail->signedOut(*m_operator); !recorded) {
+            qCWarning(lcAudit) << "sign-out not recorded:" << recorded.error().toString();
+        }
+    }
     m_operator.reset();
     m_name.clear();
     m_locked = false;

@@ -45,9 +45,10 @@ public:
     // The signed-in operator's password again; a wrong one counts towards the back-off like a sign-in.
     [[nodiscard]] core::Result<void> unlock(const core::SecureBytes& password);
 
-    // Failed sign-ins that change nothing in the store (an unknown name, a locked account) are recorded
-    // here with the name tried and the reason, never the password; a wrong password on an existing
-    // account is recorded by OperatorService in the same transaction as its failure counter.
+    // The session's audit entries (issue 5 item 1): sign-out, a demo operator's sign-in, and failed
+    // sign-ins that change nothing in the store (an unknown name, a locked or disabled account) with
+    // the name tried and the reason, never the password. A password sign-in and a wrong password on an
+    // existing account are recorded by OperatorService in the same transaction as the account's counter.
     void setAuditTrail(AuditTrail* trail) { m_trail = trail; }
 
     // 0 = never lock on inactivity.

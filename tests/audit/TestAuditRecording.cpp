@@ -117,6 +117,21 @@ private Q_SLOTS:
                                         << "operator:root"
                                         << "reason"
                                         << "account_locked";
+        QTest::newRow("password sign-in") << "signIn"
+                                          << "operator.sign_in"
+                                          << "operator:root"
+                                          << "version"
+                                          << "0";
+        QTest::newRow("demo sign-in") << "demoSignIn"
+                                      << "operator.sign_in"
+                                      << "operator:root"
+                                      << "version"
+                                      << "";
+        QTest::newRow("sign-out") << "signOut"
+                                  << "operator.sign_out"
+                                  << "operator:root"
+                                  << "version"
+                                  << "";
         QTest::newRow("PIN wrong") << "pinWrong"
                                    << "card.pin_verify"
                                    << "card:"
@@ -194,6 +209,19 @@ private Q_SLOTS:
                  return !signIn("root", WrongPassword) && !signIn("root", WrongPassword) &&
                         !signIn("root", AdminPassword);
              }},
+            {QStringLiteral("signIn"), [this] { return signIn("root", AdminPassword) && signIns() == 1; }},
+            {QStringLiteral("demoSignIn"),
+             [this] {
+                 services::SessionService training(*m_operators, true);
+                 training.setAuditTrail(m_trail.get());
+                 return training.signInTrainingOperator(QStringLiteral("root")).has_value() && signIns() == 1;
+             }},
+            {QStringLiteral("signOut"),
+             [this] {
+                 const bool in = signIn("root", AdminPassword);
+                 m_session->signOut();
+                 return in;
+             }},
             {QStringLiteral("pinWrong"), [this] { return prove("9999").error().code == core::Errc::PinIncorrect; }},
             {QStringLiteral("pinRight"), [this] { return prove("1234").has_value(); }},
             {QStringLiteral("crlImport"), [this] { return importDemoCrl(); }},
@@ -264,6 +292,12 @@ private:
     bool signIn(const char* login, const QByteArray& password)
     {
         return m_session->signIn(QString::fromLatin1(login), core::SecureBytes(QByteArrayView(password))).has_value();
+    }
+
+    // A sign-in is recorded once, whichever service records it.
+    qint64 signIns()
+    {
+        return db().queryInt("SELECT count(*) FROM audit_entry WHERE action = 'operator.sign_in'").value_or(-1);
     }
 
     core::Result<card::HolderProofResult> prove(const char* pin)

@@ -58,7 +58,7 @@ void AppContext::attachStore(services::StoreSession store)
     m_session = std::make_unique<services::SessionService>(*m_operators, isTraining());
     m_session->setLockTimeout(m_settings->lockMinutes() * 60 * 1000);
     m_settings->attachAudit(&m_store->database(), m_recorder);
-    recordSessionAndCardEvents(); // connected first: sign-out is recorded for the operator leaving
+    recordSessionAndCardEvents();
     // Pages keep a reference to m_currentOperator; it follows the session.
     const auto follow = [this]() { m_currentOperator = m_session->actor(); };
     QObject::connect(m_session.get(), &services::SessionService::signedIn, m_session.get(), follow);
@@ -113,16 +113,13 @@ void AppContext::recordSessionAndCardEvents()
     }
     m_auditTrail = std::make_unique<services::AuditTrail>(*m_auditLog);
     auto* trail = m_auditTrail.get();
-    m_session->setAuditTrail(trail); // failed sign-ins: the name tried and why, never the password
+    // Sign-in (demo operators; password sign-ins by OperatorService), sign-out and failed sign-ins.
+    m_session->setAuditTrail(trail);
     const auto warn = [](const auto& result) {
         if (!result) {
             qCWarning(lcAudit) << "audit entry not written:" << result.error().toString();
         }
     };
-    QObject::connect(m_session.get(), &services::SessionService::signedIn, m_session.get(),
-                     [trail, warn](const services::Operator& op) { warn(trail->signedIn(op)); });
-    QObject::connect(m_session.get(), &services::SessionService::signedOut, m_session.get(),
-                     [this, trail, warn]() { warn(trail->signedOut(m_currentOperator)); });
     QObject::connect(
         m_cards.get(), &services::CardReaderService::cardRead, m_session.get(),
         [this, trail, warn](const services::CardSummary& card) {
