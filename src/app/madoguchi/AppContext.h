@@ -68,6 +68,9 @@ public:
     // The auditors' page source (own connections, the key stays in the StoreSession); nullptr without
     // a store or an audit log.
     [[nodiscard]] const services::AuditViewSource* auditView() const { return m_auditView.get(); }
+    // The typed audit log on the store's connection, for events without a change of their own (sync
+    // pushes and pulls: syncPushed/syncPulled or recordEvent); nullptr without an audit log.
+    [[nodiscard]] services::AuditTrail* auditTrail() const { return m_auditTrail.get(); }
     // For workers (the bulk import): a new connection to the store, and the audit log on it. Empty
     // without a store (respectively without an audit log).
     [[nodiscard]] std::function<core::Result<store::Database>()> workerDatabaseOpener() const;
