@@ -201,47 +201,7 @@ private Q_SLOTS:
         QFETCH(QString, subject);
         QFETCH(QString, key);
         QFETCH(QString, value);
-        const std::map<QString, std::function<bool()>> scenarios{
-            {QStringLiteral("unknownName"), [this] { return !signIn("nobody", WrongPassword); }},
-            {QStringLiteral("wrongPassword"), [this] { return !signIn("root", WrongPassword); }},
-            {QStringLiteral("lockedAccount"),
-             [this] {
-                 return !signIn("root", WrongPassword) && !signIn("root", WrongPassword) &&
-                        !signIn("root", AdminPassword);
-             }},
-            {QStringLiteral("signIn"), [this] { return signIn("root", AdminPassword) && signIns() == 1; }},
-            {QStringLiteral("demoSignIn"),
-             [this] {
-                 services::SessionService training(*m_operators, true);
-                 training.setAuditTrail(m_trail.get());
-                 return training.signInTrainingOperator(QStringLiteral("root")).has_value() && signIns() == 1;
-             }},
-            {QStringLiteral("signOut"),
-             [this] {
-                 const bool in = signIn("root", AdminPassword);
-                 m_session->signOut();
-                 return in;
-             }},
-            {QStringLiteral("pinWrong"), [this] { return prove("9999").error().code == core::Errc::PinIncorrect; }},
-            {QStringLiteral("pinRight"), [this] { return prove("1234").has_value(); }},
-            {QStringLiteral("crlImport"), [this] { return importDemoCrl(); }},
-            {QStringLiteral("crlRefused"),
-             [this] { return !m_crls->import(QStringLiteral("/nonexistent.crl"), QStringLiteral("/none.pem")); }},
-            {QStringLiteral("crlCheck"), [this] { return !m_crls->lookup(QByteArray::fromHex("0123")); }},
-            {QStringLiteral("crlCheckGood"), [this] { return importDemoCrl() && validCardVerdictIsGood(); }},
-            {QStringLiteral("migrate"), [this] { return queue(pki::RevocationEventKind::Migrate, "0b") == true; }},
-            {QStringLiteral("block"), [this] { return queue(pki::RevocationEventKind::Block, "0c") == false; }},
-            {QStringLiteral("trustAnchor"), [this] { return installAnchor(); }},
-            {QStringLiteral("syncPush"),
-             [this] {
-                 return m_trail
-                     ->recordEvent(m_staff, QStringLiteral("sync.push"), QStringLiteral("platform"),
-                                   {{QStringLiteral("changes"), 3}})
-                     .has_value();
-             }},
-            {QStringLiteral("workerEnrol"), [this] { return enrolOnWorkerConnection(); }},
-        };
-        QVERIFY(scenarios.at(scenario)());
+        QVERIFY(scenarios().at(scenario)());
 
         const QByteArray sql =
             "SELECT coalesce(max(idx), -1) FROM audit_entry WHERE action = '" + action.toUtf8() + "'";
@@ -288,6 +248,51 @@ private Q_SLOTS:
 
 private:
     store::Database& db() { return m_store->database(); }
+
+    // The scenarios of recordsEachAction(): each drives the services and says whether they behaved.
+    std::map<QString, std::function<bool()>> scenarios()
+    {
+        return {
+            {QStringLiteral("unknownName"), [this] { return !signIn("nobody", WrongPassword); }},
+            {QStringLiteral("wrongPassword"), [this] { return !signIn("root", WrongPassword); }},
+            {QStringLiteral("lockedAccount"),
+             [this] {
+                 return !signIn("root", WrongPassword) && !signIn("root", WrongPassword) &&
+                        !signIn("root", AdminPassword);
+             }},
+            {QStringLiteral("signIn"), [this] { return signIn("root", AdminPassword) && signIns() == 1; }},
+            {QStringLiteral("demoSignIn"),
+             [this] {
+                 services::SessionService training(*m_operators, true);
+                 training.setAuditTrail(m_trail.get());
+                 return training.signInTrainingOperator(QStringLiteral("root")).has_value() && signIns() == 1;
+             }},
+            {QStringLiteral("signOut"),
+             [this] {
+                 const bool in = signIn("root", AdminPassword);
+                 m_session->signOut();
+                 return in;
+             }},
+            {QStringLiteral("pinWrong"), [this] { return prove("9999").error().code == core::Errc::PinIncorrect; }},
+            {QStringLiteral("pinRight"), [this] { return prove("1234").has_value(); }},
+            {QStringLiteral("crlImport"), [this] { return importDemoCrl(); }},
+            {QStringLiteral("crlRefused"),
+             [this] { return !m_crls->import(QStringLiteral("/nonexistent.crl"), QStringLiteral("/none.pem")); }},
+            {QStringLiteral("crlCheck"), [this] { return !m_crls->lookup(QByteArray::fromHex("0123")); }},
+            {QStringLiteral("crlCheckGood"), [this] { return importDemoCrl() && validCardVerdictIsGood(); }},
+            {QStringLiteral("migrate"), [this] { return queue(pki::RevocationEventKind::Migrate, "0b") == true; }},
+            {QStringLiteral("block"), [this] { return queue(pki::RevocationEventKind::Block, "0c") == false; }},
+            {QStringLiteral("trustAnchor"), [this] { return installAnchor(); }},
+            {QStringLiteral("syncPush"),
+             [this] {
+                 return m_trail
+                     ->recordEvent(m_staff, QStringLiteral("sync.push"), QStringLiteral("platform"),
+                                   {{QStringLiteral("changes"), 3}})
+                     .has_value();
+             }},
+            {QStringLiteral("workerEnrol"), [this] { return enrolOnWorkerConnection(); }},
+        };
+    }
 
     bool signIn(const char* login, const QByteArray& password)
     {
