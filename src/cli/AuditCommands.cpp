@@ -6,6 +6,7 @@
 #include "audit/AuditSigner.h"
 #include "audit/AuditStore.h"
 #include "audit/AuditVerifier.h"
+#include "report/AuditPdfReport.h"
 #include "services/AuditSetup.h"
 #include "services/AuditTrail.h"
 #include "services/StoreSession.h"
@@ -110,10 +111,14 @@ int exportBundle(CliIo& io, store::Database& db, audit::AuditLog& log, const ser
 
 int exportCsv(CliIo& io, store::Database& db, audit::AuditLog& log, const services::Operator& op)
 {
-    const QString out = optionValue(io.args(), QStringLiteral("--out"));
+    QString out = optionValue(io.args(), QStringLiteral("--out"));
+    if (out.isEmpty()) {
+        out = optionValue(io.args(), QStringLiteral("--csv"));
+    }
     QFile file(out);
     if (out.isEmpty() || !file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        return io.usageError(QStringLiteral("audit export-csv --out FILE [filters]"));
+        return io.usageError(QStringLiteral("audit export-csv --out FILE | audit export --csv FILE | --pdf FILE "
+                                            "[filters]"));
     }
     const audit::AuditFilter filter = filterFrom(io.args());
     auto rows = AuditSetup::writeCsv(db, filter, file);
@@ -126,6 +131,31 @@ int exportCsv(CliIo& io, store::Database& db, audit::AuditLog& log, const servic
         return io.reportError(recorded.error());
     }
     io.out() << QStringLiteral("%1 entries written to %2").arg(*rows).arg(out) << Qt::endl;
+    return ExitOk;
+}
+
+// `audit export --pdf FILE [filters]` (or --csv FILE): the report for people, itself recorded.
+int exportReport(CliIo& io, store::Database& db, audit::AuditLog& log, const services::Operator& op)
+{
+    const QString pdf = optionValue(io.args(), QStringLiteral("--pdf"));
+    if (pdf.isEmpty()) {
+        return exportCsv(io, db, log, op);
+    }
+    const audit::AuditFilter filter = filterFrom(io.args());
+    auto rows = report::AuditPdfReport::write(db, filter, QStringLiteral("Audit log report"), pdf);
+    if (!rows) {
+        return io.reportError(rows.error());
+    }
+    if (auto recorded = services::AuditTrail(log).auditExported(op, QStringLiteral("pdf"), filter.fromIndex,
+                                                                filter.toIndex, filter.describe());
+        !recorded) {
+        return io.reportError(recorded.error());
+    }
+    if (io.json()) {
+        io.printJson({{QStringLiteral("ok"), true}, {QStringLiteral("rows"), *rows}, {QStringLiteral("pdf"), pdf}});
+    } else {
+        io.out() << QStringLiteral("%1 entries written to %2").arg(*rows).arg(pdf) << Qt::endl;
+    }
     return ExitOk;
 }
 
@@ -160,6 +190,9 @@ int withLog(CliIo& io, const QString& verb, store::Database& db, const QString& 
     }
     if (verb == QStringLiteral("export-csv")) {
         return exportCsv(io, db, *log, *op);
+    }
+    if (verb == QStringLiteral("export")) {
+        return exportReport(io, db, *log, *op);
     }
     if (verb == QStringLiteral("archive")) {
         const QString out = optionValue(io.args(), QStringLiteral("--out"));
@@ -214,7 +247,7 @@ int run(CliIo& io)
         return list(io, db);
     }
     if (verb == QStringLiteral("export-bundle") || verb == QStringLiteral("export-csv") ||
-        verb == QStringLiteral("sign-head") || verb == QStringLiteral("archive")) {
+        verb == QStringLiteral("export") || verb == QStringLiteral("sign-head") || verb == QStringLiteral("archive")) {
         return withLog(io, verb, db, path);
     }
     return io.usageError(QStringLiteral("unknown verb: audit %1").arg(verb));
@@ -230,6 +263,7 @@ CommandGroup auditCommands()
                        "madoguchi-cli audit verify-bundle DIR|FILE [--public-key PEM] [--terminal ID]\n"
                        "madoguchi-cli audit export-bundle --out DIR [--from N] [--to M]\n"
                        "madoguchi-cli audit export-csv --out FILE [filters]\n"
+                       "madoguchi-cli audit export --pdf FILE | --csv FILE [filters]   (a report for people)\n"
                        "madoguchi-cli audit list [--limit K] [filters]\n"
                        "madoguchi-cli audit sign-head\n"
                        "madoguchi-cli audit archive --out DIR [--to M]   (seals the next range into a bundle)\n"

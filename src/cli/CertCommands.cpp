@@ -1,5 +1,6 @@
 // `madoguchi-cli cert show FILE [--show-personal]`: a JPKI certificate as Madoguchi reads it.
 #include "cli/Groups.h"
+#include "cli/RegistryAudit.h"
 
 #include "core/Clock.h"
 #include "pki/CertificateValidator.h"
@@ -7,6 +8,7 @@
 #include "pki/JpkiCertificate.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonObject>
 
 namespace madoguchi::cli {
@@ -126,6 +128,9 @@ QString parseTrustArgs(const QStringList& args, TrustArgs& parsed)
             parsed.demoDir = value;
         } else if (arg == QStringLiteral("--anchors")) {
             parsed.anchorsPath = value;
+        } else if (arg == QStringLiteral("--db") || arg == QStringLiteral("--passphrase-file") ||
+                   arg == QStringLiteral("--operator") || arg == QStringLiteral("--role")) {
+            continue; // where install-anchor is recorded: read by recordInRegistry()
         } else if (arg == QStringLiteral("--now")) {
             parsed.now = QDateTime::fromString(value, Qt::ISODate);
             if (!parsed.now.isValid()) {
@@ -211,6 +216,8 @@ int installAnchor(CliIo& io)
     if (!added) {
         return io.reportError(added.error());
     }
+    recordInRegistry(io, QStringLiteral("config.trust_store"), QStringLiteral("anchors:") + args.anchorsPath,
+                     {{QStringLiteral("added"), *added}, {QStringLiteral("from"), QFileInfo(args.file).fileName()}});
     if (io.json()) {
         io.printJson({{QStringLiteral("ok"), true}, {QStringLiteral("added"), *added}});
     } else {
@@ -233,7 +240,8 @@ CommandGroup certCommands()
                            "  chain, signature, validity, key usage, policy. --demo DIR: training mode, trusting the\n"
                            "  demo set's TEST PKI roots (testpki generate).\n"
                            "madoguchi-cli [--json] cert install-anchor FILE --anchors PATH\n"
-                           "  an administrator adds self-signed CA certificates (PEM/DER) to the anchors at PATH."),
+                           "  an administrator adds self-signed CA certificates (PEM/DER) to the anchors at PATH;\n"
+                           "  with --db PATH (or MADOGUCHI_DB) it is recorded in that registry's audit log."),
             [](CliIo& io) {
                 const QString verb = io.args().first();
                 if (verb == QStringLiteral("show")) {

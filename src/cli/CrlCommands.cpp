@@ -1,5 +1,6 @@
 // `madoguchi-cli crl import|check|diff|stats` (issue 3 item 8) over the CRL engine in src/pki.
 #include "cli/Groups.h"
+#include "cli/RegistryAudit.h"
 
 #include "core/Clock.h"
 #include "pki/Crl.h"
@@ -109,9 +110,16 @@ int runImport(CliIo& io, const core::Clock& clock)
     timer.start();
     auto crl = cache.import(files.first(), *issuer, clock);
     if (!crl) {
+        recordInRegistry(io, QStringLiteral("crl.import"), QStringLiteral("crl:"),
+                         {{QStringLiteral("outcome"), QStringLiteral("refused")},
+                          {QStringLiteral("error"), core::errcName(crl.error().code)}});
         return io.reportError(crl.error());
     }
     QJsonObject out = describe(*crl, clock);
+    QJsonObject recorded = out;
+    recorded.insert(QStringLiteral("outcome"), QStringLiteral("ok"));
+    recordInRegistry(io, QStringLiteral("crl.import"),
+                     QStringLiteral("crl:") + QString::fromLatin1(crl->contentId().toHex()), recorded);
     out.insert(QStringLiteral("ok"), true);
     out.insert(QStringLiteral("cache"), cache.directory());
     out.insert(QStringLiteral("milliseconds"), double(timer.elapsed()));
@@ -199,6 +207,9 @@ int runCheck(CliIo& io, const core::Clock& clock)
     const QString verdict = revoked   ? QStringLiteral("revoked")
                             : unknown ? QStringLiteral("unknown")
                                       : QStringLiteral("good");
+    recordInRegistry(io, QStringLiteral("revocation.check"),
+                     QStringLiteral("serial:") + QString::fromLatin1(serial.toHex()),
+                     {{QStringLiteral("source"), QStringLiteral("crl")}, {QStringLiteral("status"), verdict}});
     if (io.json()) {
         io.printJson({{QStringLiteral("serial"), QString::fromLatin1(serial.toHex())},
                       {QStringLiteral("status"), verdict},
@@ -333,6 +344,8 @@ CommandGroup crlCommands()
                            "madoguchi-cli crl check SERIALHEX [--cache DIR]\n"
                            "madoguchi-cli crl diff OLD NEW --issuer CA.pem\n"
                            "madoguchi-cli crl stats FILE [--issuer CA.pem]\n"
+                           "  import and check: with --db PATH (or MADOGUCHI_DB) the result is recorded in that\n"
+                           "  registry's audit log (passphrase and --operator/--role as for `linkage`)\n"
                            "(all with --json; check exits 0 only for a fresh 'good')"),
             [](CliIo& io) {
                 static const core::SystemClock clock;

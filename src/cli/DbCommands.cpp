@@ -2,6 +2,10 @@
 #include "cli/Groups.h"
 #include "cli/StoreOptions.h"
 
+#include "audit/AuditLog.h"
+#include "core/Clock.h"
+#include "services/AuditSetup.h"
+#include "services/AuditTrail.h"
 #include "services/StoreSession.h"
 #include "store/Database.h"
 #include "store/Migrator.h"
@@ -43,12 +47,39 @@ int init(CliIo& io, const QString& path, core::SecureBytes secret)
                 QStringLiteral("created %1 (key file %2)").arg(path, session->keyFilePath()));
 }
 
+// Key changes are recorded (issue 5 item 1). PRAGMA rekey cannot run inside a transaction and the
+// passphrase lives in the key file, so the entry follows the change at once, in its own transaction.
+core::Result<qint64> recordKeyChange(const QStringList& args, StoreSession& session, const QString& change)
+{
+    auto op = cliOperator(args);
+    if (!op) {
+        return core::fail(op.error());
+    }
+    core::SystemClock clock;
+    auto log = services::AuditSetup::openLog(session.database(), session.databasePath(), clock);
+    if (!log) {
+        return core::fail(log.error());
+    }
+    return services::AuditTrail(*log).configurationChanged(*op, QStringLiteral("db_key"),
+                                                           QStringLiteral("db:") + session.keyFilePath(),
+                                                           {{QStringLiteral("change"), change}});
+}
+
 int rekey(CliIo& io, StoreSession& session)
 {
     const QStringList& args = io.args();
+    if (!args.contains(QStringLiteral("--new-key")) &&
+        optionValue(args, QStringLiteral("--new-passphrase-file")).isEmpty() &&
+        !qEnvironmentVariableIsSet("MADOGUCHI_DB_NEW_PASSPHRASE")) {
+        return io.usageError(QStringLiteral("db rekey needs --new-key and/or a new passphrase "
+                                            "(--new-passphrase-file or MADOGUCHI_DB_NEW_PASSPHRASE)"));
+    }
     if (args.contains(QStringLiteral("--new-key"))) {
         if (auto rotated = session.rotateDatabaseKey(); !rotated) {
             return io.reportError(rotated.error());
+        }
+        if (auto entry = recordKeyChange(args, session, QStringLiteral("database_key_rotated")); !entry) {
+            return io.reportError(entry.error());
         }
     }
     const QString newFile = optionValue(args, QStringLiteral("--new-passphrase-file"));
@@ -60,9 +91,9 @@ int rekey(CliIo& io, StoreSession& session)
         if (auto changed = session.changePassphrase(std::move(*fresh)); !changed) {
             return io.reportError(changed.error());
         }
-    } else if (!args.contains(QStringLiteral("--new-key"))) {
-        return io.usageError(QStringLiteral("db rekey needs --new-key and/or a new passphrase "
-                                            "(--new-passphrase-file or MADOGUCHI_DB_NEW_PASSPHRASE)"));
+        if (auto entry = recordKeyChange(args, session, QStringLiteral("passphrase_changed")); !entry) {
+            return io.reportError(entry.error());
+        }
     }
     return done(io, {}, QStringLiteral("rekeyed"));
 }

@@ -2,13 +2,19 @@
 #include "cli/Groups.h"
 #include "cli/StoreOptions.h"
 
+#include "audit/AuditLog.h"
 #include "core/Clock.h"
+#include "services/AuditChangeRecorder.h"
+#include "services/AuditSetup.h"
+#include "services/AuditTrail.h"
 #include "services/ImportCsvJob.h"
 #include "services/LinkageService.h"
 #include "services/PanSealer.h"
 #include "services/StoreSession.h"
 
+#include <QCryptographicHash>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 
 #include <optional>
@@ -25,7 +31,26 @@ struct Context
     services::Operator op;
     core::SystemClock clock;
     std::optional<services::PanSealer> sealer;
+    // The audit log, as in the app (issue 5 item 1): each change's entry in the change's transaction.
+    std::unique_ptr<audit::AuditLog> log{};
+    std::unique_ptr<services::AuditChangeRecorder> recorder{};
 };
+
+// A failed entry fails the command: a change without its entry would be worse than none.
+int recorded(CliIo& io, const core::Result<qint64>& entry, int exitCode)
+{
+    return entry ? exitCode : io.reportError(entry.error());
+}
+
+QString fileSha256(const QString& path)
+{
+    QFile file(path);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!file.open(QIODevice::ReadOnly) || !hash.addData(&file)) {
+        return QFileInfo(path).fileName();
+    }
+    return QString::fromLatin1(hash.result().toHex());
+}
 
 QString terminalPrefix(const QStringList& args)
 {
@@ -105,23 +130,37 @@ int find(CliIo& io, Context& ctx, LinkageService& service)
 {
     const QStringList& args = io.args();
     core::Result<QList<store::Linkage>> found = QList<store::Linkage>{};
+    QString by = QStringLiteral("other");
+    QString subject = QStringLiteral("linkage:query"); // the searched values may be personal: not recorded
     if (const QString c = optionValue(args, QStringLiteral("--card")); !c.isEmpty()) {
         auto card = parseCard(c);
         found = card ? service.findByCard(ctx.op, *card) : core::fail(card.error());
+        by = QStringLiteral("card");
+        subject = card ? QStringLiteral("card:") + card->toString() : subject;
     } else if (const QString p = optionValue(args, QStringLiteral("--platform-id")); !p.isEmpty()) {
         found = service.findByPlatformId(ctx.op, p);
+        by = QStringLiteral("platform_id");
     } else if (const QString ins = optionValue(args, QStringLiteral("--insurance")); !ins.isEmpty()) {
         const QStringList part = ins.split(QLatin1Char(','));
         if (part.size() != 4) {
             return io.usageError(QStringLiteral("--insurance INSURER,SYMBOL,NUMBER,BRANCH"));
         }
         found = service.findByInsurance(ctx.op, part[0], part[1], part[2], part[3]);
+        by = QStringLiteral("insurance");
     } else if (const QString n = optionValue(args, QStringLiteral("--name")); !n.isEmpty()) {
         found = service.findByName(ctx.op, n);
+        by = QStringLiteral("name");
     } else {
         return io.usageError(QStringLiteral("linkage find --card|--platform-id|--insurance|--name"));
     }
-    return found ? printLinkages(io, *found) : io.reportError(found.error());
+    if (!found) {
+        return io.reportError(found.error());
+    }
+    // Who looked at whom (issue 5): the kind of query and how many answers, not the values asked.
+    auto entry = services::AuditTrail(*ctx.log).recordEvent(
+        ctx.op, QStringLiteral("linkage.find"), subject,
+        {{QStringLiteral("by"), by}, {QStringLiteral("results"), found->size()}});
+    return recorded(io, entry, printLinkages(io, *found));
 }
 
 int importFile(CliIo& io, Context& ctx, LinkageService& service)
@@ -171,7 +210,10 @@ int importFile(CliIo& io, Context& ctx, LinkageService& service)
         io.out() << (report->stored ? "imported " : "REJECTED (all-or-nothing): ") << report->imported << " of "
                  << report->rows << " rows, " << report->rejected << " rejected" << Qt::endl;
     }
-    return report->stored && report->rejected == 0 ? ExitOk : ExitParse;
+    // Each stored row has its own linkage.enrol entry; this one records the file as a whole.
+    auto entry =
+        services::AuditTrail(*ctx.log).linkageImported(ctx.op, fileSha256(path), report->rows, report->rejected);
+    return recorded(io, entry, report->stored && report->rejected == 0 ? ExitOk : ExitParse);
 }
 
 int exportFile(CliIo& io, Context& ctx, LinkageService& service)
@@ -185,7 +227,11 @@ int exportFile(CliIo& io, Context& ctx, LinkageService& service)
         return io.reportError({core::Errc::Io, QStringLiteral("cannot write %1").arg(path), 0});
     }
     auto rows = service.exportCsv(ctx.op, out);
-    return rows ? ExitOk : io.reportError(rows.error());
+    if (!rows) {
+        return io.reportError(rows.error());
+    }
+    const QString destination = out.fileName().isEmpty() ? QStringLiteral("stdout") : out.fileName();
+    return recorded(io, services::AuditTrail(*ctx.log).linkageExported(ctx.op, destination, *rows), ExitOk);
 }
 
 int run(CliIo& io)
@@ -205,6 +251,12 @@ int run(CliIo& io)
         return io.reportError(session.error());
     }
     Context ctx{std::move(*session), *op, {}, std::nullopt};
+    auto log = services::AuditSetup::openLog(ctx.session.database(), path, ctx.clock);
+    if (!log) {
+        return io.reportError(log.error());
+    }
+    ctx.log = std::make_unique<audit::AuditLog>(std::move(*log));
+    ctx.recorder = std::make_unique<services::AuditChangeRecorder>(*ctx.log);
     if (const QString pem = optionValue(args, QStringLiteral("--platform-key")); !pem.isEmpty()) {
         QFile file(pem);
         auto sealer = file.open(QIODevice::ReadOnly)
@@ -215,8 +267,8 @@ int run(CliIo& io)
         }
         ctx.sealer.emplace(std::move(*sealer));
     }
-    LinkageService service(ctx.session.database(), ctx.clock, terminalPrefix(args),
-                           ctx.sealer ? &*ctx.sealer : nullptr);
+    LinkageService service(ctx.session.database(), ctx.clock, terminalPrefix(args), ctx.sealer ? &*ctx.sealer : nullptr,
+                           ctx.recorder.get());
     const QString verb = args.value(0);
     if (verb == QStringLiteral("add")) {
         return add(io, ctx, service);

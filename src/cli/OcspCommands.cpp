@@ -1,8 +1,11 @@
 #include "cli/Groups.h"
+#include "cli/RegistryAudit.h"
 
 #include "core/Clock.h"
+#include "pki/JpkiCertificate.h"
 #include "pki/OcspSource.h"
 #include "pki/RevocationStatus.h"
+#include "store/CardIdentity.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -17,7 +20,9 @@ const QString Usage = QStringLiteral(
     "madoguchi-cli ocsp check --cert CERT --issuer CA --url http://HOST:PORT [--signer-cert X] [--timeout MS]\n"
     "  Asks an OCSP responder (RFC 6960) about CERT, issued by CA (files in PEM or DER).\n"
     "  --signer-cert: the responder's certificate when it sends none (still checked: issued by CA,\n"
-    "  id-kp-OCSPSigning). Exit 0 good; 7 (pki) revoked or unknown; errors by domain.");
+    "  id-kp-OCSPSigning). Exit 0 good; 7 (pki) revoked or unknown; errors by domain.\n"
+    "  With --db PATH (or MADOGUCHI_DB) [--passphrase-file F] [--operator ID] [--role R], the result is\n"
+    "  recorded in that registry's audit log.");
 
 // PEM is base64 of the DER between the armour lines (RFC 7468 §2); anything else is taken as DER.
 core::Result<QByteArray> readCertificate(const QString& path)
@@ -98,7 +103,13 @@ int runCheck(CliIo& io)
                                     QStringLiteral("X"));
     const QCommandLineOption timeout(QStringLiteral("timeout"), QStringLiteral("milliseconds"), QStringLiteral("MS"),
                                      QStringLiteral("10000"));
-    parser.addOptions({cert, issuer, url, signer, timeout});
+    // Where the result is recorded, if anywhere (RegistryAudit.h); read from the raw arguments there.
+    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("registry"), QStringLiteral("PATH"));
+    const QCommandLineOption passphrase(QStringLiteral("passphrase-file"), QStringLiteral("passphrase"),
+                                        QStringLiteral("F"));
+    const QCommandLineOption who(QStringLiteral("operator"), QStringLiteral("operator"), QStringLiteral("ID"));
+    const QCommandLineOption role(QStringLiteral("role"), QStringLiteral("role"), QStringLiteral("ROLE"));
+    parser.addOptions({cert, issuer, url, signer, timeout, db, passphrase, who, role});
     if (!parser.parse(QStringList{QStringLiteral("ocsp")} + io.args()) || !parser.isSet(cert) ||
         !parser.isSet(issuer) || !parser.isSet(url) || parser.positionalArguments().size() != 1) {
         return io.usageError(parser.errorText().isEmpty() ? Usage : parser.errorText());
@@ -131,6 +142,19 @@ int runCheck(CliIo& io)
     if (!status) {
         return io.reportError(status.error());
     }
+    QJsonObject result{{QStringLiteral("source"), QStringLiteral("ocsp")},
+                       {QStringLiteral("status"), pki::certStatusName(status->status)},
+                       {QStringLiteral("responder"), status->sourceName}};
+    if (status->reasonCode) {
+        result.insert(QStringLiteral("reason"), *status->reasonCode);
+    }
+    const auto parsed = pki::JpkiCertificate::parse(*certDer);
+    recordInRegistry(io, QStringLiteral("revocation.check"),
+                     parsed
+                         ? QStringLiteral("card:") +
+                               store::CardIdentity{parsed->identity().issuerKeyId, parsed->identity().serial}.toString()
+                         : QStringLiteral("cert:unparsed"),
+                     result);
     if (io.json()) {
         io.printJson(toJson(*status));
     } else {

@@ -4,9 +4,12 @@
 #include "os/ProcessHardening.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QTextStream>
 
 #include <cstdio>
+#include <cstring>
+#include <memory>
 
 using namespace madoguchi::cli;
 
@@ -23,12 +26,27 @@ void printHelp(const std::vector<CommandGroup>& groups)
     out << "\n`madoguchi-cli <group> --help` lists a group's verbs.\n";
 }
 
+// A PDF report lays out text, which needs Qt's font database and so a QGuiApplication: only then
+// (`audit export --pdf`), on the offscreen platform unless one is set, so no display is needed.
+std::unique_ptr<QCoreApplication> makeApplication(int& argc, char* argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--pdf") == 0) {
+            if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM")) {
+                qputenv("QT_QPA_PLATFORM", "offscreen");
+            }
+            return std::make_unique<QGuiApplication>(argc, argv);
+        }
+    }
+    return std::make_unique<QCoreApplication>(argc, argv);
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
 {
     madoguchi::os::disableCoreDumps();
-    QCoreApplication app(argc, argv);
+    const auto app = makeApplication(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("madoguchi-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("Madoguchi"));
 

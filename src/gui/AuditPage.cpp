@@ -5,8 +5,8 @@
 #include "audit/AuditStore.h"
 #include "core/Logging.h"
 #include "gui/AuditLogModel.h"
-#include "gui/AuditPdfReport.h"
 #include "gui/Messages.h"
+#include "report/AuditPdfReport.h"
 #include "services/AuditSetup.h"
 #include "services/AuditViewSource.h"
 
@@ -18,18 +18,47 @@
 #include <QStyle>
 #include <QThread>
 
+#include <array>
+
 namespace madoguchi::gui {
+
+namespace {
+
+constexpr std::array kRecordedActions{"operator.sign_in",
+                                      "operator.sign_in_failed",
+                                      "operator.sign_out",
+                                      "card.read",
+                                      "card.pin_verify",
+                                      "linkage.enrol",
+                                      "linkage.find",
+                                      "linkage.import",
+                                      "linkage.export",
+                                      "crl.import",
+                                      "revocation.check",
+                                      "card.revocation_block",
+                                      "card.revocation_migrate",
+                                      "card.revocation_change_of_address",
+                                      "card.revocation_end",
+                                      "setting.install",
+                                      "setting.change",
+                                      "config.trust_store",
+                                      "config.db_key",
+                                      "sync.push",
+                                      "sync.pull",
+                                      "audit.export",
+                                      "audit.archive"};
+
+} // namespace
 
 AuditPage::AuditPage(const services::AuditViewSource& source, QWidget* parent)
     : QWidget(parent), m_ui(std::make_unique<Ui::AuditPage>()), m_source(&source)
 {
     m_ui->setupUi(this);
-    m_ui->actionComboBox->addItems(
-        {QString(), QStringLiteral("operator.sign_in"), QStringLiteral("operator.sign_in_failed"),
-         QStringLiteral("card.read"), QStringLiteral("card.pin_verify"), QStringLiteral("linkage.enrol"),
-         QStringLiteral("linkage.import"), QStringLiteral("linkage.export"), QStringLiteral("revocation.check"),
-         QStringLiteral("revocation.consequence"), QStringLiteral("sync.push"), QStringLiteral("sync.pull"),
-         QStringLiteral("audit.export")});
+    // The actions services record (issue 5 item 1); the box is editable for any other.
+    m_ui->actionComboBox->addItem(QString());
+    for (const char* action : kRecordedActions) {
+        m_ui->actionComboBox->addItem(QString::fromLatin1(action));
+    }
     const QDateTime now = QDateTime::currentDateTime();
     m_ui->sinceDateTimeEdit->setDateTime(now.addDays(-30));
     m_ui->untilDateTimeEdit->setDateTime(now);
@@ -227,7 +256,7 @@ bool AuditPage::exportCsvTo(const QString& path)
 
 bool AuditPage::exportPdfTo(const QString& path)
 {
-    auto rows = AuditPdfReport::write(*m_db, m_model->filter(), tr("Audit log report"), path);
+    auto rows = report::AuditPdfReport::write(*m_db, m_model->filter(), tr("Audit log report"), path);
     if (!rows) {
         showStatus(false, Messages::describe(rows.error()));
         return false;

@@ -22,7 +22,7 @@ QWidget* CounterPages::linkages(const MainWindow::Context& c)
         return nullptr;
     }
     return new LinkagesPage(*c.linkages, *c.cards, *c.currentOperator, *c.clock,
-                            ImportDialog::Setup{c.openWorkerDatabase, c.terminalPrefix});
+                            ImportDialog::Setup{c.openWorkerDatabase, c.terminalPrefix, c.openWorkerAudit});
 }
 
 QWidget* CounterPages::revocations(const MainWindow::Context& c)

@@ -6,6 +6,7 @@
 #include "gui/Messages.h"
 #include "services/LinkageService.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QFileDialog>
 #include <QHeaderView>
@@ -18,7 +19,16 @@ namespace {
 
 using Report = core::Result<services::ImportReport>;
 
-// The worker's whole life: own connection, own LinkageService, the job; results go back queued.
+QString fileSha256(const QString& path)
+{
+    QFile file(path);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    return file.open(QIODevice::ReadOnly) && hash.addData(&file) ? QString::fromLatin1(hash.result().toHex())
+                                                                 : QString();
+}
+
+// The worker's whole life: own connection, own audit log on it (each stored row's entry commits with
+// the row, issue 5 item 1), own LinkageService, the job; results go back queued.
 Report runImport(const ImportDialog::Setup& setup, const services::Operator& op, const core::Clock& clock,
                  const QString& path, const services::ImportOptions& options, const std::atomic_bool* cancel,
                  const services::ImportCsvJob::Progress& progress)
@@ -27,11 +37,26 @@ Report runImport(const ImportDialog::Setup& setup, const services::Operator& op,
     if (!db) {
         return core::fail(db.error());
     }
-    services::LinkageService linkages(*db, clock, setup.terminalPrefix);
+    std::unique_ptr<services::WorkerAudit> audit;
+    if (setup.openAudit) {
+        auto opened = setup.openAudit(*db);
+        if (!opened) {
+            return core::fail(opened.error()); // never an unaudited import when the log exists
+        }
+        audit = std::move(*opened);
+    }
+    services::LinkageService linkages(*db, clock, setup.terminalPrefix, nullptr, audit.get());
     services::ImportCsvJob job(linkages, op, path, options);
     job.setCancelFlag(cancel);
     job.setProgress(progress);
-    return job.run();
+    auto report = job.run();
+    if (report && audit) {
+        if (auto recorded = audit->trail().linkageImported(op, fileSha256(path), report->rows, report->rejected);
+            !recorded) {
+            return core::fail(recorded.error());
+        }
+    }
+    return report;
 }
 
 } // namespace

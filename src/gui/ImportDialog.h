@@ -3,6 +3,7 @@
 #include "core/Result.h"
 #include "services/ImportCsvJob.h"
 #include "services/Operator.h"
+#include "services/WorkerAudit.h"
 #include "store/Database.h"
 
 #include <QDialog>
@@ -38,6 +39,8 @@ public:
     {
         std::function<core::Result<store::Database>()> openDatabase; // a NEW connection, called on the worker
         QString terminalPrefix = QStringLiteral("T1");
+        // The audit log on that connection (called on the worker); empty: the import is not audited.
+        services::WorkerAuditOpener openAudit{};
     };
 
     ImportDialog(Setup setup, const services::Operator& op, const core::Clock& clock, QWidget* parent = nullptr);

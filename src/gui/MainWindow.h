@@ -4,6 +4,7 @@
 #include "core/Error.h"
 #include "services/AccessPolicy.h"
 #include "services/CardSummary.h"
+#include "services/WorkerAudit.h"
 #include "store/Database.h"
 
 #include <QLabel>
@@ -70,6 +71,7 @@ public:
         services::LinkageService* linkages = nullptr;
         // Opens a NEW registry connection for a worker thread (the import); empty: no import.
         std::function<core::Result<store::Database>()> openWorkerDatabase{};
+        services::WorkerAuditOpener openWorkerAudit{}; // the audit log on such a connection; empty: none
         QString terminalPrefix = QStringLiteral("T1");
         services::CrlOverview* crls = nullptr;
         services::RevocationQueue* revocationQueue = nullptr;

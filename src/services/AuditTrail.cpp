@@ -16,7 +16,8 @@ QString cardSubject(const store::CardIdentity& card)
 audit::AuditEvent AuditTrail::event(const Operator& op, const QString& action, const QString& subject,
                                     QJsonObject payload)
 {
-    return {op.id, roleName(op.role), action, subject, std::move(payload)};
+    // No operator: the system acted (a CRL, the platform's feed); no role is claimed for it.
+    return {op.id, op.id.isEmpty() ? QString() : roleName(op.role), action, subject, std::move(payload)};
 }
 
 core::Result<qint64> AuditTrail::append(audit::AuditEvent event)
@@ -49,13 +50,31 @@ core::Result<qint64> AuditTrail::cardRead(const Operator& op, const store::CardI
         event(op, QStringLiteral("card.read"), cardSubject(card), {{QStringLiteral("assurance"), assurance}}));
 }
 
-core::Result<qint64> AuditTrail::pinVerified(const Operator& op, const store::CardIdentity& card, const QString& pin,
-                                             bool ok, int triesLeft)
+core::Result<qint64> AuditTrail::pinVerified(const Operator& op, const store::CardIdentity& card,
+                                             const QString& pinKind, bool ok, int triesLeft)
 {
-    return append(event(op, QStringLiteral("card.pin_verify"), cardSubject(card),
-                        {{QStringLiteral("pin"), pin},
-                         {QStringLiteral("outcome"), ok ? QStringLiteral("ok") : QStringLiteral("wrong")},
-                         {QStringLiteral("triesLeft"), triesLeft}}));
+    return pinOutcome(op, card, pinKind, ok ? QStringLiteral("ok") : QStringLiteral("wrong"), triesLeft);
+}
+
+core::Result<qint64> AuditTrail::pinOutcome(const Operator& op, const store::CardIdentity& card, const QString& pinKind,
+                                            const QString& outcome, int triesLeft)
+{
+    QJsonObject payload{{QStringLiteral("pinKind"), pinKind}, {QStringLiteral("outcome"), outcome}};
+    if (triesLeft >= 0) {
+        payload.insert(QStringLiteral("triesLeft"), triesLeft);
+    }
+    return append(event(op, QStringLiteral("card.pin_verify"), cardSubject(card), payload));
+}
+
+core::Result<qint64> AuditTrail::crlImported(const Operator& op, const QString& crlId, const QJsonObject& details)
+{
+    return append(event(op, QStringLiteral("crl.import"), QStringLiteral("crl:") + crlId, details));
+}
+
+core::Result<qint64> AuditTrail::recordEvent(const Operator& op, const QString& action, const QString& subject,
+                                             const QJsonObject& payload)
+{
+    return append(event(op, action, subject, payload));
 }
 
 core::Result<qint64> AuditTrail::linkageImported(const Operator& op, const QString& fileSha256, qint64 rows,

@@ -3,6 +3,9 @@
 #include "core/Logging.h"
 #include "pki/CrlIssuer.h"
 #include "pki/OpenSsl.h"
+#include "services/AuditTrail.h"
+
+#include <QFileInfo>
 
 #include <openssl/x509.h>
 
@@ -76,6 +79,67 @@ core::Result<void> CrlOverview::reload()
 
 core::Result<CrlSummary> CrlOverview::import(const QString& crlPath, const QString& issuerPemPath)
 {
+    auto imported = importUnrecorded(crlPath, issuerPemPath);
+    recordImport(crlPath, imported);
+    return imported;
+}
+
+void CrlOverview::recordImport(const QString& crlPath, const core::Result<CrlSummary>& imported) const
+{
+    if (m_trail == nullptr) {
+        return;
+    }
+    QJsonObject details{{QStringLiteral("file"), QFileInfo(crlPath).fileName()}};
+    if (imported) {
+        details.insert(QStringLiteral("outcome"), QStringLiteral("ok"));
+        details.insert(QStringLiteral("issuer"), imported->issuer);
+        details.insert(QStringLiteral("entries"), imported->entries);
+        details.insert(QStringLiteral("thisUpdate"), imported->thisUpdate.toString(Qt::ISODate));
+        details.insert(QStringLiteral("stale"), imported->stale);
+        if (imported->crlNumber) {
+            details.insert(QStringLiteral("crlNumber"), QString::number(*imported->crlNumber));
+        }
+    } else {
+        details.insert(QStringLiteral("outcome"), QStringLiteral("refused"));
+        details.insert(QStringLiteral("error"), core::errcName(imported.error().code));
+    }
+    const Operator actor = m_actor != nullptr ? *m_actor : Operator{};
+    if (auto recorded = m_trail->crlImported(actor, imported ? imported->id : QString(), details); !recorded) {
+        qCWarning(lcAudit) << "CRL import not recorded:" << recorded.error().toString();
+    }
+}
+
+void CrlOverview::recordLookup(const QByteArray& serial, const QByteArray& issuerKeyId,
+                               const std::optional<SerialLookup>& answer) const
+{
+    if (m_trail == nullptr) {
+        return;
+    }
+    QJsonObject payload{{QStringLiteral("source"), QStringLiteral("crl")}};
+    if (!answer) {
+        payload.insert(QStringLiteral("status"), QStringLiteral("unknown"));
+        payload.insert(QStringLiteral("why"), QStringLiteral("no_crl_of_issuer"));
+    } else {
+        const bool unknown = !answer->revoked && answer->crlStale; // fails closed (architecture.md §5)
+        payload.insert(QStringLiteral("status"), answer->revoked ? QStringLiteral("revoked")
+                                                 : unknown       ? QStringLiteral("unknown")
+                                                                 : QStringLiteral("good"));
+        payload.insert(QStringLiteral("crl"), answer->crlId);
+        if (answer->revoked) {
+            payload.insert(QStringLiteral("reason"), answer->reasonCode);
+        }
+    }
+    const QString subject = issuerKeyId.isEmpty()
+                                ? QStringLiteral("serial:") + QString::fromLatin1(serial.toHex())
+                                : QStringLiteral("card:") + store::CardIdentity{issuerKeyId, serial}.toString();
+    const Operator actor = m_actor != nullptr ? *m_actor : Operator{};
+    if (auto recorded = m_trail->recordEvent(actor, QStringLiteral("revocation.check"), subject, payload); !recorded) {
+        qCWarning(lcAudit) << "CRL check not recorded:" << recorded.error().toString();
+    }
+}
+
+core::Result<CrlSummary> CrlOverview::importUnrecorded(const QString& crlPath, const QString& issuerPemPath)
+{
     auto issuer = pki::CrlIssuer::fromPemFile(issuerPemPath);
     if (!issuer) {
         return core::fail(issuer.error());
@@ -117,6 +181,7 @@ std::optional<SerialLookup> CrlOverview::lookup(const QByteArray& serial, const 
             answer = here;
         }
     }
+    recordLookup(serial, issuerKeyId, answer);
     return answer;
 }
 

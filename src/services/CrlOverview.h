@@ -18,6 +18,9 @@
 
 namespace madoguchi::services {
 
+class AuditTrail;
+struct Operator;
+
 // One loaded CRL as the Revocations page lists it (issue 3 item 9).
 struct CrlSummary
 {
@@ -57,6 +60,14 @@ public:
     CrlOverview(QString cacheDirectory, const core::Clock& clock);
     ~CrlOverview();
 
+    // Records every import (loaded or refused) and every look-up's answer in the audit log in the
+    // name of *actor (issue 5 item 1: CRL results). nullptr: nothing is recorded.
+    void setAuditTrail(AuditTrail* trail, const Operator* actor)
+    {
+        m_trail = trail;
+        m_actor = actor;
+    }
+
     // (Re)opens every CRL of the cache; CRLs that fail to open are skipped and counted in failures().
     [[nodiscard]] core::Result<void> reload();
     // Verifies `crlPath` against the CA certificate in `issuerPemPath`, caches it and reloads.
@@ -75,6 +86,10 @@ public:
 
 private:
     [[nodiscard]] CrlSummary summarize(const QString& id, const pki::Crl& crl) const;
+    [[nodiscard]] core::Result<CrlSummary> importUnrecorded(const QString& crlPath, const QString& issuerPemPath);
+    void recordImport(const QString& crlPath, const core::Result<CrlSummary>& imported) const;
+    void recordLookup(const QByteArray& serial, const QByteArray& issuerKeyId,
+                      const std::optional<SerialLookup>& answer) const;
 
     pki::CrlCache m_cache;
     const core::Clock& m_clock;
@@ -82,6 +97,8 @@ private:
     std::vector<std::unique_ptr<pki::Crl>> m_crls; // parallel to m_summaries
     QList<CrlSummary> m_summaries;
     int m_failures = 0;
+    AuditTrail* m_trail = nullptr;
+    const Operator* m_actor = nullptr;
 };
 
 } // namespace madoguchi::services

@@ -4,6 +4,7 @@
 #include "core/Logging.h"
 #include "pki/JpkiCertificate.h"
 #include "services/AccessPolicy.h"
+#include "services/AuditTrail.h"
 #include "services/CardReaderService.h"
 #include "services/LinkageValidator.h"
 #include "services/PaymentCardNumber.h"
@@ -81,6 +82,13 @@ void EnrolmentService::proveHolder(const CardSummary& expected, core::SecureByte
                                    Done<card::HolderProofResult> done)
 {
     const QPointer<QObject> target(context);
+    if (m_trail != nullptr) {
+        // Recorded on the context's thread (the store's connection lives there), then handed on.
+        done = [this, expected, done = std::move(done)](core::Result<card::HolderProofResult> result) {
+            recordPinOutcome(expected, result);
+            done(std::move(result));
+        };
+    }
     auto challenge = card::HolderChallenge::create(QStringLiteral("enrolment"), m_settings.terminalId, m_clock);
     if (!challenge) {
         deliver<card::HolderProofResult>(target, std::move(done), core::fail(challenge.error()));
@@ -95,6 +103,36 @@ void EnrolmentService::proveHolder(const CardSummary& expected, core::SecureByte
         qCInfo(lcServices) << "holder proof on" << expected.readerName << (result ? "succeeded" : "failed");
         deliver(target, std::move(done), std::move(result));
     });
+}
+
+// JpkiCard::verifyPin's outcomes (jpki-card.md §4): wrong → PinIncorrect with 63 Cx (x tries left),
+// blocked → PinBlocked, at one try left without confirmation nothing is sent. Other failures (card
+// removed, a bad signature after a good PIN) are not PIN outcomes and are not recorded here.
+void EnrolmentService::recordPinOutcome(const CardSummary& card,
+                                        const core::Result<card::HolderProofResult>& result) const
+{
+    QString outcome;
+    int triesLeft = -1;
+    if (result) {
+        outcome = result->pinVerifiedNow ? QStringLiteral("ok") : QStringLiteral("already_verified");
+    } else if (result.error().code == core::Errc::PinIncorrect) {
+        outcome = QStringLiteral("wrong");
+        triesLeft = static_cast<int>(result.error().nativeCode & 0x0F);
+    } else if (result.error().code == core::Errc::PinBlocked) {
+        outcome = QStringLiteral("blocked");
+        triesLeft = 0;
+    } else if (result.error().code == core::Errc::PinNeedsConfirmation) {
+        outcome = QStringLiteral("not_sent_last_try");
+        triesLeft = 1;
+    } else {
+        return;
+    }
+    const Operator actor = m_actor != nullptr ? *m_actor : Operator{};
+    if (auto recorded =
+            m_trail->pinOutcome(actor, {card.issuerKeyId, card.serial}, QStringLiteral("auth"), outcome, triesLeft);
+        !recorded) {
+        qCWarning(lcAudit) << "PIN outcome not recorded:" << recorded.error().toString();
+    }
 }
 
 core::Result<void> EnrolmentService::mayRecord(store::Assurance assurance) const

@@ -17,6 +17,7 @@
 
 namespace madoguchi::services {
 
+class AuditTrail;
 class CardReaderService;
 
 // The enrolment use case (issue 6 item 3): the card part (retry counter, PIN + auth signature over a
@@ -39,6 +40,13 @@ public:
     EnrolmentService(CardReaderService& cards, LinkageService& linkages, const core::Clock& clock, Settings settings);
 
     [[nodiscard]] const Settings& settings() const { return m_settings; }
+    // Records every PIN outcome of proveHolder() (issue 5 item 1: outcome and tries left, never the
+    // PIN) in the name of *actor, on `context`'s thread, before `done` runs. nullptr: not recorded.
+    void setAuditTrail(AuditTrail* trail, const Operator* actor)
+    {
+        m_trail = trail;
+        m_actor = actor;
+    }
 
     // The auth PIN's retry counter (jpki-card.md §4: read before every VERIFY; never decrements it).
     // `done` runs on `context`'s thread, and not at all once `context` is gone.
@@ -67,6 +75,10 @@ private:
     LinkageService& m_linkages;
     const core::Clock& m_clock;
     Settings m_settings;
+    AuditTrail* m_trail = nullptr;
+    const Operator* m_actor = nullptr;
+
+    void recordPinOutcome(const CardSummary& card, const core::Result<card::HolderProofResult>& result) const;
 };
 
 } // namespace madoguchi::services

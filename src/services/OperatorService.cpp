@@ -196,8 +196,10 @@ core::Result<void> OperatorService::noteFailure(const OperatorAccount& account)
     return update(
         account.toOperator(), account.login,
         "UPDATE operator SET failed_attempts = ?, locked_until = ? WHERE login = ?", QStringLiteral("sign_in_failed"),
-        lockedUntil.isEmpty() ? QStringLiteral("failure %1").arg(failures)
-                              : QStringLiteral("failure %1, locked until %2").arg(failures).arg(lockedUntil),
+        // The reason is named for the auditor (issue 5 item 1); the password never is.
+        (account.disabled ? QStringLiteral("account disabled, ") : QStringLiteral("wrong password, ")) +
+            (lockedUntil.isEmpty() ? QStringLiteral("failure %1").arg(failures)
+                                   : QStringLiteral("failure %1, locked until %2").arg(failures).arg(lockedUntil)),
         [&](store::Statement& stmt) { stmt.bind(1, failures).bindOptional(2, lockedUntil).bind(3, account.login); });
 }
 

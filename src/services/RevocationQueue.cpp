@@ -4,6 +4,7 @@
 #include "services/AccessPolicy.h"
 #include "store/Database.h"
 #include "store/Statement.h"
+#include "store/Transaction.h"
 
 namespace madoguchi::services {
 
@@ -54,6 +55,52 @@ RevocationWorkItem readItem(const store::Statement& s)
 } // namespace
 
 core::Result<bool> RevocationQueue::add(const pki::RevocationEvent& event)
+{
+    if (m_recorder == nullptr) {
+        return insert(event);
+    }
+    auto tx = store::Transaction::begin(m_db);
+    if (!tx) {
+        return core::fail(tx.error());
+    }
+    auto added = insert(event);
+    if (!added) {
+        return added;
+    }
+    const bool repeat = queueFor(event.kind).has_value() && !*added;
+    if (!repeat) {
+        if (auto recorded = record(event, *added); !recorded) {
+            return core::fail(recorded.error());
+        }
+    }
+    if (auto committed = tx->commit(); !committed) {
+        return core::fail(committed.error());
+    }
+    return added;
+}
+
+core::Result<void> RevocationQueue::record(const pki::RevocationEvent& event, bool queued)
+{
+    const auto& revoked = event.revoked;
+    QJsonObject details{{QStringLiteral("event"), pki::eventKindName(event.kind)},
+                        {QStringLiteral("queued"), queued},
+                        {QStringLiteral("certKind"),
+                         revoked.kind == pki::CertKind::Sign ? QStringLiteral("sign") : QStringLiteral("auth")}};
+    if (revoked.reasonCode) {
+        details.insert(QStringLiteral("reason"), *revoked.reasonCode);
+    }
+    if (event.successor) {
+        details.insert(QStringLiteral("successor"),
+                       store::CardIdentity{event.successor->issuerKeyId, event.successor->serial}.toString());
+    }
+    // By the system (empty actor): the revocation came from a CRL or the platform's feed.
+    const store::CardIdentity cert{revoked.certificate.issuerKeyId, revoked.certificate.serial};
+    return m_recorder->record(m_db, ChangeRecord{QStringLiteral("card"), cert.toString().toUtf8(),
+                                                 QStringLiteral("revocation_") + pki::eventKindName(event.kind), 0,
+                                                 Operator{QString(), Role::Auditor}, event.note, details});
+}
+
+core::Result<bool> RevocationQueue::insert(const pki::RevocationEvent& event)
 {
     const auto queue = queueFor(event.kind);
     if (!queue) {

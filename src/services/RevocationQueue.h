@@ -3,6 +3,7 @@
 #include "core/Clock.h"
 #include "core/Result.h"
 #include "pki/RevocationEvent.h"
+#include "services/ChangeRecorder.h"
 #include "services/Operator.h"
 #include "store/CardIdentity.h"
 
@@ -46,10 +47,14 @@ struct RevocationWorkItem
 class RevocationQueue final
 {
 public:
-    RevocationQueue(store::Database& db, const core::Clock& clock) : m_db(db), m_clock(clock) {}
+    RevocationQueue(store::Database& db, const core::Clock& clock, ChangeRecorder* recorder = nullptr)
+        : m_db(db), m_clock(clock), m_recorder(recorder)
+    {}
 
     // Queues Migrate / SuccessorMissing (→ Migration) and ChangeOfAddress events; true when a new item
     // was added (other kinds, and an event already queued for the same certificate, add nothing).
+    // With a recorder, every consequence (queued or not, except a repeat) gets its audit entry
+    // "card.revocation_<kind>" by the system in the same transaction as the queue row.
     [[nodiscard]] core::Result<bool> add(const pki::RevocationEvent& event);
     // For RevocationConsequences::dispatch: add() with failures logged (category lcServices).
     [[nodiscard]] pki::RevocationEventSink sink();
@@ -59,8 +64,12 @@ public:
     [[nodiscard]] core::Result<void> markDone(const Operator& op, qint64 id);
 
 private:
+    [[nodiscard]] core::Result<bool> insert(const pki::RevocationEvent& event);
+    [[nodiscard]] core::Result<void> record(const pki::RevocationEvent& event, bool queued);
+
     store::Database& m_db;
     const core::Clock& m_clock;
+    ChangeRecorder* m_recorder;
 };
 
 } // namespace madoguchi::services

@@ -1,6 +1,7 @@
 #include "services/SessionService.h"
 
 #include "core/Logging.h"
+#include "services/AuditTrail.h"
 #include "services/OperatorService.h"
 
 namespace madoguchi::services {
@@ -26,10 +27,29 @@ core::Result<Operator> SessionService::signIn(const QString& login, const core::
 {
     auto op = m_operators.authenticate(login, password);
     if (!op) {
+        recordFailure(login, op.error());
         return op;
     }
     begin(*op);
     return op;
+}
+
+void SessionService::recordFailure(const QString& login, const core::Error& error)
+{
+    if (m_trail == nullptr) {
+        return;
+    }
+    QString reason;
+    if (error.code == core::Errc::AccountLocked) {
+        reason = QStringLiteral("account_locked");
+    } else if (auto account = m_operators.account(login); !account && account.error().code == core::Errc::NotFound) {
+        reason = QStringLiteral("unknown_name");
+    } else {
+        return; // OperatorService recorded it with the failure counter (wrong password, disabled)
+    }
+    if (auto recorded = m_trail->signInFailed(login, reason); !recorded) {
+        qCWarning(lcAudit) << "failed sign-in not recorded:" << recorded.error().toString();
+    }
 }
 
 core::Result<Operator> SessionService::signInTrainingOperator(const QString& login)
@@ -42,9 +62,18 @@ core::Result<Operator> SessionService::signInTrainingOperator(const QString& log
         return core::fail(account.error());
     }
     if (account->disabled) {
+        if (m_trail != nullptr) {
+            (void)m_trail->signInFailed(login, QStringLiteral("account_disabled"));
+        }
         return core::fail(core::Errc::AuthenticationFailed, QStringLiteral("sign-in refused"));
     }
     begin(account->toOperator());
+    if (m_trail != nullptr) {
+        // authenticate() records a password sign-in with its counter reset; this one has no password.
+        if (auto recorded = m_trail->signedIn(account->toOperator()); !recorded) {
+            qCWarning(lcAudit) << "sign-in not recorded:" << recorded.error().toString();
+        }
+    }
     return account->toOperator();
 }
 
@@ -65,6 +94,11 @@ void SessionService::signOut()
         return;
     }
     qCInfo(lcServices) << "signed out:" << m_operator->id;
+    if (m_trail != nullptr) {
+        if (auto recorded = m_trail->signedOut(*m_operator); !recorded) {
+            qCWarning(lcAudit) << "sign-out not recorded:" << recorded.error().toString();
+        }
+    }
     m_operator.reset();
     m_name.clear();
     m_locked = false;
@@ -90,6 +124,7 @@ core::Result<void> SessionService::unlock(const core::SecureBytes& password)
     }
     auto op = m_operators.authenticate(m_operator->id, password);
     if (!op) {
+        recordFailure(m_operator->id, op.error());
         return core::fail(op.error());
     }
     m_operator = *op; // role may have changed meanwhile

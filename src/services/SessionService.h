@@ -11,6 +11,7 @@
 
 namespace madoguchi::services {
 
+class AuditTrail;
 class OperatorService;
 
 // Who is signed in at this counter, and whether the session is locked (issue 6 item 1). main()
@@ -44,6 +45,12 @@ public:
     // The signed-in operator's password again; a wrong one counts towards the back-off like a sign-in.
     [[nodiscard]] core::Result<void> unlock(const core::SecureBytes& password);
 
+    // The session's audit entries (issue 5 item 1): sign-out, a demo operator's sign-in, and failed
+    // sign-ins that change nothing in the store (an unknown name, a locked or disabled account) with
+    // the name tried and the reason, never the password. A password sign-in and a wrong password on an
+    // existing account are recorded by OperatorService in the same transaction as the account's counter.
+    void setAuditTrail(AuditTrail* trail) { m_trail = trail; }
+
     // 0 = never lock on inactivity.
     void setLockTimeout(int milliseconds);
     [[nodiscard]] int lockTimeout() const { return m_lockAfterMs; }
@@ -57,6 +64,7 @@ Q_SIGNALS:
 
 private:
     void begin(const Operator& op);
+    void recordFailure(const QString& login, const core::Error& error);
 
     OperatorService& m_operators;
     bool m_training;
@@ -65,6 +73,7 @@ private:
     bool m_locked = false;
     int m_lockAfterMs = DefaultLockMinutes * 60 * 1000;
     QTimer m_inactivity;
+    AuditTrail* m_trail = nullptr;
 };
 
 } // namespace madoguchi::services

@@ -5,11 +5,42 @@
 
 #include <QFile>
 
+#include <mutex>
+
 namespace madoguchi::services {
 
-StoreSession::StoreSession(store::Database db, QString keyPath, core::SecureBytes passphrase)
-    : m_db(std::move(db)), m_keyPath(std::move(keyPath)), m_passphrase(std::move(passphrase))
-{}
+// The raw database key, shared by the session and the openers it handed out; workers read it while
+// the GUI thread may rotate it, hence the mutex.
+struct StoreSession::KeyHolder
+{
+    std::mutex mutex;
+    core::SecureBytes key;
+    QString path;
+
+    core::Result<store::Database> open()
+    {
+        const std::lock_guard lock(mutex);
+        return store::Database::open(path, key, store::Database::Mode::OpenExisting);
+    }
+};
+
+StoreSession::StoreSession(store::Database db, QString keyPath, core::SecureBytes passphrase, core::SecureBytes key)
+    : m_db(std::move(db)), m_keyPath(std::move(keyPath)), m_passphrase(std::move(passphrase)),
+      m_key(std::make_shared<KeyHolder>())
+{
+    m_key->key = std::move(key);
+    m_key->path = m_db.path();
+}
+
+core::Result<store::Database> StoreSession::openWorkerConnection() const
+{
+    return m_key->open();
+}
+
+StoreSession::ConnectionOpener StoreSession::workerConnectionOpener() const
+{
+    return [holder = m_key]() { return holder->open(); };
+}
 
 core::Result<StoreSession> StoreSession::create(const QString& dbPath, core::SecureBytes passphrase,
                                                 store::KdfParams params)
@@ -32,7 +63,7 @@ core::Result<StoreSession> StoreSession::create(const QString& dbPath, core::Sec
     if (auto migrated = store::Migrator::migrate(*db); !migrated) {
         return core::fail(migrated.error());
     }
-    return StoreSession(std::move(*db), keyPath, std::move(passphrase));
+    return StoreSession(std::move(*db), keyPath, std::move(passphrase), std::move(*key));
 }
 
 core::Result<StoreSession> StoreSession::open(const QString& dbPath, core::SecureBytes passphrase, Schema schema)
@@ -50,6 +81,7 @@ core::Result<StoreSession> StoreSession::open(const QString& dbPath, core::Secur
         if (newKey) {
             db = store::Database::open(dbPath, *newKey, store::Database::Mode::OpenExisting);
             if (db) {
+                key = std::move(newKey);
                 QFile::remove(keyPath);
                 QFile::rename(pending, keyPath);
                 qCWarning(lcStore) << "completed an interrupted key rotation";
@@ -74,7 +106,7 @@ core::Result<StoreSession> StoreSession::open(const QString& dbPath, core::Secur
             return core::fail(migrated.error());
         }
     }
-    return StoreSession(std::move(*db), keyPath, std::move(passphrase));
+    return StoreSession(std::move(*db), keyPath, std::move(passphrase), std::move(*key));
 }
 
 core::Result<void> StoreSession::changePassphrase(core::SecureBytes newPassphrase)
@@ -100,10 +132,12 @@ core::Result<void> StoreSession::rotateDatabaseKey()
     if (auto written = store::KeyFile::write(pending, *fresh, m_passphrase); !written) {
         return written;
     }
+    const std::lock_guard lock(m_key->mutex); // no worker opens with the old key meanwhile
     if (auto rekeyed = m_db.rekey(*fresh); !rekeyed) {
         QFile::remove(pending);
         return rekeyed;
     }
+    m_key->key = std::move(*fresh);
     QFile::remove(m_keyPath);
     if (!QFile::rename(pending, m_keyPath)) {
         return core::fail(core::Errc::Io, QStringLiteral("cannot move %1 into place").arg(pending));

@@ -8,6 +8,7 @@
 #include "gui/AuditPage.h"
 #include "services/AuditSetup.h"
 #include "services/AuditViewSource.h"
+#include "services/StoreSession.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -110,6 +111,33 @@ private slots:
         QCOMPARE(*audit::AuditStore::size(*db), before + 2);
         QCOMPARE(audit::AuditStore::entry(*db, before + 1)->action, QStringLiteral("audit.export"));
         QCOMPARE(audit::AuditStore::entry(*db, before + 1)->operatorId, QStringLiteral("auditor-1"));
+    }
+
+    // The app's wiring (AppContext): connections from StoreSession::workerConnectionOpener() (the key
+    // never leaves the session), exports recorded in the name of whoever is signed in NOW.
+    void appSourceOpensItsOwnConnectionsAndFollowsTheOperator()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("app.db"));
+        auto store = services::StoreSession::create(path, core::SecureBytes(QByteArrayView("pass")), {10, 8, 1});
+        QVERIFY(store);
+        auto log =
+            services::AuditSetup::openLog(store->database(), path, test::fixtureClock(), QStringLiteral("T-APP"));
+        QVERIFY(log && test::fill(*log, store->database(), 10));
+        services::Operator current{QStringLiteral("auditor-1"), services::Role::Auditor};
+        services::AuditViewSource source(path, store->workerConnectionOpener(), current);
+        gui::AuditPage page(source);
+        QCOMPARE(page.model()->rowCount(), 10);
+        current = {QStringLiteral("admin-2"), services::Role::Admin}; // another sign-in meanwhile
+        const QString pdf = m_dir.filePath(QStringLiteral("app.pdf"));
+        QVERIFY(page.exportPdfTo(pdf));
+        QFile file(pdf);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.read(4), QByteArray("%PDF"));
+        auto entry = audit::AuditStore::entry(store->database(), 10);
+        QVERIFY(entry);
+        QCOMPARE(entry->action, QStringLiteral("audit.export"));
+        QCOMPARE(entry->operatorId, QStringLiteral("admin-2"));
+        QCOMPARE(entry->subject, QStringLiteral("audit:pdf"));
     }
 
     void tamperedLogIsReportedWithItsIndex()

@@ -29,4 +29,25 @@ grep -q '"firstBadIndex": 2' "$DIR/out.json"
 "$CLI" audit verify-bundle "$DIR/arch1" --terminal T-SMOKE | grep -q "intact: 6 entries"
 "$CLI" audit verify-bundle "$DIR/arch2" --terminal T-SMOKE >/dev/null
 "$CLI" audit verify | grep -q "intact"
+# The CLI's linkage changes are recorded like the app's (issue 5 item 1), in the same transaction.
+"$CLI" linkage add --card aabb:03 --kind catv --field household_id=H1 --operator staff-9 --role municipal_staff \
+    --assurance pin_signature >/dev/null
+"$CLI" audit list --action linkage.enrol --by staff-9 | grep -q "municipal_staff	linkage.enrol	linkage:"
+"$CLI" linkage export "$DIR/l.csv" >/dev/null
+"$CLI" audit list --action linkage.export | grep -q "file:"
+"$CLI" audit verify | grep -q "intact"
+# A PDF report for people (issue 5 item 4), filtered like the CSV, and itself recorded.
+"$CLI" audit export --pdf "$DIR/r.pdf" --action linkage.enrol | grep -q "1 entries written"
+[ "$(head -c 4 "$DIR/r.pdf")" = "%PDF" ] || { echo "not a PDF"; exit 1; }
+"$CLI" audit list --action audit.export | tail -n 1 | grep -q "audit:pdf"
+# A trust-anchor install names the registry it is recorded in.
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$DIR/ca.key" -out "$DIR/ca.pem" \
+    -subj /CN=SmokeRoot -days 10 -addext basicConstraints=critical,CA:TRUE \
+    -addext keyUsage=critical,keyCertSign,cRLSign 2>/dev/null
+"$CLI" cert install-anchor "$DIR/ca.pem" --anchors "$DIR/anchors.pem" --db "$MADOGUCHI_DB" >/dev/null
+"$CLI" audit list --action config.trust_store | grep -q "anchors:"
+# Key changes are recorded; the log still verifies under the new key.
+"$CLI" db rekey --new-key >/dev/null
+"$CLI" audit list --action config.db_key | grep -q "config.db_key"
+"$CLI" audit verify | grep -q "intact"
 echo ok

@@ -3,6 +3,9 @@
 #include "Screenshot.h"
 #include "gui/ImportDialog.h"
 #include "gui/ImportIssueModel.h"
+#include "audit/AuditStore.h"
+#include "audit/AuditVerifier.h"
+#include "services/AuditSetup.h"
 #include "store/Transaction.h"
 
 #include <QAbstractItemModelTester>
@@ -94,6 +97,30 @@ private Q_SLOTS:
         QCOMPARE(*m_rig->db->queryInt("SELECT count(*) FROM linkage_version"), 0);
     }
 
+    // In the app the worker's connection carries the audit log (issue 5 item 1): each stored row's
+    // linkage.enrol entry commits with the row, and the file as a whole is recorded as linkage.import.
+    void auditedImportRecordsRowsAndTheFile()
+    {
+        seedCards(1, 3);
+        const QString csv = writeCsv("audited.csv", header() + row(1) + row(2, "33120016") + row(3));
+        const QString path = m_rig->dir.filePath(QStringLiteral("registry.db"));
+        auto dialog = makeDialog([path, clock = m_world.clock.get()](store::Database& db) {
+            return services::WorkerAudit::open(db, path, *clock);
+        });
+        dialog->setFile(csv);
+        QSignalSpy finished(dialog.get(), &ImportDialog::finished);
+        dialog->start();
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(*m_rig->db->queryInt("SELECT count(*) FROM audit_entry WHERE action = 'linkage.enrol'"), 2);
+        QCOMPARE(*m_rig->db->queryInt("SELECT count(*) FROM audit_entry WHERE action = 'linkage.import'"), 1);
+        auto last = audit::AuditStore::entry(*m_rig->db, 2);
+        QVERIFY(last);
+        QCOMPARE(last->operatorId, QStringLiteral("clerk-1"));
+        QCOMPARE(last->payload.value(QStringLiteral("rejected")).toInt(), 1);
+        auto report = audit::AuditVerifier::verifyDatabase(*m_rig->db, services::AuditSetup::trustedKey(path));
+        QVERIFY(report && report->ok());
+    }
+
     void cancelStopsTheWorker()
     {
         constexpr int Rows = 30000;
@@ -168,14 +195,14 @@ private:
         return path;
     }
 
-    std::unique_ptr<ImportDialog> makeDialog()
+    std::unique_ptr<ImportDialog> makeDialog(services::WorkerAuditOpener openAudit = {})
     {
         const QString path = m_rig->dir.filePath(QStringLiteral("registry.db"));
         ImportDialog::Setup setup{[path]() -> core::Result<store::Database> {
                                       return store::Database::open(path, test::registryTestKey(),
                                                                    store::Database::Mode::OpenExisting);
                                   },
-                                  QStringLiteral("T1")};
+                                  QStringLiteral("T1"), std::move(openAudit)};
         return std::make_unique<ImportDialog>(setup, m_clerk, *m_world.clock);
     }
 

@@ -8,6 +8,7 @@
 #include "services/AuditChangeRecorder.h"
 #include "services/AuditSetup.h"
 #include "services/AuditTrail.h"
+#include "services/AuditViewSource.h"
 #include "services/CardReaderService.h"
 #include "services/CardRevocationChecker.h"
 #include "services/CounterSetup.h"
@@ -42,6 +43,7 @@ AppContext::~AppContext()
         m_cards->setRevocationLookup({}); // waits for a running check before its checker goes
     }
     m_revocationChecker.reset();
+    m_auditView.reset();
     m_enrolment.reset();
     m_linkages.reset();
     m_revocationQueue.reset();
@@ -61,7 +63,7 @@ void AppContext::attachStore(services::StoreSession store)
     m_session = std::make_unique<services::SessionService>(*m_operators, isTraining());
     m_session->setLockTimeout(m_settings->lockMinutes() * 60 * 1000);
     m_settings->attachAudit(&m_store->database(), m_recorder);
-    recordSessionAndCardEvents(); // connected first: sign-out is recorded for the operator leaving
+    recordSessionAndCardEvents();
     // Pages keep a reference to m_currentOperator; it follows the session.
     const auto follow = [this]() { m_currentOperator = m_session->actor(); };
     QObject::connect(m_session.get(), &services::SessionService::signedIn, m_session.get(), follow);
@@ -69,6 +71,25 @@ void AppContext::attachStore(services::StoreSession store)
     QObject::connect(m_session.get(), &services::SessionService::signedOut, m_session.get(), follow);
     QObject::connect(m_session.get(), &services::SessionService::locked, m_session.get(), follow);
     attachCounterServices();
+    if (m_auditLog) {
+        m_auditView = std::make_unique<services::AuditViewSource>(m_store->databasePath(),
+                                                                  m_store->workerConnectionOpener(), m_currentOperator);
+    }
+}
+
+std::function<core::Result<store::Database>()> AppContext::workerDatabaseOpener() const
+{
+    return m_store ? m_store->workerConnectionOpener() : std::function<core::Result<store::Database>()>{};
+}
+
+services::WorkerAuditOpener AppContext::workerAuditOpener() const
+{
+    if (!m_store || !m_auditLog) {
+        return {};
+    }
+    return [path = m_store->databasePath(), clock = &m_clock](store::Database& db) {
+        return services::WorkerAudit::open(db, path, *clock);
+    };
 }
 
 // The tamper-evident log (architecture.md §6): every linkage, operator and settings change is written
@@ -97,15 +118,13 @@ void AppContext::recordSessionAndCardEvents()
     }
     m_auditTrail = std::make_unique<services::AuditTrail>(*m_auditLog);
     auto* trail = m_auditTrail.get();
+    // Sign-in (demo operators; password sign-ins by OperatorService), sign-out and failed sign-ins.
+    m_session->setAuditTrail(trail);
     const auto warn = [](const auto& result) {
         if (!result) {
             qCWarning(lcAudit) << "audit entry not written:" << result.error().toString();
         }
     };
-    QObject::connect(m_session.get(), &services::SessionService::signedIn, m_session.get(),
-                     [trail, warn](const services::Operator& op) { warn(trail->signedIn(op)); });
-    QObject::connect(m_session.get(), &services::SessionService::signedOut, m_session.get(),
-                     [this, trail, warn]() { warn(trail->signedOut(m_currentOperator)); });
     QObject::connect(
         m_cards.get(), &services::CardReaderService::cardRead, m_session.get(),
         [this, trail, warn](const services::CardSummary& card) {
@@ -126,7 +145,11 @@ void AppContext::attachCounterServices()
         *m_cards, *m_linkages, m_clock,
         services::EnrolmentService::Settings{terminal, m_settings->photoCheckApproved()});
     m_crls = std::make_unique<services::CrlOverview>(QDir(m_dataDir).filePath(QStringLiteral("crl-cache")), m_clock);
-    m_revocationQueue = std::make_unique<services::RevocationQueue>(m_store->database(), m_clock);
+    m_revocationQueue = std::make_unique<services::RevocationQueue>(m_store->database(), m_clock, m_recorder);
+    if (m_auditTrail) { // PIN outcomes, CRL imports and checks (issue 5 item 1)
+        m_enrolment->setAuditTrail(m_auditTrail.get(), &m_currentOperator);
+        m_crls->setAuditTrail(m_auditTrail.get(), &m_currentOperator);
+    }
     attachRevocationChecks();
 }
 

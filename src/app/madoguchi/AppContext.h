@@ -5,7 +5,10 @@
 #include "core/Result.h"
 #include "pki/TrustStore.h"
 #include "services/Operator.h"
+#include "services/WorkerAudit.h"
+#include "store/Database.h"
 
+#include <functional>
 #include <memory>
 
 namespace madoguchi::pki {
@@ -17,6 +20,7 @@ class AuditLog;
 namespace madoguchi::services {
 class AuditChangeRecorder;
 class AuditTrail;
+class AuditViewSource;
 class CardReaderService;
 class CardRevocationChecker;
 class ChangeRecorder;
@@ -70,6 +74,16 @@ public:
     // The signed-in operator, kept current on every sign-in, lock and sign-out; empty when nobody is
     // signed in (every service then refuses). Pages hold a reference to it.
     [[nodiscard]] const services::Operator& currentOperator() const { return m_currentOperator; }
+    // The auditors' page source (own connections, the key stays in the StoreSession); nullptr without
+    // a store or an audit log.
+    [[nodiscard]] const services::AuditViewSource* auditView() const { return m_auditView.get(); }
+    // The typed audit log on the store's connection, for events without a change of their own (sync
+    // pushes and pulls: syncPushed/syncPulled or recordEvent); nullptr without an audit log.
+    [[nodiscard]] services::AuditTrail* auditTrail() const { return m_auditTrail.get(); }
+    // For workers (the bulk import): a new connection to the store, and the audit log on it. Empty
+    // without a store (respectively without an audit log).
+    [[nodiscard]] std::function<core::Result<store::Database>()> workerDatabaseOpener() const;
+    [[nodiscard]] services::WorkerAuditOpener workerAuditOpener() const;
 
 private:
     AppContext(pki::TrustStore trust, QString dataDir);
@@ -93,6 +107,7 @@ private:
     std::unique_ptr<services::RevocationQueue> m_revocationQueue;
     std::unique_ptr<services::CardRevocationChecker> m_revocationChecker;
     pki::RevocationSource* m_platformFeed = nullptr;
+    std::unique_ptr<services::AuditViewSource> m_auditView;
     services::Operator m_currentOperator;
 
     void attachAudit();

@@ -127,6 +127,9 @@ int main(int argc, char* argv[])
     windowContext.linkages = ctx.linkages();
     windowContext.crls = ctx.crls();
     windowContext.revocationQueue = ctx.revocationQueue();
+    windowContext.audit = ctx.auditView();
+    windowContext.openWorkerDatabase = ctx.workerDatabaseOpener();
+    windowContext.openWorkerAudit = ctx.workerAuditOpener();
     gui::MainWindow window(windowContext);
     if (options->page > 0) {
         window.showPage(static_cast<services::Workspace>(options->page - 1));

@@ -1,11 +1,13 @@
-#include "gui/AuditPdfReport.h"
+#include "report/AuditPdfReport.h"
 
 #include <QDateTime>
+#include <QFile>
+#include <QGuiApplication>
 #include <QPageSize>
 #include <QPdfWriter>
 #include <QTextDocument>
 
-namespace madoguchi::gui {
+namespace madoguchi::report {
 
 namespace {
 
@@ -19,6 +21,9 @@ QString cell(const QString& text)
 core::Result<qint64> AuditPdfReport::write(store::Database& db, const audit::AuditFilter& filter, const QString& title,
                                            const QString& path)
 {
+    if (qobject_cast<QGuiApplication*>(QCoreApplication::instance()) == nullptr) {
+        return core::fail(core::Errc::Unsupported, QStringLiteral("a PDF report needs a QGuiApplication"));
+    }
     QString html =
         QStringLiteral("<h2>%1</h2><p>%2<br>%3</p><table border=\"1\" cellspacing=\"0\" cellpadding=\"2\">"
                        "<tr><th>#</th><th>UTC</th><th>Operator</th><th>Role</th><th>Action</th><th>Subject</th></tr>")
@@ -51,7 +56,10 @@ core::Result<qint64> AuditPdfReport::write(store::Database& db, const audit::Aud
     QTextDocument document;
     document.setHtml(html);
     document.print(&writer);
+    if (!QFile::exists(path)) {
+        return core::fail(core::Errc::Io, QStringLiteral("cannot write %1").arg(path));
+    }
     return rows;
 }
 
-} // namespace madoguchi::gui
+} // namespace madoguchi::report

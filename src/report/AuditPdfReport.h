@@ -9,10 +9,13 @@ namespace madoguchi::store {
 class Database;
 }
 
-namespace madoguchi::gui {
+namespace madoguchi::report {
 
 // A filtered range of the audit log as a PDF for people (issue 5 item 4): QTextDocument printed by
-// QPdfWriter (Qt Gui, hence here in the gui layer, not in audit or services). Returns the row count.
+// QPdfWriter. Those are Qt Gui (not Widgets), so the report lives in its own layer that both the app's
+// audit page and `madoguchi-cli audit export --pdf` link. Text layout needs the font database, i.e. a
+// QGuiApplication (the CLI starts one on the offscreen platform); without one: Errc::Unsupported.
+// Returns the row count.
 class AuditPdfReport final
 {
 public:
@@ -21,4 +24,4 @@ public:
                                                     const QString& title, const QString& path);
 };
 
-} // namespace madoguchi::gui
+} // namespace madoguchi::report
