@@ -19,7 +19,7 @@ export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$ROOT}
 PACKAGES=(cmake ninja-build g++ pkg-config ccache
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libgl1-mesa-dev
   libpcsclite-dev pcscd vsmartcard-vpcd pcsc-tools
-  libsqlcipher-dev sqlcipher libssl-dev openssl libexpected-dev
+  libsqlcipher-dev sqlcipher libssl-dev openssl libexpected-dev qtkeychain-qt6-dev
   libboost-dev libpq-dev postgresql libbenchmark-dev
   xvfb xauth fonts-ipafont-gothic
   clang-14 libclang-rt-14-dev rsyslog rsyslog-openssl wrk)

@@ -1,8 +1,10 @@
 // BenchImport (issue 4 "Measure", performance.md §2/§4): a 1 M-row linkage CSV import
-// (parse + validate + insert + journal) into the encrypted database and, in the same run, the same
-// code on SQLCipher without a key; lookup by card identity; opening with the passphrase KDF.
-// usage: BenchImport [rows=1000000] [dir]
+// (parse + validate + insert + journal + audit: one entry per committed chunk) into the encrypted database and, in the
+// same run, the same code on SQLCipher without a key; lookup by card identity; opening with the passphrase KDF. usage:
+// BenchImport [rows=1000000] [dir]
 #include "core/Clock.h"
+#include "services/AuditChangeRecorder.h"
+#include "services/AuditSetup.h"
 #include "services/ImportCsvJob.h"
 #include "services/LinkageService.h"
 #include "store/Database.h"
@@ -62,10 +64,16 @@ double cpuSeconds()
 
 double g_lastCpu = 0;
 
-double importSeconds(store::Database& db, const QString& csv, int rows)
+double importSeconds(store::Database& db, const QString& dbPath, const QString& csv, int rows)
 {
     core::SystemClock clock;
-    services::LinkageService service(db, clock, QStringLiteral("B01"));
+    auto log = services::AuditSetup::openLog(db, dbPath, clock, QStringLiteral("bench"));
+    if (!log) {
+        std::fprintf(stderr, "audit log: %s\n", qPrintable(log.error().toString()));
+        return -1;
+    }
+    services::AuditChangeRecorder recorder(*log);
+    services::LinkageService service(db, clock, QStringLiteral("B01"), nullptr, &recorder);
     services::ImportOptions options;
     options.createUnknownCards = true;
     services::ImportCsvJob job(service, {QStringLiteral("bench"), services::Role::Admin}, csv, options);
@@ -146,15 +154,15 @@ int main(int argc, char* argv[])
         return 1;
     }
     auto enc = store::Database::open(encPath, *key, store::Database::Mode::CreateIfMissing);
-    auto plain = store::Database::openUnencrypted(tmp.filePath(QStringLiteral("plain.db")),
-                                                  store::Database::Mode::CreateIfMissing);
+    const QString plainPath = tmp.filePath(QStringLiteral("plain.db"));
+    auto plain = store::Database::openUnencrypted(plainPath, store::Database::Mode::CreateIfMissing);
     if (!enc || !plain || !store::Migrator::migrate(*enc) || !store::Migrator::migrate(*plain)) {
         std::fprintf(stderr, "cannot create databases\n");
         return 1;
     }
-    const double encSeconds = importSeconds(*enc, csv, rows);
+    const double encSeconds = importSeconds(*enc, encPath, csv, rows);
     const double encCpu = g_lastCpu;
-    const double plainSeconds = importSeconds(*plain, csv, rows);
+    const double plainSeconds = importSeconds(*plain, plainPath, csv, rows);
     const double plainCpu = g_lastCpu;
     for (auto* db : {&*enc, &*plain}) {
         std::printf("%s: %lld pages of %lld bytes, %lld free\n", db == &*enc ? "encrypted  " : "unencrypted",

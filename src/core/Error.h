@@ -96,6 +96,9 @@ enum class Errc
     // guesser learns nothing), and the back-off after repeated failures.
     AuthenticationFailed,
     AccountLocked,
+    // Store (issue 4 "Bad input"): the disk (or the database's size limit) is full. The change was
+    // rolled back whole; free space and retry — an import resumes after its last committed batch.
+    DiskFull,
 };
 
 ErrorDomain domainOf(Errc code) noexcept;

@@ -86,6 +86,9 @@ QString Messages::describe(const core::Error& error)
         return tr("Too many wrong passwords. Sign-in is paused for a while; try again later.");
     case Errc::NotFound:
         return tr("Not found.");
+    case Errc::DiskFull:
+        return tr("The disk is full. Nothing was half-saved: free some space, then try again. "
+                  "An import continues where it stopped.");
     case Errc::RevocationStale:
         return tr("The revocation list is out of date; import a current one.");
     default:

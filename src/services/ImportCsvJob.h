@@ -30,7 +30,7 @@ struct ImportOptions
     bool createUnknownCards = false;                          // false: rows for cards never seen here are rejected
     bool storeResidentNames = false;                          // the operator's explicit choice (architecture.md §3)
     store::Assurance assurance = store::Assurance::TapOnly;
-    int batchSize = 10000; // rows per transaction
+    int batchSize = 10000; // rows per transaction; each committed batch is one audit entry
 };
 
 struct ImportIssue
@@ -54,7 +54,8 @@ struct ImportReport
 
 // Bulk import of linkage files (issue 4 item 6): streaming RFC 4180, UTF-8 or CP932, Japanese or
 // English headers, row-level report, batches of `batchSize` rows per transaction, resumable after a
-// crash (import_job keyed by the file's SHA-256 remembers the last committed row).
+// crash (import_job keyed by the file's SHA-256 remembers the last committed row). With the service's
+// ChangeRecorder, each committed batch gets ONE audit entry (ImportChunkAudit), not one per row.
 class ImportCsvJob final
 {
 public:
@@ -72,9 +73,9 @@ private:
     struct Pass;
     [[nodiscard]] core::Result<void> runPass(Pass& pass);
     [[nodiscard]] core::Result<void> handleRecord(Pass& pass, const CsvRecord& record);
-    [[nodiscard]] bool decodeRow(Pass& pass, const QList<QByteArray>& raw, QHash<QString, QString>& values);
-    [[nodiscard]] EnrolRequest requestFor(const Pass& pass, const QHash<QString, QString>& values,
-                                          QList<FieldIssue>& issues) const;
+    [[nodiscard]] bool decodeRow(Pass& pass, const QList<QByteArray>& raw);
+    [[nodiscard]] EnrolRequest requestFor(const Pass& pass, QList<FieldIssue>& issues) const;
+    [[nodiscard]] core::Result<void> beginBatch(Pass& pass);
     [[nodiscard]] core::Result<void> importRow(Pass& pass, const QList<QByteArray>& raw);
     [[nodiscard]] core::Result<void> commitBatch(Pass& pass, bool last);
     [[nodiscard]] core::Result<QByteArray> fileSha256() const;
@@ -89,6 +90,7 @@ private:
     const std::atomic_bool* m_cancel = nullptr;
     ImportReport m_report;
     qint64 m_resumeFrom = 0;
+    QByteArray m_fileSha256;
 };
 
 } // namespace madoguchi::services

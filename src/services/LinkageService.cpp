@@ -5,10 +5,10 @@
 #include "services/LinkageId.h"
 #include "services/PanSealer.h"
 #include "services/PaymentCardNumber.h"
+#include "store/CompactJson.h"
 #include "store/Database.h"
 #include "store/Transaction.h"
 
-#include <QJsonDocument>
 #include <QRandomGenerator>
 
 namespace madoguchi::services {
@@ -93,7 +93,7 @@ core::Result<qint64> LinkageService::resolveCard(const store::CardIdentity& card
 }
 
 core::Result<Linkage> LinkageService::enrolInTransaction(const Operator& op, EnrolRequest& request,
-                                                         QList<FieldIssue>* issues, bool createCard)
+                                                         QList<FieldIssue>* issues, bool createCard, bool recordEach)
 {
     if (auto allowed = AccessPolicy::mayChangeKind(op, request.kind); !allowed) {
         return core::fail(allowed.error());
@@ -143,13 +143,13 @@ core::Result<Linkage> LinkageService::enrolInTransaction(const Operator& op, Enr
     l.assurance = request.assurance;
     l.validFrom = request.validFrom;
     l.validTo = request.validTo;
-    if (auto appended = appendVersion(op, l, QStringLiteral("enrol")); !appended) {
+    if (auto appended = appendVersion(op, l, QStringLiteral("enrol"), recordEach); !appended) {
         return core::fail(appended.error());
     }
     return l;
 }
 
-core::Result<void> LinkageService::appendVersion(const Operator& op, Linkage& l, const QString& what)
+core::Result<void> LinkageService::appendVersion(const Operator& op, Linkage& l, const QString& what, bool record)
 {
     l.createdBy = op.id;
     l.createdAt = m_clock.now();
@@ -159,19 +159,22 @@ core::Result<void> LinkageService::appendVersion(const Operator& op, Linkage& l,
     // The outbox entry points at the version row instead of copying it: versions are immutable, so
     // sync reads linkage_version (uuid, version) when it sends — including the sealed PAN. Copying
     // the row here doubled the database (~400 bytes per row) and the import time.
+    // The payload {"kind","status","uuid","version"} is written by hand (CompactJson): the same keys
+    // and text QJsonDocument wrote, without building a QJsonObject per row.
     const QString uuidText = l.uuid.toString(QUuid::WithoutBraces);
-    const QJsonObject payload{{QStringLiteral("uuid"), uuidText},
-                              {QStringLiteral("version"), l.version},
-                              {QStringLiteral("kind"), l.kind},
-                              {QStringLiteral("status"), store::statusName(l.status)}};
+    QByteArray payload;
+    payload.reserve(112);
+    payload.append("{\"kind\":");
+    store::CompactJson::appendString(payload, l.kind);
+    payload.append(",\"status\":\"").append(store::statusName(l.status).toLatin1());
+    payload.append("\",\"uuid\":\"").append(uuidText.toLatin1());
+    payload.append("\",\"version\":").append(QByteArray::number(l.version)).append('}');
     const QByteArray id = l.uuid.toRfc4122();
     const QString key = uuidText + QLatin1Char(':') + QString::number(l.version);
-    if (auto queued = m_repo.appendOutbox(QStringLiteral("linkage"), id, what,
-                                          QJsonDocument(payload).toJson(QJsonDocument::Compact), key, l.createdAt);
-        !queued) {
+    if (auto queued = m_repo.appendOutbox(QStringLiteral("linkage"), id, what, payload, key, l.createdAt); !queued) {
         return queued;
     }
-    if (m_recorder != nullptr) {
+    if (m_recorder != nullptr && record) {
         return m_recorder->record(m_db, {QStringLiteral("linkage"), id, what, l.version, op,
                                          l.kind + QLatin1Char(' ') + store::statusName(l.status)});
     }

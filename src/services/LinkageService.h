@@ -49,8 +49,13 @@ public:
 
     [[nodiscard]] core::Result<store::Linkage> enrol(const Operator& op, EnrolRequest request);
     // The same inside the caller's transaction (bulk import). `issues` gets field-level problems.
+    // `recordEach` false: no audit entry for this row — the caller records the batch as a whole
+    // (ImportCsvJob: one entry per committed chunk, docs/storage.md "Audit of bulk imports").
     [[nodiscard]] core::Result<store::Linkage> enrolInTransaction(const Operator& op, EnrolRequest& request,
-                                                                  QList<FieldIssue>* issues, bool createCard = true);
+                                                                  QList<FieldIssue>* issues, bool createCard = true,
+                                                                  bool recordEach = true);
+    // The audit hook, or null (the import records its chunks through it).
+    [[nodiscard]] ChangeRecorder* recorder() const { return m_recorder; }
     // The resident's minimum, only on the operator's explicit action (architecture.md §3).
     [[nodiscard]] core::Result<void> recordResident(const Operator& op, const store::CardIdentity& card,
                                                     const QString& name, const QString& birthDate);
@@ -81,7 +86,8 @@ private:
     [[nodiscard]] core::Result<qint64> resolveCard(const store::CardIdentity& card, bool create,
                                                    QList<FieldIssue>& issues);
     [[nodiscard]] core::Result<void> prepareKindFields(EnrolRequest& request, QList<FieldIssue>* issues);
-    [[nodiscard]] core::Result<void> appendVersion(const Operator& op, store::Linkage& linkage, const QString& what);
+    [[nodiscard]] core::Result<void> appendVersion(const Operator& op, store::Linkage& linkage, const QString& what,
+                                                   bool record = true);
     [[nodiscard]] core::Result<store::Linkage> setStatus(const Operator& op, const QUuid& uuid,
                                                          store::LinkageStatus status, const QString& reason);
     [[nodiscard]] core::Result<store::Linkage> changeStatus(const Operator& op, store::Linkage current,

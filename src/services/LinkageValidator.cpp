@@ -73,8 +73,11 @@ QList<FieldIssue> LinkageValidator::validate(const QString& kind, QJsonObject& f
 {
     QList<FieldIssue> issues;
     for (auto it = fields.begin(); it != fields.end(); ++it) {
-        const QString value = it.value().toString().trimmed();
-        it.value() = value;
+        const QString original = it.value().toString();
+        const QString value = original.trimmed();
+        if (value.size() != original.size()) {
+            it.value() = value; // written back only when trimmed: a write rebuilds the CBOR element
+        }
         // The one rule for every field of every kind: never let an individual number in (jpki-card.md §7).
         if (IndividualNumberDetector::looksLikeIndividualNumber(value)) {
             issues.append({it.key(), QStringLiteral("looks like an individual number (refused)")});

@@ -1,5 +1,6 @@
 #include "store/LinkageRepository.h"
 
+#include "store/CompactJson.h"
 #include "store/Database.h"
 
 #include <QJsonArray>
@@ -44,8 +45,11 @@ Linkage readLinkage(const Statement& s)
 
 const QString& LinkageRepository::isoText(const QDateTime& at)
 {
-    if (at != m_lastStamp) {
-        m_lastStamp = at;
+    // Per second, not per QDateTime: ISO text has no milliseconds, and a clock read per row differs
+    // in its milliseconds nearly every time.
+    const qint64 second = at.toSecsSinceEpoch();
+    if (second != m_lastStampSecond || m_lastStampText.isEmpty()) {
+        m_lastStampSecond = second;
         m_lastStampText = at.toString(Qt::ISODate);
     }
     return m_lastStampText;
@@ -207,7 +211,7 @@ core::Result<void> LinkageRepository::insertVersion(const Linkage& l)
     s.bindBlob(1, l.uuid.toRfc4122()).bind(2, l.version).bind(3, l.cardId).bind(4, l.kind);
     s.bind(5, statusName(l.status)).bindOptional(6, isoDate(l.validFrom)).bindOptional(7, isoDate(l.validTo));
     s.bind(8, l.createdBy).bind(9, assuranceName(l.assurance));
-    s.bindText(10, QJsonDocument(l.fields).toJson(QJsonDocument::Compact)).bind(11, l.searchKey);
+    s.bindText(10, CompactJson::write(l.fields)).bind(11, l.searchKey);
     l.sealedPan.isEmpty() ? s.bindNull(12) : s.bindBlob(12, l.sealedPan);
     s.bindOptional(13, l.reason).bind(14, isoText(l.createdAt));
     return s.run();

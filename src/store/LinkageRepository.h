@@ -63,7 +63,7 @@ private:
     [[nodiscard]] const QString& isoText(const QDateTime& at);
 
     Database& m_db;
-    QDateTime m_lastStamp;
+    qint64 m_lastStampSecond = 0;
     QString m_lastStampText;
     Statement m_insertCard, m_findCard, m_cardState, m_insertVersion, m_byCard, m_byIdentity, m_byKey, m_holding,
         m_outbox;

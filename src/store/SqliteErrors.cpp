@@ -19,7 +19,7 @@ constexpr std::array RcTable{
     RcInfo{SQLITE_NOTADB, core::Errc::WrongKey},
     RcInfo{SQLITE_IOERR, core::Errc::Io},
     RcInfo{SQLITE_CANTOPEN, core::Errc::Io},
-    RcInfo{SQLITE_FULL, core::Errc::Io},
+    RcInfo{SQLITE_FULL, core::Errc::DiskFull}, // ENOSPC, or max_page_count reached
     RcInfo{SQLITE_PERM, core::Errc::Io},
     RcInfo{SQLITE_READONLY, core::Errc::Io},
     RcInfo{SQLITE_NOMEM, core::Errc::Internal},

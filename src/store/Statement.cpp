@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include <array>
 #include <utility>
 
 namespace madoguchi::store {
@@ -46,6 +47,19 @@ Statement& Statement::bind(int index, qint64 value)
 
 Statement& Statement::bind(int index, const QString& text)
 {
+    // Short ASCII text (kinds, statuses, dates, keys: most binds of a bulk import) goes through a
+    // stack buffer: SQLite copies it anyway (SQLITE_TRANSIENT), so the QByteArray of toUtf8() was
+    // one heap allocation per bound value for nothing.
+    std::array<char, 128> buffer;
+    if (text.size() <= qsizetype(buffer.size())) {
+        qsizetype i = 0;
+        for (; i < text.size() && text[i].unicode() < 0x80; ++i) {
+            buffer[std::size_t(i)] = static_cast<char>(text[i].unicode());
+        }
+        if (i == text.size()) {
+            return bindText(index, QByteArrayView(buffer.data(), i));
+        }
+    }
     return bindText(index, text.toUtf8());
 }
 

@@ -1,10 +1,14 @@
 #include "ServiceFixture.h"
 
+#include "services/AuditChangeRecorder.h"
+#include "services/AuditSetup.h"
+#include "services/ImportChunkAudit.h"
 #include "services/ImportCsvJob.h"
 #include "services/LinkageService.h"
 
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace madoguchi;
@@ -204,6 +208,50 @@ private Q_SLOTS:
         QCOMPARE(second->resumedAfter, 100);
         QCOMPARE(second->imported, 250);
         QCOMPARE(*db->queryInt("SELECT count(*) FROM linkage_version"), 250);
+    }
+
+    // One audit entry per committed batch, naming the file, the rows, the outbox range and a digest
+    // of the created linkages that an auditor can recompute (docs/storage.md).
+    void auditEntryPerChunk()
+    {
+        auto db = test::openMigrated(file("chunks.db"));
+        auto log = AuditSetup::openLog(*db, file("chunks.db"), m_clock, QStringLiteral("T-test"));
+        QVERIFY2(log, log ? "" : qPrintable(log.error().toString()));
+        AuditChangeRecorder recorder(*log);
+        LinkageService service(*db, m_clock, QStringLiteral("T01"), nullptr, &recorder);
+        QByteArray csv = header();
+        for (int n = 1; n <= 250; ++n) {
+            csv += n == 120 ? QByteArray(goodRow(n)).replace("33120015", "33120016") : goodRow(n); // one bad row
+        }
+        QVERIFY(writeFile(file("chunks.csv"), csv));
+        ImportOptions options;
+        options.createUnknownCards = true;
+        options.batchSize = 100;
+        auto report = ImportCsvJob(service, Clerk, file("chunks.csv"), options).run();
+        QVERIFY(report);
+        QCOMPARE(report->imported, 249);
+        QCOMPARE(*db->queryInt("SELECT count(*) FROM audit_entry WHERE action = 'linkage.enrol'"), 0);
+        auto entries = db->prepare("SELECT subject, body FROM audit_entry WHERE action = 'import.chunk' ORDER BY idx");
+        QVERIFY(entries);
+        const QRegularExpression summary(QStringLiteral(
+            "rows (\\d+)-(\\d+): (\\d+) linkages, outbox ids (\\d+)-(\\d+), uuid sha256 ([0-9a-f]{64})"));
+        QList<int> counts;
+        while (*entries->step()) {
+            QVERIFY(entries->columnText(0).startsWith(QStringLiteral("import:")));
+            const auto match = summary.match(QString::fromUtf8(entries->columnBlob(1)));
+            QVERIFY(match.hasMatch());
+            counts << match.captured(3).toInt();
+            auto ids = db->prepare("SELECT entity_id FROM outbox WHERE id BETWEEN ? AND ? ORDER BY id");
+            QVERIFY(ids);
+            ids->bind(1, match.captured(4).toLongLong()).bind(2, match.captured(5).toLongLong());
+            QList<QByteArray> uuids;
+            while (*ids->step()) {
+                uuids << ids->columnBlob(0);
+            }
+            QCOMPARE(uuids.size(), counts.last());
+            QCOMPARE(QString::fromLatin1(ImportChunkAudit::digestOf(uuids).toHex()), match.captured(6));
+        }
+        QCOMPARE(counts, (QList<int>{100, 99, 50})); // row 120 was rejected
     }
 
     // Kill (SIGKILL) a child process in the middle of an import; reopen: consistent, and the
