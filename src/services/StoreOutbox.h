@@ -1,0 +1,39 @@
+#pragma once
+
+#include "core/Clock.h"
+#include "services/SyncRecords.h"
+#include "store/LinkageRepository.h"
+#include "sync/OutboxSource.h"
+
+namespace madoguchi::store {
+class Database;
+}
+
+namespace madoguchi::services {
+
+// sync::OutboxSource over the store's outbox table (0001_initial.sql; columns unchanged). An entry
+// points at an immutable linkage_version row (uuid in entity_id, version in the payload and in the
+// key "uuid:version"), read when it is sent. Acknowledged items get sent_at; unsent ones survive any
+// crash or offline spell. One connection, one thread: the sync worker opens its own.
+class StoreOutbox final : public sync::OutboxSource
+{
+public:
+    StoreOutbox(store::Database& db, const core::Clock& clock, SyncRecords records);
+
+    [[nodiscard]] core::Result<QList<sync::OutboxItem>> pending(int limit) const override;
+    [[nodiscard]] core::Result<void> acknowledge(const QList<sync::PushResult>& results) override;
+
+    // Linkage changes not yet answered by the platform.
+    [[nodiscard]] static core::Result<qint64> pendingCount(store::Database& db);
+
+private:
+    [[nodiscard]] core::Result<sync::OutboxItem> itemFor(const QByteArray& entityId, const QByteArray& payload,
+                                                         const QString& key) const;
+
+    store::Database& m_db;
+    const core::Clock& m_clock;
+    SyncRecords m_records;
+    mutable store::LinkageRepository m_repo;
+};
+
+} // namespace madoguchi::services
