@@ -35,6 +35,15 @@ core::Result<StoreSession> StoreSession::create(const QString& dbPath, core::Sec
     return StoreSession(std::move(*db), keyPath, std::move(passphrase));
 }
 
+core::Result<store::Database> StoreSession::openConnection() const
+{
+    auto key = store::KeyFile::unwrap(m_keyPath, m_passphrase);
+    if (!key) {
+        return core::fail(key.error());
+    }
+    return store::Database::open(m_db.path(), *key, store::Database::Mode::OpenExisting);
+}
+
 core::Result<StoreSession> StoreSession::open(const QString& dbPath, core::SecureBytes passphrase, Schema schema)
 {
     const QString keyPath = store::KeyFile::defaultPathFor(dbPath);

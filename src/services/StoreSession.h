@@ -28,6 +28,9 @@ public:
 
     [[nodiscard]] store::Database& database() { return m_db; }
     [[nodiscard]] const QString& keyFilePath() const { return m_keyPath; }
+    // Another connection to the same file, for a worker thread (WAL lets it write beside this one).
+    // Unwraps the key file again: call it on the worker, not on the GUI thread.
+    [[nodiscard]] core::Result<store::Database> openConnection() const;
     // New passphrase, same database key (only the key file changes).
     [[nodiscard]] core::Result<void> changePassphrase(core::SecureBytes newPassphrase);
     // New database key: the new key file is written to "<key>.new" first, then PRAGMA rekey, then it

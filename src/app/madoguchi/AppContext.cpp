@@ -17,6 +17,7 @@
 #include "services/OperatorService.h"
 #include "services/SessionService.h"
 #include "services/SettingsService.h"
+#include "services/SyncService.h"
 #include "services/StoreSession.h"
 #include "sim/TrainingBackend.h"
 
@@ -37,6 +38,7 @@ AppContext::~AppContext()
             qCWarning(lcAudit) << "no tree head at shut-down:" << head.error().toString();
         }
     }
+    m_sync.reset(); // waits for a running sync worker
     m_enrolment.reset();
     m_linkages.reset();
     m_revocationQueue.reset();
@@ -120,6 +122,14 @@ void AppContext::attachCounterServices()
         services::EnrolmentService::Settings{terminal, m_settings->photoCheckApproved()});
     m_crls = std::make_unique<services::CrlOverview>(QDir(m_dataDir).filePath(QStringLiteral("crl-cache")), m_clock);
     m_revocationQueue = std::make_unique<services::RevocationQueue>(m_store->database(), m_clock);
+    // Sync (issue 7): the platform and terminal certificate from the settings, read at start-up; the
+    // worker opens its own connection. Without a platform the Sync page says "not configured".
+    using Key = services::SettingsService::Key;
+    services::SyncService::Config sync{QUrl(m_settings->value(Key::PlatformAddress).toString()),
+                                       m_settings->value(Key::TerminalCertificate).toString(),
+                                       [store = m_store.get()]() { return store->openConnection(); }};
+    m_sync = std::make_unique<services::SyncService>(m_store->database(), m_clock, std::move(sync), m_recorder,
+                                                     m_auditLog.get());
 }
 
 core::Result<std::unique_ptr<AppContext>> AppContext::create(const AppOptions& options)

@@ -23,6 +23,7 @@ class RevocationQueue;
 class OperatorService;
 class SessionService;
 class SettingsService;
+class SyncService;
 class StoreSession;
 } // namespace madoguchi::services
 
@@ -58,6 +59,7 @@ public:
     [[nodiscard]] services::EnrolmentService* enrolment() const { return m_enrolment.get(); }
     [[nodiscard]] services::CrlOverview* crls() const { return m_crls.get(); }
     [[nodiscard]] services::RevocationQueue* revocationQueue() const { return m_revocationQueue.get(); }
+    [[nodiscard]] services::SyncService* sync() const { return m_sync.get(); }
     // The signed-in operator, kept current on every sign-in, lock and sign-out; empty when nobody is
     // signed in (every service then refuses). Pages hold a reference to it.
     [[nodiscard]] const services::Operator& currentOperator() const { return m_currentOperator; }
@@ -82,6 +84,7 @@ private:
     std::unique_ptr<services::EnrolmentService> m_enrolment;
     std::unique_ptr<services::CrlOverview> m_crls;
     std::unique_ptr<services::RevocationQueue> m_revocationQueue;
+    std::unique_ptr<services::SyncService> m_sync;
     services::Operator m_currentOperator;
 
     void attachAudit();

@@ -127,6 +127,7 @@ int main(int argc, char* argv[])
     windowContext.linkages = ctx.linkages();
     windowContext.crls = ctx.crls();
     windowContext.revocationQueue = ctx.revocationQueue();
+    windowContext.sync = ctx.sync();
     gui::MainWindow window(windowContext);
     if (options->page > 0) {
         window.showPage(static_cast<services::Workspace>(options->page - 1));
