@@ -9,7 +9,7 @@
 namespace madoguchi::services {
 
 StoreOutbox::StoreOutbox(store::Database& db, const core::Clock& clock, SyncRecords records)
-    : m_db(db), m_clock(clock), m_records(std::move(records)), m_repo(db)
+    : m_db(db), m_clock(clock), m_records(std::move(records))
 {}
 
 core::Result<qint64> StoreOutbox::pendingCount(store::Database& db)
@@ -51,15 +51,37 @@ core::Result<sync::OutboxItem> StoreOutbox::itemFor(const QByteArray& entityId, 
     if (version < 1) {
         version = key.section(QLatin1Char(':'), -1).toInt();
     }
-    auto history = m_repo.history(uuid);
-    if (!history) {
-        return core::fail(history.error());
-    }
-    for (const store::Linkage& l : *history) {
-        if (l.version == version) {
-            return sync::OutboxItem{key, m_records.toWire(l)};
+    if (!m_version.isValid()) {
+        auto prepared = m_db.prepare("SELECT c.issuer_key_id, c.serial, v.kind, v.status, v.valid_from, v.valid_to, "
+                                     "v.created_by, v.assurance, v.fields FROM linkage_version v "
+                                     "JOIN card_identity c ON c.id = v.card_id WHERE v.uuid = ? AND v.version = ?");
+        if (!prepared) {
+            return core::fail(prepared.error());
         }
+        m_version = std::move(*prepared);
     }
+    m_version.bindBlob(1, entityId).bind(2, version);
+    auto row = m_version.step();
+    if (!row) {
+        m_version.reset();
+        return core::fail(row.error());
+    }
+    if (*row) {
+        store::Linkage l;
+        l.uuid = uuid;
+        l.version = version;
+        l.card = store::CardIdentity{m_version.columnBlob(0), m_version.columnBlob(1)};
+        l.kind = m_version.columnText(2);
+        l.status = store::statusFromName(m_version.columnText(3)).value_or(store::LinkageStatus::Active);
+        l.validFrom = QDate::fromString(m_version.columnText(4), Qt::ISODate);
+        l.validTo = QDate::fromString(m_version.columnText(5), Qt::ISODate);
+        l.createdBy = m_version.columnText(6);
+        l.assurance = store::assuranceFromName(m_version.columnText(7)).value_or(store::Assurance::TapOnly);
+        l.fields = QJsonDocument::fromJson(m_version.columnBlob(8)).object();
+        m_version.reset();
+        return sync::OutboxItem{key, m_records.toWire(l)};
+    }
+    m_version.reset();
     return core::fail(core::Errc::StoreFailure,
                       QStringLiteral("outbox %1 points at a missing linkage version").arg(key));
 }

@@ -2,7 +2,7 @@
 
 #include "core/Clock.h"
 #include "services/SyncRecords.h"
-#include "store/LinkageRepository.h"
+#include "store/Statement.h"
 #include "sync/OutboxSource.h"
 
 namespace madoguchi::store {
@@ -33,7 +33,7 @@ private:
     store::Database& m_db;
     const core::Clock& m_clock;
     SyncRecords m_records;
-    mutable store::LinkageRepository m_repo;
+    mutable store::Statement m_version; // prepared once: a push reads one version row per item
 };
 
 } // namespace madoguchi::services
