@@ -29,7 +29,11 @@ SyncPage::SyncPage(services::SyncService* service, const services::Operator& op,
     m_ui->setupUi(this);
     m_ui->notConfiguredIconLabel->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxInformation).pixmap(48, 48));
     m_ui->conflictsTableView->setModel(m_conflicts);
-    m_ui->conflictsTableView->horizontalHeader()->setStretchLastSection(true);
+    QHeaderView* header = m_ui->conflictsTableView->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(SyncConflictModel::ReasonColumn, QHeaderView::Stretch);
+    m_ui->conflictsTableView->setTextElideMode(Qt::ElideMiddle); // card ids are long; both ends tell them apart
+    m_ui->conflictsTableView->setWordWrap(false);
     m_ui->progressBar->setRange(0, 0);
     m_ui->progressBar->hide();
     connect(m_ui->openSettingsButton, &QPushButton::clicked, this, &SyncPage::settingsRequested);
