@@ -6,6 +6,9 @@
 #include "../platformd/PlatformTestEnv.h"
 #include "../services/ServiceFixture.h"
 
+#include "audit/AuditLog.h"
+#include "services/AuditChangeRecorder.h"
+#include "services/AuditSetup.h"
 #include "services/LinkageService.h"
 #include "services/SyncService.h"
 
@@ -23,8 +26,11 @@ struct StoreTerminal
     QTemporaryDir dir;
     core::SystemClock clock;
     std::optional<store::Database> db;
+    std::optional<audit::AuditLog> audit;
+    std::unique_ptr<services::AuditChangeRecorder> recorder;
     std::unique_ptr<services::LinkageService> linkages;
     std::unique_ptr<services::SyncService> sync;
+    services::SyncService::Config config;
 
     static bool write(const QString& path, const QByteArray& bytes)
     {
@@ -48,7 +54,13 @@ struct StoreTerminal
             !write(t->dir.filePath(QStringLiteral("ca.pem")), credentials->caPem)) {
             return nullptr;
         }
-        t->linkages = std::make_unique<services::LinkageService>(*t->db, t->clock, id);
+        auto log = services::AuditSetup::openLog(*t->db, path, t->clock, id);
+        if (!log) {
+            return nullptr;
+        }
+        t->audit.emplace(std::move(*log));
+        t->recorder = std::make_unique<services::AuditChangeRecorder>(*t->audit);
+        t->linkages = std::make_unique<services::LinkageService>(*t->db, t->clock, id, nullptr, t->recorder.get());
         services::SyncService::Config config;
         config.platform = env.baseUrl();
         config.terminalCertificate = cert;
@@ -58,7 +70,8 @@ struct StoreTerminal
         config.batchSize = batchSize;
         config.pageSize = 1000;
         config.initialBackoffMs = 50;
-        t->sync = std::make_unique<services::SyncService>(*t->db, t->clock, config);
+        t->config = config;
+        t->sync = std::make_unique<services::SyncService>(*t->db, t->clock, config, t->recorder.get(), &*t->audit);
         return t;
     }
 

@@ -6,6 +6,9 @@
 #include "StoreTerminal.h"
 
 #include "services/RevocationQueue.h"
+#include "sync/InMemoryOutbox.h"
+#include "sync/InMemorySyncSink.h"
+#include "sync/SyncClient.h"
 #include "services/SyncConflicts.h"
 #include "store/LinkageRepository.h"
 
@@ -74,6 +77,44 @@ private slots:
         QVERIFY(a->runSync());
         QCOMPARE(a->count("SELECT count(*) FROM linkage_version"), 4);
         QVERIFY(a->sync->status(test::SyncStaff)->lastPull.isValid());
+        // Every run is in the audit log: push and pull, with counts and cursors.
+        QCOMPARE(a->count("SELECT count(*) FROM audit_entry WHERE action = 'sync.push'"), 3); // A ran three times
+        QCOMPARE(a->count("SELECT count(*) FROM audit_entry WHERE action = 'sync.pull'"), 3);
+        QCOMPARE(a->count("SELECT count(*) FROM audit_entry WHERE action = 'sync.pull' AND instr(body, 'upTo') > 0"),
+                 3);
+    }
+
+    void offlineThenCancelled()
+    {
+        auto a = StoreTerminal::enrol(*m_env, QStringLiteral("store-offline"));
+        QVERIFY(a);
+        QVERIFY(a->linkages->enrol(test::SyncStaff, test::catv(50, QStringLiteral("HH-50"))));
+        services::SyncService::Config offline = a->config;
+        offline.platform = QUrl(QStringLiteral("https://127.0.0.1:%1").arg(platformd::ThrowawayCluster::freePort()));
+        offline.maxAttempts = 2;
+        offline.initialBackoffMs = 10;
+        services::SyncService unreachable(*a->db, a->clock, offline, nullptr, &*a->audit);
+        QSignalSpy done(&unreachable, &services::SyncService::finished);
+        QVERIFY(unreachable.start(test::SyncStaff));
+        QVERIFY(done.wait(60000));
+        QCOMPARE(done.at(0).at(0).toBool(), false);
+        QCOMPARE(unreachable.status(test::SyncStaff)->state, services::SyncState::Offline);
+        QCOMPARE(unreachable.status(test::SyncStaff)->pending, 1); // nothing lost
+        // A long back-off is cut short by Cancel: the worker ends at once, the outbox stays.
+        offline.maxAttempts = 50;
+        offline.initialBackoffMs = 60000;
+        services::SyncService patient(*a->db, a->clock, offline);
+        QSignalSpy cancelled(&patient, &services::SyncService::finished);
+        QVERIFY(patient.start(test::SyncStaff));
+        QVERIFY(patient.isRunning());
+        QCOMPARE(patient.start(test::SyncStaff).error().code, core::Errc::InvalidArgument); // one run at a time
+        patient.cancel();
+        QVERIFY(cancelled.wait(30000));
+        QCOMPARE(patient.lastError()->code, core::Errc::Cancelled);
+        QVERIFY(!patient.isRunning());
+        QCOMPARE(*a->sync->status(test::SyncStaff).map([](const auto& s) { return s.pending; }), 1);
+        QVERIFY(a->runSync()); // and the real platform gets it
+        QCOMPARE(a->count("SELECT count(*) FROM outbox WHERE sent_at IS NULL"), 0);
     }
 
     void conflictKeptWithBothVersionsAndResolved_data()
@@ -115,6 +156,7 @@ private slots:
         auto resolved = b->sync->conflicts().resolve(test::SyncStaff, c.id, choice);
         QVERIFY2(resolved, qPrintable(resolved ? QString() : resolved.error().toString()));
         QCOMPARE(b->sync->conflicts().list(test::SyncStaff)->size(), 0);
+        QCOMPARE(b->count("SELECT count(*) FROM audit_entry WHERE action LIKE 'sync_conflict.%'"), 1);
         QVERIFY(!b->sync->conflicts().resolve(test::SyncStaff, c.id, choice)); // once
         const QString winner = keepOurs ? QStringLiteral("B%1").arg(cardNo) : QStringLiteral("A%1").arg(cardNo);
         auto active = [&](StoreTerminal& t) {
@@ -237,6 +279,46 @@ private slots:
         QCOMPARE(b->sync->lastReport().pulledLinkages >= changes, true);
         qInfo("store-backed sync of %d changes: push %.1f s + pull %.1f s = %.1f s", changes, push / 1000.0,
               pull / 1000.0, (push + pull) / 1000.0);
+        // The in-memory path over the same platform, right after, for the ratio (same load, same run).
+        auto c = m_env->enrol(QStringLiteral("bench-c"));
+        auto d = m_env->enrol(QStringLiteral("bench-d"));
+        QVERIFY(c && d);
+        sync::InMemoryOutbox outbox;
+        sync::InMemorySyncSink sinkC;
+        sync::InMemorySyncSink sinkD;
+        sync::InMemoryOutbox none;
+        for (int i = 0; i < changes; ++i) {
+            sync::LinkageRecord r;
+            r.linkageId = QUuid::createUuid();
+            r.cardId = test::card(300000 + i).toString();
+            r.kind = QStringLiteral("catv_household");
+            r.fields = {{QStringLiteral("household_id"), QStringLiteral("M-%1").arg(i)}};
+            r.assurance = QStringLiteral("tap_only");
+            r.operatorId = QStringLiteral("staff-1");
+            outbox.add(r);
+        }
+        QVERIFY(sinkC.applyLinkages({}, 1LL << 40)); // C only pushes
+        auto options = [this](const sync::TerminalCredentials& t) {
+            sync::SyncClientOptions o;
+            o.baseUrl = m_env->baseUrl();
+            o.tls = *sync::SyncClient::tlsConfiguration(t.certificatePem, t.privateKeyPem, t.caPem);
+            o.batchSize = 1000;
+            return o;
+        };
+        sync::SyncClient pushC(options(*c), outbox, sinkC);
+        sync::SyncClient pullD(options(*d), none, sinkD);
+        QSignalSpy pushed(&pushC, &sync::SyncClient::finished);
+        QSignalSpy pulled(&pullD, &sync::SyncClient::finished);
+        timer.restart();
+        pushC.start();
+        QVERIFY(pushed.wait(900000));
+        const qint64 memPush = timer.restart();
+        pullD.start();
+        QVERIFY(pulled.wait(900000));
+        const qint64 memPull = timer.elapsed();
+        qInfo("in-memory sync of %d changes: push %.1f s + pull %.1f s = %.1f s; store-backed / in-memory = %.2f",
+              changes, memPush / 1000.0, memPull / 1000.0, (memPush + memPull) / 1000.0,
+              double(push + pull) / double(memPush + memPull));
     }
 
     void cleanupTestCase() { m_env.reset(); }
