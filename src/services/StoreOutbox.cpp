@@ -3,10 +3,28 @@
 #include "store/Database.h"
 #include "store/Transaction.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 namespace madoguchi::services {
+
+namespace {
+
+// Adds the lifetime of the scope to a counter.
+class BusyTimer final
+{
+public:
+    explicit BusyTimer(qint64& total) : m_total(total) { m_timer.start(); }
+    ~BusyTimer() { m_total += m_timer.nsecsElapsed(); }
+    Q_DISABLE_COPY_MOVE(BusyTimer)
+
+private:
+    qint64& m_total;
+    QElapsedTimer m_timer;
+};
+
+} // namespace
 
 StoreOutbox::StoreOutbox(store::Database& db, const core::Clock& clock, SyncRecords records)
     : m_db(db), m_clock(clock), m_records(std::move(records))
@@ -19,6 +37,7 @@ core::Result<qint64> StoreOutbox::pendingCount(store::Database& db)
 
 core::Result<QList<sync::OutboxItem>> StoreOutbox::pending(int limit) const
 {
+    const BusyTimer busy(m_busyNs);
     auto stmt = m_db.prepare("SELECT entity_id, payload, idempotency_key FROM outbox "
                              "WHERE sent_at IS NULL AND entity = 'linkage' ORDER BY id LIMIT ?");
     if (!stmt) {
@@ -88,6 +107,7 @@ core::Result<sync::OutboxItem> StoreOutbox::itemFor(const QByteArray& entityId, 
 
 core::Result<void> StoreOutbox::acknowledge(const QList<sync::PushResult>& results)
 {
+    const BusyTimer busy(m_busyNs);
     auto tx = store::Transaction::begin(m_db);
     auto mark = tx ? m_db.prepare("UPDATE outbox SET sent_at = ? WHERE idempotency_key = ? AND sent_at IS NULL")
                    : core::Result<store::Statement>(core::fail(tx.error()));

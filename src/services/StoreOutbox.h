@@ -23,6 +23,9 @@ public:
     [[nodiscard]] core::Result<QList<sync::OutboxItem>> pending(int limit) const override;
     [[nodiscard]] core::Result<void> acknowledge(const QList<sync::PushResult>& results) override;
 
+    // Time spent in this store's SQL so far (the run's log line splits store from network time).
+    [[nodiscard]] qint64 busyMs() const { return m_busyNs / 1000000; }
+
     // Linkage changes not yet answered by the platform.
     [[nodiscard]] static core::Result<qint64> pendingCount(store::Database& db);
 
@@ -33,7 +36,8 @@ private:
     store::Database& m_db;
     const core::Clock& m_clock;
     SyncRecords m_records;
-    mutable store::Statement m_version; // prepared once: a push reads one version row per item
+    mutable store::Statement m_version;
+    mutable qint64 m_busyNs = 0; // prepared once: a push reads one version row per item
 };
 
 } // namespace madoguchi::services

@@ -6,7 +6,9 @@
 #include "store/Database.h"
 #include "store/Transaction.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
+#include <QScopeGuard>
 
 namespace madoguchi::services {
 
@@ -48,6 +50,9 @@ core::Result<void> StoreSyncSink::saveCursor(const char* name, qint64 position)
 
 core::Result<void> StoreSyncSink::applyLinkages(const QList<sync::LinkageRecord>& changes, qint64 cursor)
 {
+    QElapsedTimer busy;
+    busy.start();
+    const auto account = qScopeGuard([&]() { m_busyNs += busy.nsecsElapsed(); });
     auto tx = store::Transaction::begin(m_db);
     if (!tx) {
         return core::fail(tx.error());
@@ -167,6 +172,9 @@ core::Result<void> StoreSyncSink::storeConflict(const QString& conflictId, const
 
 core::Result<void> StoreSyncSink::applyRevocations(const QList<sync::RevocationEvent>& events, qint64 cursor)
 {
+    QElapsedTimer busy;
+    busy.start();
+    const auto account = qScopeGuard([&]() { m_busyNs += busy.nsecsElapsed(); });
     auto tx = store::Transaction::begin(m_db);
     if (!tx) {
         return core::fail(tx.error());

@@ -36,6 +36,7 @@ public:
     [[nodiscard]] int appliedLinkages() const { return m_applied; }
     [[nodiscard]] int skippedLinkages() const { return m_skipped; }
     [[nodiscard]] int pullConflicts() const { return m_pullConflicts; }
+    [[nodiscard]] qint64 busyMs() const { return m_busyNs / 1000000; } // time in this store's SQL
 
 private:
     [[nodiscard]] qint64 cursor(const char* name) const;
@@ -58,6 +59,7 @@ private:
     int m_applied = 0;
     int m_skipped = 0;
     int m_pullConflicts = 0;
+    qint64 m_busyNs = 0;
 };
 
 } // namespace madoguchi::services

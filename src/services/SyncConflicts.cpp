@@ -8,6 +8,7 @@
 #include "store/Transaction.h"
 
 #include <QJsonDocument>
+#include <QtEndian>
 
 namespace madoguchi::services {
 
@@ -42,6 +43,14 @@ core::Result<int> latestVersion(store::Database& db, const QUuid& uuid)
         return core::fail(row.error());
     }
     return static_cast<int>(stmt->columnInt64(0));
+}
+
+// The conflict's row id, 8 bytes big-endian: the audit subject reads "sync_conflict:<16 hex digits>".
+QByteArray conflictKey(qint64 id)
+{
+    QByteArray key(8, '\0');
+    qToBigEndian(id, key.data());
+    return key;
 }
 
 } // namespace
@@ -128,9 +137,8 @@ core::Result<void> SyncConflicts::resolve(const Operator& op, qint64 conflictId,
         return ran;
     }
     if (m_recorder != nullptr) {
-        if (auto recorded =
-                m_recorder->record(m_db, {QStringLiteral("sync_conflict"), QByteArray::number(conflictId), name, 0, op,
-                                          conflict->kind + QLatin1Char(' ') + conflict->reason});
+        if (auto recorded = m_recorder->record(m_db, {QStringLiteral("sync_conflict"), conflictKey(conflictId), name, 0,
+                                                      op, conflict->kind + QLatin1Char(' ') + conflict->reason});
             !recorded) {
             return recorded;
         }
@@ -146,51 +154,64 @@ core::Result<void> SyncConflicts::apply(const Operator& op, const SyncRecords& r
     if (!ours) {
         return core::fail(ours.error());
     }
-    auto theirsWire = sync::LinkageRecord::fromJson(c.theirs); // fails for a refusal: there is no "theirs"
-    auto theirs =
-        theirsWire ? records.fromWire(*theirsWire) : core::Result<store::Linkage>(core::fail(theirsWire.error()));
-    const bool sameLinkage = theirs && theirs->uuid == ours->uuid;
-    auto oursLatest = latestVersion(m_db, ours->uuid);
-    auto theirsLatest = theirs ? latestVersion(m_db, theirs->uuid) : core::Result<int>(0);
+    Sides sides{*ours, std::nullopt, 0, 0};
+    // A refusal has no "theirs": its JSON is the platform's error, not a linkage.
+    if (auto theirsWire = sync::LinkageRecord::fromJson(c.theirs); theirsWire) {
+        if (auto theirs = records.fromWire(*theirsWire); theirs) {
+            sides.theirs = *theirs;
+        }
+    }
+    auto oursLatest = latestVersion(m_db, sides.ours.uuid);
+    auto theirsLatest = sides.theirs ? latestVersion(m_db, sides.theirs->uuid) : core::Result<int>(0);
     if (!oursLatest || !theirsLatest) {
         return core::fail(!oursLatest ? oursLatest.error() : theirsLatest.error());
     }
-    const QString what =
-        choice == Choice::KeepOurs ? QStringLiteral("sync_keep_ours") : QStringLiteral("sync_take_theirs");
-    if (choice == Choice::KeepOurs) {
-        if (theirs && !sameLinkage) {
-            // The platform holds another active linkage for this card and kind: end it there first.
-            if (theirs->version > *theirsLatest) {
-                if (auto kept = append(op, *theirs, what, false); !kept) {
-                    return kept;
-                }
-            }
-            store::Linkage ended = *theirs;
-            ended.version = std::max(*theirsLatest, theirs->version) + 1;
-            ended.status = store::LinkageStatus::Ended;
-            if (auto done = append(op, ended, what, true); !done) {
-                return done;
+    sides.oursLatest = *oursLatest;
+    sides.theirsLatest = *theirsLatest;
+    return choice == Choice::KeepOurs ? keepOurs(op, sides) : takeTheirs(op, sides);
+}
+
+core::Result<void> SyncConflicts::keepOurs(const Operator& op, const Sides& s)
+{
+    const QString what = QStringLiteral("sync_keep_ours");
+    const bool sameLinkage = s.theirs && s.theirs->uuid == s.ours.uuid;
+    if (s.theirs && !sameLinkage) {
+        // The platform holds another active linkage for this card and kind: end it there first.
+        if (s.theirs->version > s.theirsLatest) {
+            if (auto kept = append(op, *s.theirs, what, false); !kept) {
+                return kept;
             }
         }
-        store::Linkage again = *ours;
-        again.version = std::max(*oursLatest, sameLinkage ? theirs->version : 0) + 1;
-        return append(op, again, what, true);
+        store::Linkage ended = *s.theirs;
+        ended.version = std::max(s.theirsLatest, s.theirs->version) + 1;
+        ended.status = store::LinkageStatus::Ended;
+        if (auto done = append(op, ended, what, true); !done) {
+            return done;
+        }
     }
-    if (sameLinkage) {
-        store::Linkage taken = *theirs;
-        const bool fresh = theirs->version > *oursLatest; // the platform's version number is free here
-        taken.version = fresh ? theirs->version : *oursLatest + 1;
+    store::Linkage again = s.ours;
+    again.version = std::max(s.oursLatest, sameLinkage ? s.theirs->version : 0) + 1;
+    return append(op, again, what, true);
+}
+
+core::Result<void> SyncConflicts::takeTheirs(const Operator& op, const Sides& s)
+{
+    const QString what = QStringLiteral("sync_take_theirs");
+    if (s.theirs && s.theirs->uuid == s.ours.uuid) {
+        store::Linkage taken = *s.theirs;
+        const bool fresh = s.theirs->version > s.oursLatest; // the platform's version number is free here
+        taken.version = fresh ? s.theirs->version : s.oursLatest + 1;
         return append(op, taken, what, !fresh);
     }
-    if (theirs && theirs->version > *theirsLatest) {
-        if (auto taken = append(op, *theirs, what, false); !taken) {
+    if (s.theirs && s.theirs->version > s.theirsLatest) {
+        if (auto taken = append(op, *s.theirs, what, false); !taken) {
             return taken;
         }
     }
-    store::Linkage ended = *ours;
-    ended.version = *oursLatest + 1;
+    store::Linkage ended = s.ours;
+    ended.version = s.oursLatest + 1;
     ended.status = store::LinkageStatus::Ended;
-    return append(op, ended, what, theirs.has_value()); // a refused change stays local
+    return append(op, ended, what, s.theirs.has_value()); // a refused change stays local
 }
 
 core::Result<void> SyncConflicts::append(const Operator& op, store::Linkage l, const QString& what, bool push)

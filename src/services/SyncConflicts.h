@@ -3,15 +3,17 @@
 #include "core/Clock.h"
 #include "core/Result.h"
 #include "services/Operator.h"
+#include "store/Linkage.h"
 
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace madoguchi::store {
 class Database;
-struct Linkage;
 } // namespace madoguchi::store
 
 namespace madoguchi::services {
@@ -60,7 +62,17 @@ public:
     [[nodiscard]] static bool mayResolve(const Operator& op, const QString& kind);
 
 private:
+    struct Sides
+    {
+        store::Linkage ours;
+        std::optional<store::Linkage> theirs; // none for a refusal
+        int oursLatest = 0;                   // the highest local version of each uuid (0: none here)
+        int theirsLatest = 0;
+    };
+
     [[nodiscard]] core::Result<SyncConflict> load(qint64 id);
+    [[nodiscard]] core::Result<void> keepOurs(const Operator& op, const Sides& sides);
+    [[nodiscard]] core::Result<void> takeTheirs(const Operator& op, const Sides& sides);
     [[nodiscard]] core::Result<void> apply(const Operator& op, const SyncRecords& records, const SyncConflict& c,
                                            Choice choice);
     // Appends `l` as a new local version (version already set), with its outbox entry and record.

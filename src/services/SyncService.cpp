@@ -172,7 +172,10 @@ SyncService::RunResult SyncService::runInWorker(const QSslConfiguration& tls)
 {
     RunResult result;
     auto db = m_config.openWorkerDatabase();
-    auto records = db ? SyncRecords::load(*db) : core::Result<SyncRecords>(core::fail(db.error()));
+    // The GUI thread writes too (enrolments, audit entries): wait for its short transactions instead
+    // of failing with SQLITE_BUSY (WAL allows one writer at a time).
+    auto tuned = db ? db->exec("PRAGMA busy_timeout = 5000") : core::Result<void>(core::fail(db.error()));
+    auto records = tuned ? SyncRecords::load(*db) : core::Result<SyncRecords>(core::fail(tuned.error()));
     if (!records) {
         result.error = records.error();
         return result;
@@ -203,6 +206,8 @@ SyncService::RunResult SyncService::runInWorker(const QSslConfiguration& tls)
     if (m_cancel && !result.error) {
         result.error = core::Error{core::Errc::Cancelled, QStringLiteral("sync cancelled"), 0};
     }
+    qCInfo(lcSync) << "sync worker: store time" << outbox.busyMs() << "ms in the outbox," << sink.busyMs()
+                   << "ms in the sink";
     result.applied = sink.appliedLinkages();
     result.pullConflicts = sink.pullConflicts();
     result.linkageCursor = sink.linkageCursor();
