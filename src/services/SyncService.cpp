@@ -195,7 +195,9 @@ SyncService::RunResult SyncService::runInWorker(const QSslConfiguration& tls)
     }
     if (!m_cancel) {
         client.start();
-        loop.exec();
+        if (client.isRunning()) { // a store failure can end the run inside start(): no loop then
+            loop.exec();
+        }
     }
     {
         const std::lock_guard lock(m_clientMutex);

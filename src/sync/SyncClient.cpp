@@ -82,6 +82,7 @@ void SyncClient::cancel()
     if (m_inFlight != nullptr) {
         m_inFlight->disconnect(this);
         m_inFlight->abort();
+        m_inFlight->deleteLater();
         m_inFlight = nullptr;
     }
     finish(core::Error{core::Errc::Cancelled, QStringLiteral("sync cancelled"), 0});
