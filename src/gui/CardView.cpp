@@ -76,32 +76,90 @@ QString CardView::verdictText(const CardSummary& summary)
     return tr("Certificate chain not checked.");
 }
 
+QString CardView::ageText(qint64 seconds)
+{
+    if (seconds < 0) {
+        return tr("age unknown");
+    }
+    if (seconds < 2 * 3600) {
+        return tr("%n minute(s) old", nullptr, int(seconds / 60));
+    }
+    if (seconds < 2 * 86400) {
+        return tr("%n hour(s) old", nullptr, int(seconds / 3600));
+    }
+    return tr("%n day(s) old", nullptr, int(seconds / 86400));
+}
+
+// Where the verdict came from, in words (issue 3 item 9): which CRL and its age, or which OCSP responder
+// and when it answered, or the platform's feed.
+QString CardView::sourceText(const CardSummary::Revocation& r)
+{
+    using Via = CardSummary::Revocation::Via;
+    if (r.source.isEmpty()) {
+        return QString();
+    }
+    const QString time = r.sourceTime.toLocalTime().toString(Qt::ISODate);
+    switch (r.via) {
+    case Via::Crl:
+        return tr("(from the CRL of %1 issued %2, %3%4)")
+            .arg(r.source, time, ageText(r.sourceAgeSeconds), r.sourceStale ? tr(", STALE") : QString());
+    case Via::Ocsp:
+        return tr("(from the OCSP responder %1, answered %2)").arg(r.source, time);
+    case Via::PlatformFeed:
+        return tr("(from the platform's revocation feed %1, as of %2)").arg(r.source, time);
+    case Via::None:
+        break;
+    }
+    return QString();
+}
+
+QString CardView::unknownText(const CardSummary::Revocation& r)
+{
+    using Why = CardSummary::Revocation::Why;
+    switch (r.why) {
+    case Why::NoCrlOfIssuer:
+        return tr("no CRL of this issuer is loaded");
+    case Why::CrlStale:
+        return tr("the CRL is out of date") + QLatin1Char(' ') + sourceText(r);
+    case Why::NoAnswer:
+        return tr("no revocation source answered (CRL, OCSP) — do not rely on this card yet");
+    case Why::NoSource:
+        return tr("no revocation source is configured");
+    case Why::ResponderUnknown:
+        return tr("the OCSP responder does not know this certificate") + QLatin1Char(' ') + sourceText(r);
+    case Why::None:
+        break;
+    }
+    return QString();
+}
+
 QString CardView::revocationText(const CardSummary::Revocation& r)
 {
     using State = CardSummary::Revocation::State;
-    const QString source =
-        tr("(from the CRL of %1 issued %2%3)")
-            .arg(r.source, r.sourceTime.toString(Qt::ISODate), r.sourceStale ? tr(", STALE") : QString());
     switch (r.state) {
     case State::NotChecked:
         return tr("Revocation not checked yet.");
     case State::Good:
-        return tr("✔ Not revoked %1.").arg(source);
+        return tr("✔ Not revoked %1.").arg(sourceText(r));
     case State::Revoked:
         return tr("✖ REVOKED on %1: %2 %3.")
-            .arg(r.revokedAt.toString(Qt::ISODate), RevocationsCrlModel::reasonText(r.reasonCode), source);
+            .arg(r.revokedAt.toString(Qt::ISODate), RevocationsCrlModel::reasonText(r.reasonCode), sourceText(r));
     case State::Unknown:
-        return tr("? Revocation status unknown: %1.")
-            .arg(r.why == CardSummary::Revocation::Why::NoCrlOfIssuer
-                     ? tr("no CRL of this issuer is loaded")
-                     : tr("the CRL is out of date") + QLatin1Char(' ') + source);
+        return tr("? Revocation status unknown: %1.").arg(unknownText(r));
     }
     return QString();
+}
+
+void CardView::showCheckingRevocation(const QString& reader)
+{
+    m_ui->readingLabel->setText(tr("Checking whether the card on %1 is revoked…").arg(reader));
+    m_ui->stateStack->setCurrentWidget(m_ui->readingPage);
 }
 
 void CardView::showCard(const CardSummary& summary)
 {
     m_ui->verdictLabel->setText(verdictText(summary));
+    m_ui->verdictLabel->setToolTip(summary.revocation.detail);
     m_ui->kindValueLabel->setText(kindText(summary));
     m_ui->issuerValueLabel->setText(hexGroups(summary.issuerKeyId));
     m_ui->serialValueLabel->setText(hexGroups(summary.serial));

@@ -26,14 +26,20 @@ public:
 
     void showEmpty();
     void showReading(const QString& reader);
+    // The card was read; its revocation check (possibly OCSP over the network) is running.
+    void showCheckingRevocation(const QString& reader);
     void showCard(const services::CardSummary& summary);
     void showError(const QString& reader, const core::Error& error);
 
     [[nodiscard]] static QString kindText(const services::CardSummary& summary);
     [[nodiscard]] static QString verdictText(const services::CardSummary& summary);
     [[nodiscard]] static QString revocationText(const services::CardSummary::Revocation& revocation);
+    [[nodiscard]] static QString sourceText(const services::CardSummary::Revocation& revocation);
+    [[nodiscard]] static QString ageText(qint64 seconds);
 
 private:
+    [[nodiscard]] static QString unknownText(const services::CardSummary::Revocation& revocation);
+
     const std::unique_ptr<Ui::CardView> m_ui;
 };
 

@@ -285,6 +285,7 @@ void MainWindow::connectCardService()
     }
     connect(cards, &services::CardReaderService::readersChanged, this, &MainWindow::onReadersChanged);
     connect(cards, &services::CardReaderService::cardReadStarted, m_cardView, &CardView::showReading);
+    connect(cards, &services::CardReaderService::revocationCheckStarted, m_cardView, &CardView::showCheckingRevocation);
     connect(cards, &services::CardReaderService::cardRead, this, &MainWindow::onCardRead);
     connect(cards, &services::CardReaderService::cardReadFailed, this, &MainWindow::onCardReadFailed);
     connect(cards, &services::CardReaderService::cardRemoved, m_cardView, [this](const QString& reader) {

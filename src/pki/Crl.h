@@ -9,6 +9,7 @@
 #include <QByteArrayView>
 #include <QString>
 
+#include <atomic>
 #include <memory>
 #include <optional>
 
@@ -20,7 +21,8 @@ class CrlIssuer;
 
 // One CRL, memory-mapped, signature-checked, indexed (performance.md §1, issue 3 item 4). The file is
 // never turned into an OpenSSL X509_CRL: a streaming walk feeds the index while a second thread hashes
-// the TBS bytes for the signature check, so loading costs about one SHA-256 pass over the file.
+// the TBS bytes for the signature check, then both settle the index, so loading costs about one SHA-256
+// pass over the file. An index is only kept (saveIndex) for a CRL whose signature verified.
 class Crl final
 {
 public:
@@ -67,7 +69,16 @@ public:
     }
 
 private:
+    enum Phase : int
+    {
+        Walking,
+        Settling,
+        Failed,
+    };
     [[nodiscard]] static core::Result<Crl> build(Crl crl, const CrlIssuer* issuer, const core::Clock& clock);
+    [[nodiscard]] core::Result<void> walkAndSettle(std::atomic<int>& phase);
+    [[nodiscard]] core::Result<void> verify(const CrlIssuer& issuer, const QByteArray& digest) const;
+    [[nodiscard]] QByteArray contentIdFrom(const QByteArray& tbsDigest) const;
 
     std::unique_ptr<QFile> m_file;
     const uchar* m_data = nullptr;

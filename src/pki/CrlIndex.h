@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QString>
 
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -78,7 +79,19 @@ public:
     // table. stage() is false for a date outside isRepresentable(); finishStaged() returns the number of
     // duplicate serials dropped (the first entry is kept).
     [[nodiscard]] bool stage(quint64 hash, const CrlRawEntry& entry);
-    qint64 finishStaged(const uchar* file);
+    qint64 finishStaged(const uchar* file)
+    {
+        beginSettle(file);
+        settleShare(file);
+        return endSettle(file);
+    }
+    // finishStaged() in three steps, so that several threads can share the settling: beginSettle() once
+    // after the last stage(); then settleShare() from any number of threads at the same time (each claims
+    // chunks of regions until none is left; a thread that arrives late just finds less work); then, once
+    // every settleShare() has returned, endSettle() settles the few entries whose probe crossed a chunk.
+    void beginSettle(const uchar* file);
+    void settleShare(const uchar* file);
+    qint64 endSettle(const uchar* file);
 
     [[nodiscard]] std::optional<CrlRevocation> find(const uchar* file, const uchar* serial, int length) const;
 
@@ -128,6 +141,16 @@ private:
         qint64 duplicates = 0;
         std::vector<Slot> deferred;
     };
+    // Between beginSettle() and endSettle(): chunk c (partitions [c * perChunk, ...)) belongs to the one
+    // thread that claimed it, and so do pending[p] and results[c] of its partitions.
+    struct SettleState
+    {
+        std::vector<std::vector<Slot>> pending; // per partition: overflow and evicted staged slots
+        std::vector<Settling> results;          // per chunk
+        quint64 perChunk = 1;
+        std::atomic<quint64> nextChunk{0};
+        qint64 duplicates = 0; // from rebuildLarger(), when it ran instead
+    };
     // Linear-probing insert that evicts staged slots of later regions into `evicted` (by partition); a probe
     // reaching slot `end` is deferred (with end > capacity, probes wrap around and nothing is deferred).
     Settled settle(const uchar* file, Slot slot, std::vector<std::vector<Slot>>& evicted, quint64 end);
@@ -151,6 +174,7 @@ private:
     std::vector<quint64> m_regionStart; // partition p stages into [m_regionStart[p], m_regionStart[p + 1])
     std::vector<quint32> m_staged;
     std::vector<Slot> m_overflow; // staged entries that did not fit their region
+    std::unique_ptr<SettleState> m_settle;
 };
 
 } // namespace madoguchi::pki

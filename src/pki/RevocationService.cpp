@@ -14,6 +14,7 @@ RevocationService::RevocationService(const core::Clock& clock, RevocationPolicy 
 
 void RevocationService::setSource(RevocationSourceKind kind, RevocationSource* source)
 {
+    const QMutexLocker lock(&m_mutex);
     if (source == nullptr) {
         m_sources.remove(kind);
     } else {
@@ -21,12 +22,24 @@ void RevocationService::setSource(RevocationSourceKind kind, RevocationSource* s
     }
 }
 
-QList<RevocationSourceKind> RevocationService::order() const
+void RevocationService::setPlatformFeed(RevocationSource* feed)
 {
-    QList<RevocationSourceKind> kinds = m_policy.ocspFirst
-                                            ? QList{RevocationSourceKind::Ocsp, RevocationSourceKind::Crl}
-                                            : QList{RevocationSourceKind::Crl, RevocationSourceKind::Ocsp};
-    if (m_policy.usePlatformFeed) {
+    setSource(RevocationSourceKind::PlatformFeed, feed);
+    const QMutexLocker lock(&m_mutex);
+    m_policy.usePlatformFeed = feed != nullptr;
+}
+
+RevocationPolicy RevocationService::policy() const
+{
+    const QMutexLocker lock(&m_mutex);
+    return m_policy;
+}
+
+QList<RevocationSourceKind> RevocationService::order(const RevocationPolicy& policy)
+{
+    QList<RevocationSourceKind> kinds = policy.ocspFirst ? QList{RevocationSourceKind::Ocsp, RevocationSourceKind::Crl}
+                                                         : QList{RevocationSourceKind::Crl, RevocationSourceKind::Ocsp};
+    if (policy.usePlatformFeed) {
         kinds.append(RevocationSourceKind::PlatformFeed);
     }
     return kinds;
@@ -35,19 +48,26 @@ QList<RevocationSourceKind> RevocationService::order() const
 RevocationVerdict RevocationService::check(const RevocationQuery& query)
 {
     m_cancelled = false;
+    QHash<RevocationSourceKind, RevocationSource*> sources;
+    RevocationPolicy policy;
+    {
+        const QMutexLocker lock(&m_mutex);
+        sources = m_sources;
+        policy = m_policy;
+    }
     RevocationVerdict verdict;
     QStringList noAnswer;
-    for (const RevocationSourceKind kind : order()) {
-        RevocationSource* source = m_sources.value(kind);
+    for (const RevocationSourceKind kind : order(policy)) {
+        RevocationSource* source = sources.value(kind);
         if (source == nullptr) {
             continue;
         }
-        if (!verdict.attempts.isEmpty() && !m_policy.fallback) {
+        if (!verdict.attempts.isEmpty() && !policy.fallback) {
             break;
         }
         auto result = m_cancelled
                           ? core::Result<RevocationStatus>(core::fail(Errc::Cancelled, QStringLiteral("cancelled")))
-                          : ask(*source, query);
+                          : ask(*source, query, policy);
         RevocationAttempt attempt{kind, std::nullopt, std::nullopt};
         if (!result) {
             attempt.error = result.error();
@@ -72,7 +92,8 @@ RevocationVerdict RevocationService::check(const RevocationQuery& query)
     return verdict;
 }
 
-core::Result<RevocationStatus> RevocationService::ask(RevocationSource& source, const RevocationQuery& query)
+core::Result<RevocationStatus> RevocationService::ask(RevocationSource& source, const RevocationQuery& query,
+                                                      const RevocationPolicy& policy)
 {
     {
         QMutexLocker lock(&m_mutex);
@@ -84,25 +105,26 @@ core::Result<RevocationStatus> RevocationService::ask(RevocationSource& source, 
         m_running = nullptr;
     }
     if (result && result->source == RevocationSourceKind::Crl) {
-        return checkFreshness(std::move(*result));
+        return checkFreshness(std::move(*result), policy);
     }
     return result;
 }
 
-core::Result<RevocationStatus> RevocationService::checkFreshness(RevocationStatus status) const
+core::Result<RevocationStatus> RevocationService::checkFreshness(RevocationStatus status,
+                                                                 const RevocationPolicy& policy) const
 {
     const QDateTime now = m_clock.now();
     const qint64 age = status.thisUpdate.isValid() ? status.thisUpdate.secsTo(now) : -1;
-    status.checks << QStringLiteral("CRL age %1 s (limit %2 s)").arg(age).arg(m_policy.maxCrlAgeSeconds);
+    status.checks << QStringLiteral("CRL age %1 s (limit %2 s)").arg(age).arg(policy.maxCrlAgeSeconds);
     // A revocation stays true however old the list (fail closed); only "not listed" needs freshness.
-    if (!m_policy.requireFresh || status.status == CertStatus::Revoked) {
+    if (!policy.requireFresh || status.status == CertStatus::Revoked) {
         return status;
     }
-    if (age < 0 || age > m_policy.maxCrlAgeSeconds) {
+    if (age < 0 || age > policy.maxCrlAgeSeconds) {
         return core::fail(Errc::RevocationStale, QStringLiteral("CRL %1 is %2 s old, limit %3 s")
                                                      .arg(status.sourceName)
                                                      .arg(age)
-                                                     .arg(m_policy.maxCrlAgeSeconds));
+                                                     .arg(policy.maxCrlAgeSeconds));
     }
     if (!status.nextUpdate.isValid() || status.nextUpdate < now) {
         return core::fail(Errc::RevocationStale, QStringLiteral("CRL %1 is past its nextUpdate %2")

@@ -21,24 +21,30 @@ class RevocationService final
 public:
     RevocationService(const core::Clock& clock, RevocationPolicy policy);
 
-    // Not owned; nullptr removes. Set up before the first check().
+    // Not owned; nullptr removes. Thread-safe: a check() already running keeps the sources it started with.
     void setSource(RevocationSourceKind kind, RevocationSource* source);
-    [[nodiscard]] const RevocationPolicy& policy() const { return m_policy; }
+    // The platform's revocation feed (services::PlatformFeedRevocationSource, sync layer) as the last
+    // source: sets it and turns the policy's usePlatformFeed on; nullptr removes it and turns it off.
+    // Not owned: the feed must outlive this service or be removed first.
+    void setPlatformFeed(RevocationSource* feed);
+    [[nodiscard]] RevocationPolicy policy() const;
 
     [[nodiscard]] RevocationVerdict check(const RevocationQuery& query);
     // Thread-safe: the running check() stops at the next step and answers "unknown" (cancelled).
     void cancel();
 
 private:
-    [[nodiscard]] QList<RevocationSourceKind> order() const;
-    [[nodiscard]] core::Result<RevocationStatus> ask(RevocationSource& source, const RevocationQuery& query);
-    [[nodiscard]] core::Result<RevocationStatus> checkFreshness(RevocationStatus status) const;
+    [[nodiscard]] static QList<RevocationSourceKind> order(const RevocationPolicy& policy);
+    [[nodiscard]] core::Result<RevocationStatus> ask(RevocationSource& source, const RevocationQuery& query,
+                                                     const RevocationPolicy& policy);
+    [[nodiscard]] core::Result<RevocationStatus> checkFreshness(RevocationStatus status,
+                                                                const RevocationPolicy& policy) const;
 
     const core::Clock& m_clock;
-    RevocationPolicy m_policy;
-    QHash<RevocationSourceKind, RevocationSource*> m_sources;
+    RevocationPolicy m_policy;                                // guarded by m_mutex
+    QHash<RevocationSourceKind, RevocationSource*> m_sources; // guarded by m_mutex
     std::atomic<bool> m_cancelled{false};
-    QMutex m_mutex;
+    mutable QMutex m_mutex;
     RevocationSource* m_running = nullptr; // guarded by m_mutex
 };
 

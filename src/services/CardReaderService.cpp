@@ -20,13 +20,37 @@ CardReaderService::CardReaderService(BackendFactory factory, const pki::TrustSto
     // The monitor emits on the card thread; these connections are queued to this object's thread.
     connect(m_monitor.get(), &card::CardMonitor::readersChanged, this, &CardReaderService::onReadersChanged);
     connect(m_monitor.get(), &card::CardMonitor::cardInserted, this, &CardReaderService::readCard);
-    connect(m_monitor.get(), &card::CardMonitor::cardRemoved, this, &CardReaderService::cardRemoved);
+    connect(m_monitor.get(), &card::CardMonitor::cardRemoved, this, &CardReaderService::onCardRemoved);
+    m_revocationPool.setMaxThreadCount(1);
     connect(m_monitor.get(), &card::CardMonitor::backendError, this, &CardReaderService::backendError);
 }
 
 CardReaderService::~CardReaderService()
 {
     m_monitor->stop();
+    stopRevocationChecks();
+}
+
+void CardReaderService::setRevocationLookup(RevocationLookup lookup, std::function<void()> cancel)
+{
+    stopRevocationChecks();
+    m_revocationLookup = std::move(lookup);
+    m_cancelRevocation = std::move(cancel);
+}
+
+void CardReaderService::stopRevocationChecks()
+{
+    if (m_cancelRevocation) {
+        m_cancelRevocation();
+    }
+    m_revocationPool.clear();
+    m_revocationPool.waitForDone();
+}
+
+void CardReaderService::onCardRemoved(const QString& reader)
+{
+    ++m_generation[reader];
+    Q_EMIT cardRemoved(reader);
 }
 
 void CardReaderService::start()
@@ -48,26 +72,46 @@ void CardReaderService::onReadersChanged(const QList<card::ReaderState>& readers
 void CardReaderService::readCard(const QString& reader)
 {
     Q_EMIT cardReadStarted(reader);
+    const quint64 generation = ++m_generation[reader];
     const QPointer<CardReaderService> self(this);
     CardSummaryReader summaryReader(m_trust, m_clock);
-    m_monitor->post([self, reader, summaryReader](card::ReaderBackend& backend) {
+    m_monitor->post([self, reader, generation, summaryReader](card::ReaderBackend& backend) {
         auto connection = backend.connect(reader);
         auto summary =
             connection ? summaryReader.read(**connection) : core::Result<CardSummary>(core::fail(connection.error()));
         QMetaObject::invokeMethod(
             self,
-            [self, reader, summary = std::move(summary)]() mutable {
+            [self, reader, generation, summary = std::move(summary)]() mutable {
                 if (!self) {
                     return;
                 }
-                if (summary) {
-                    if (self->m_revocationLookup) {
-                        summary->revocation = self->m_revocationLookup(*summary);
-                    }
-                    Q_EMIT self->cardRead(*summary);
-                } else {
+                if (!summary) {
                     qCInfo(lcServices) << "card read failed on" << reader << summary.error().toString();
                     Q_EMIT self->cardReadFailed(reader, summary.error());
+                    return;
+                }
+                self->finishRead(reader, generation, std::move(*summary));
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+// The revocation check may wait for an OCSP responder: it runs on m_revocationPool and reports back here.
+void CardReaderService::finishRead(const QString& reader, quint64 generation, CardSummary summary)
+{
+    if (!m_revocationLookup) {
+        Q_EMIT cardRead(summary);
+        return;
+    }
+    Q_EMIT revocationCheckStarted(reader);
+    m_revocationPool.start([this, lookup = m_revocationLookup, reader, generation, summary]() mutable {
+        summary.revocation = lookup(summary);
+        // Queued to this object; the pool is drained before it is destroyed (stopRevocationChecks).
+        QMetaObject::invokeMethod(
+            this,
+            [this, reader, generation, summary]() {
+                if (m_generation.value(reader) == generation) {
+                    Q_EMIT cardRead(summary);
                 }
             },
             Qt::QueuedConnection);

@@ -5,9 +5,11 @@
 #include "core/Error.h"
 #include "services/CardSummary.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QStringList>
+#include <QThreadPool>
 
 #include <functional>
 #include <memory>
@@ -39,9 +41,11 @@ public:
     using RevocationLookup = std::function<CardSummary::Revocation(const CardSummary&)>;
 
     void start();
-    // Consulted on this object's thread for every card read before cardRead is emitted (a CRL cache
-    // lookup: well under a millisecond, performance.md §1). Unset: the verdict stays NotChecked.
-    void setRevocationLookup(RevocationLookup lookup) { m_revocationLookup = std::move(lookup); }
+    // Asked for every card read before cardRead is emitted, on this service's own worker thread (never
+    // the GUI thread: it may block on OCSP), one card at a time; revocationCheckStarted() is emitted
+    // first. Typically CardRevocationChecker::check. `cancel` (optional, thread-safe) stops a running
+    // lookup; it is called when the lookup is replaced and at destruction. Unset: NotChecked.
+    void setRevocationLookup(RevocationLookup lookup, std::function<void()> cancel = {});
     // Runs `job` on the card thread with the backend (CardMonitor::post): for the jobs of other
     // services (holder proof, PIN status). The job reports back by its own queued call.
     void post(std::function<void(card::ReaderBackend&)> job);
@@ -50,6 +54,8 @@ public:
 Q_SIGNALS:
     void readersChanged(const QList<madoguchi::card::ReaderState>& readers);
     void cardReadStarted(const QString& reader);
+    // The card was read; its revocation is being checked (cardRead follows).
+    void revocationCheckStarted(const QString& reader);
     void cardRead(const madoguchi::services::CardSummary& summary);
     void cardReadFailed(const QString& reader, const madoguchi::core::Error& error);
     void cardRemoved(const QString& reader);
@@ -58,11 +64,18 @@ Q_SIGNALS:
 private:
     void onReadersChanged(const QList<card::ReaderState>& readers);
     void readCard(const QString& reader);
+    void onCardRemoved(const QString& reader);
+    void finishRead(const QString& reader, quint64 generation, CardSummary summary);
+    void stopRevocationChecks();
 
     const pki::TrustStore& m_trust;
     const core::Clock& m_clock;
     std::unique_ptr<card::CardMonitor> m_monitor;
     RevocationLookup m_revocationLookup;
+    std::function<void()> m_cancelRevocation;
+    QThreadPool m_revocationPool; // one thread: checks run one at a time, off the GUI thread
+    // Bumped when a card is inserted or removed: a verdict for a card no longer there is dropped.
+    QHash<QString, quint64> m_generation;
     QList<card::ReaderState> m_readers;
 };
 

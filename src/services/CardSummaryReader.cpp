@@ -40,8 +40,10 @@ void describeCertificate(CardSummary& summary, const QByteArray& der, const pki:
         summary.notBefore = parsed->notBefore();
         summary.notAfter = parsed->notAfter();
     }
+    summary.certDer = der;
     auto validated = validator.validate(der, pki::JpkiCertificateKind::Auth);
     if (validated) {
+        summary.issuerCertDer = validated->anchor.certDer;
         summary.chain =
             validated->testPki ? CardSummary::ChainStatus::TrustedTestPki : CardSummary::ChainStatus::Trusted;
     } else {

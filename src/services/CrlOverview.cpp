@@ -57,6 +57,7 @@ CrlSummary CrlOverview::summarize(const QString& id, const pki::Crl& crl) const
 
 core::Result<void> CrlOverview::reload()
 {
+    const QMutexLocker lock(&m_mutex);
     m_crls.clear();
     m_summaries.clear();
     m_failures = 0;
@@ -97,13 +98,14 @@ core::Result<CrlSummary> CrlOverview::import(const QString& crlPath, const QStri
 
 std::optional<SerialLookup> CrlOverview::lookup(const QByteArray& serial, const QByteArray& issuerKeyId) const
 {
+    const QMutexLocker lock(&m_mutex);
     std::optional<SerialLookup> answer;
     for (std::size_t i = 0; i < m_crls.size(); ++i) {
         const auto& s = m_summaries.at(static_cast<qsizetype>(i));
         if (!issuerKeyId.isEmpty() && s.authorityKeyId != issuerKeyId) {
             continue;
         }
-        SerialLookup here{false, 255, {}, s.id, s.issuer, s.thisUpdate, s.stale};
+        SerialLookup here{false, 255, {}, s.id, s.issuer, s.thisUpdate, s.nextUpdate, s.crlNumber, s.stale};
         if (const auto hit = m_crls[i]->find(serial)) {
             here.revoked = true;
             here.reasonCode = int(hit->reason);
@@ -128,8 +130,10 @@ CardSummary::Revocation CrlOverview::cardVerdict(const QByteArray& issuerKeyId, 
         verdict.why = CardSummary::Revocation::Why::NoCrlOfIssuer;
         return verdict;
     }
+    verdict.via = CardSummary::Revocation::Via::Crl;
     verdict.source = found->issuer;
     verdict.sourceTime = found->crlThisUpdate;
+    verdict.sourceAgeSeconds = found->crlThisUpdate.secsTo(m_clock.now());
     verdict.sourceStale = found->crlStale;
     if (found->revoked) {
         verdict.state = State::Revoked; // a listed revocation stands even on a stale CRL

@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QMap>
+#include <QMutex>
 #include <QString>
 
 #include <memory>
@@ -42,11 +43,14 @@ struct SerialLookup
     QString crlId;
     QString issuer;
     QDateTime crlThisUpdate;
+    QDateTime crlNextUpdate;
+    std::optional<quint64> crlNumber;
     bool crlStale = false;
 };
 
 // The CRL cache seen from the counter: what is loaded, how old, counts by reason, and serial look-ups
-// (fast: the persisted index, performance.md §1). Not thread-safe; reload() opens every cached CRL.
+// (fast: the persisted index, performance.md §1). reload() and import() belong to one thread (the GUI's);
+// lookup() and cardVerdict() may also run on a worker (the card's revocation check) at the same time.
 class CrlOverview final
 {
 public:
@@ -74,6 +78,7 @@ private:
 
     pki::CrlCache m_cache;
     const core::Clock& m_clock;
+    mutable QMutex m_mutex;                        // guards m_crls and m_summaries against lookups
     std::vector<std::unique_ptr<pki::Crl>> m_crls; // parallel to m_summaries
     QList<CrlSummary> m_summaries;
     int m_failures = 0;

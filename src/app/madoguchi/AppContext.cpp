@@ -9,6 +9,7 @@
 #include "services/AuditSetup.h"
 #include "services/AuditTrail.h"
 #include "services/CardReaderService.h"
+#include "services/CardRevocationChecker.h"
 #include "services/CounterSetup.h"
 #include "services/CrlOverview.h"
 #include "services/EnrolmentService.h"
@@ -39,6 +40,10 @@ AppContext::~AppContext()
         }
     }
     m_sync.reset(); // waits for a running sync worker
+    if (m_cards) {
+        m_cards->setRevocationLookup({}); // waits for a running check before its checker goes
+    }
+    m_revocationChecker.reset();
     m_enrolment.reset();
     m_linkages.reset();
     m_revocationQueue.reset();
@@ -114,6 +119,8 @@ void AppContext::recordSessionAndCardEvents()
 
 void AppContext::attachCounterServices()
 {
+    m_cards->setRevocationLookup({}); // a running check uses the CRL overview replaced below
+    m_revocationChecker.reset();
     const QString terminal = services::AuditSetup::defaultTerminal();
     m_linkages = std::make_unique<services::LinkageService>(m_store->database(), m_clock, QStringLiteral("T1"), nullptr,
                                                             m_recorder);
@@ -130,6 +137,30 @@ void AppContext::attachCounterServices()
                                        [store = m_store.get()]() { return store->openConnection(); }};
     m_sync = std::make_unique<services::SyncService>(m_store->database(), m_clock, std::move(sync), m_recorder,
                                                      m_auditLog.get());
+    attachRevocationChecks();
+}
+
+// Every card read is checked by the RevocationService (CRL cache, OCSP per the [revocation] settings, the
+// platform's feed once attached) on the card service's worker thread, failing closed.
+void AppContext::attachRevocationChecks()
+{
+    if (auto loaded = m_crls->reload(); !loaded || m_crls->failures() > 0) {
+        qCWarning(lcServices) << "CRL cache:" << m_crls->failures() << "CRL(s) not opened";
+    }
+    m_revocationChecker = std::make_unique<services::CardRevocationChecker>(
+        *m_crls, m_clock, services::CardRevocationChecker::Settings::fromIni(m_settings->filePath()));
+    m_revocationChecker->setPlatformFeed(m_platformFeed);
+    auto* checker = m_revocationChecker.get();
+    m_cards->setRevocationLookup([checker](const services::CardSummary& card) { return checker->check(card); },
+                                 [checker]() { checker->cancel(); });
+}
+
+void AppContext::setPlatformFeed(pki::RevocationSource* feed)
+{
+    m_platformFeed = feed;
+    if (m_revocationChecker) {
+        m_revocationChecker->setPlatformFeed(feed);
+    }
 }
 
 core::Result<std::unique_ptr<AppContext>> AppContext::create(const AppOptions& options)

@@ -8,6 +8,9 @@
 
 #include <memory>
 
+namespace madoguchi::pki {
+class RevocationSource;
+}
 namespace madoguchi::audit {
 class AuditLog;
 }
@@ -15,6 +18,7 @@ namespace madoguchi::services {
 class AuditChangeRecorder;
 class AuditTrail;
 class CardReaderService;
+class CardRevocationChecker;
 class ChangeRecorder;
 class CrlOverview;
 class EnrolmentService;
@@ -60,6 +64,11 @@ public:
     [[nodiscard]] services::CrlOverview* crls() const { return m_crls.get(); }
     [[nodiscard]] services::RevocationQueue* revocationQueue() const { return m_revocationQueue.get(); }
     [[nodiscard]] services::SyncService* sync() const { return m_sync.get(); }
+    // The platform's revocation feed (services::PlatformFeedRevocationSource, written by the sync layer)
+    // as the last source of every card's revocation check (pki::RevocationPolicy::usePlatformFeed).
+    // Not owned: it must outlive this context or be removed (nullptr) first. May be set before or after
+    // the store is attached; a check already running keeps the sources it started with.
+    void setPlatformFeed(pki::RevocationSource* feed);
     // The signed-in operator, kept current on every sign-in, lock and sign-out; empty when nobody is
     // signed in (every service then refuses). Pages hold a reference to it.
     [[nodiscard]] const services::Operator& currentOperator() const { return m_currentOperator; }
@@ -85,11 +94,14 @@ private:
     std::unique_ptr<services::CrlOverview> m_crls;
     std::unique_ptr<services::RevocationQueue> m_revocationQueue;
     std::unique_ptr<services::SyncService> m_sync;
+    std::unique_ptr<services::CardRevocationChecker> m_revocationChecker;
+    pki::RevocationSource* m_platformFeed = nullptr;
     services::Operator m_currentOperator;
 
     void attachAudit();
     void recordSessionAndCardEvents();
     void attachCounterServices();
+    void attachRevocationChecks();
 };
 
 } // namespace madoguchi::app
