@@ -99,13 +99,15 @@ core::Result<void> StoreSyncSink::applyOne(const sync::LinkageRecord& record)
         ++m_skipped;
         return {};
     }
-    auto cardId = m_repo.ensureCard(linkage->card, m_clock.now());
+    bool newCard = false;
+    auto cardId = m_repo.ensureCard(linkage->card, m_clock.now(), &newCard);
     if (!cardId) {
         return core::fail(cardId.error());
     }
     linkage->cardId = *cardId;
     linkage->createdAt = m_clock.now();
-    auto rival = rivalOf(*linkage);
+    // A card first seen just now holds nothing here to conflict with (saves a lookup per new card).
+    auto rival = newCard ? core::Result<std::optional<store::Linkage>>() : rivalOf(*linkage);
     if (!rival) {
         return core::fail(rival.error());
     }
