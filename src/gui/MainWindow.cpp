@@ -11,6 +11,7 @@
 #include "gui/ReaderPanel.h"
 #include "gui/RoleNames.h"
 #include "gui/SettingsPage.h"
+#include "gui/SyncPage.h"
 #include "services/CardReaderService.h"
 #include "services/SessionService.h"
 
@@ -63,7 +64,7 @@ void MainWindow::addPages()
     addPage(Workspace::Revocations, orPlaceholder(CounterPages::revocations(m_context), Workspace::Revocations));
     addPage(Workspace::Audit,
             orPlaceholder(m_context.audit != nullptr ? new AuditPage(*m_context.audit) : nullptr, Workspace::Audit));
-    addPage(Workspace::Sync, new PlaceholderPage(Workspace::Sync));
+    addPage(Workspace::Sync, syncPage());
     addPage(Workspace::Settings, settingsPage());
     addPage(Workspace::Operators, operatorsPage());
 }
@@ -85,6 +86,16 @@ QWidget* MainWindow::settingsPage()
         return new PlaceholderPage(Workspace::Settings);
     }
     return new SettingsPage(*m_context.settings, *m_context.session, m_context.trust, m_context.language);
+}
+
+QWidget* MainWindow::syncPage()
+{
+    if (m_context.currentOperator == nullptr) {
+        return new PlaceholderPage(Workspace::Sync);
+    }
+    auto* page = new SyncPage(m_context.sync, *m_context.currentOperator);
+    connect(page, &SyncPage::settingsRequested, this, [this]() { showPage(Workspace::Settings); });
+    return page;
 }
 
 QWidget* MainWindow::operatorsPage()

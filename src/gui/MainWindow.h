@@ -30,6 +30,7 @@ class CardReaderService;
 class OperatorService;
 class SessionService;
 class SettingsService;
+class SyncService;
 class CrlOverview;
 class EnrolmentService;
 class LinkageService;
@@ -78,6 +79,7 @@ public:
         QString ocspResponderUrl{};
         int pinScreen = -1; // QGuiApplication::screens() index for the resident's PIN dialog
         const services::AuditViewSource* audit = nullptr; // nullptr: no audit page (no store open)
+        services::SyncService* sync = nullptr;            // nullptr: the Sync page says "not configured"
     };
     static constexpr int PageCount = 8;
 
@@ -104,6 +106,7 @@ private:
     void addPage(services::Workspace workspace, QWidget* page);
     [[nodiscard]] QWidget* settingsPage();
     [[nodiscard]] QWidget* operatorsPage();
+    [[nodiscard]] QWidget* syncPage();
     [[nodiscard]] static QString pageTitle(services::Workspace workspace);
     void addShortcuts();
     void connectSession();

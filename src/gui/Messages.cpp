@@ -91,6 +91,12 @@ QString Messages::describe(const core::Error& error)
                   "An import continues where it stopped.");
     case Errc::RevocationStale:
         return tr("The revocation list is out of date; import a current one.");
+    case Errc::NetworkFailure:
+        return error.nativeCode == 0
+                   ? tr("The server could not be reached. Work on this counter continues; try again later.")
+                   : tr("The server answered with an error (HTTP %1). Ask an administrator to check the "
+                        "terminal's registration.")
+                         .arg(error.nativeCode);
     default:
         return tr("Something went wrong (%1).").arg(core::errcName(error.code));
     }

@@ -87,7 +87,9 @@ bool AccessPolicy::mayUse(const Operator& op, Workspace workspace)
     case Workspace::Audit:
         return op.role == Role::Admin || op.role == Role::Auditor;
     case Workspace::Sync:
-        return changesCards;
+        // Everyone may look at the sync state and its conflicts; starting a run is for those who
+        // change registry data (SyncService::mayStart), resolving follows mayChangeKind (issue 6 item 6).
+        return true;
     case Workspace::Operators:
         return op.role == Role::Admin;
     }

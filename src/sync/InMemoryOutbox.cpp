@@ -17,13 +17,13 @@ void InMemoryOutbox::addWithKey(const OutboxItem& item)
     m_items.append(item);
 }
 
-QList<OutboxItem> InMemoryOutbox::pending(int limit) const
+core::Result<QList<OutboxItem>> InMemoryOutbox::pending(int limit) const
 {
     const std::lock_guard lock(m_mutex);
     return m_items.mid(0, limit);
 }
 
-void InMemoryOutbox::acknowledge(const QList<PushResult>& results)
+core::Result<void> InMemoryOutbox::acknowledge(const QList<PushResult>& results)
 {
     QSet<QString> done;
     for (const PushResult& result : results) {
@@ -31,6 +31,7 @@ void InMemoryOutbox::acknowledge(const QList<PushResult>& results)
     }
     const std::lock_guard lock(m_mutex);
     m_items.removeIf([&done](const OutboxItem& item) { return done.contains(item.idempotencyKey); });
+    return {};
 }
 
 int InMemoryOutbox::size() const

@@ -13,9 +13,9 @@ public:
     // Adds a change with a fresh idempotency key (a UUID); returns the key.
     QString add(const LinkageRecord& linkage);
     void addWithKey(const OutboxItem& item);
-    [[nodiscard]] QList<OutboxItem> pending(int limit) const override;
+    [[nodiscard]] core::Result<QList<OutboxItem>> pending(int limit) const override;
     // Not final: tests hook acknowledge() to act between batches.
-    void acknowledge(const QList<PushResult>& results) override;
+    [[nodiscard]] core::Result<void> acknowledge(const QList<PushResult>& results) override;
     [[nodiscard]] int size() const;
 
 private:

@@ -2,7 +2,7 @@
 
 namespace madoguchi::sync {
 
-void InMemorySyncSink::applyLinkages(const QList<LinkageRecord>& changes, qint64 cursor)
+core::Result<void> InMemorySyncSink::applyLinkages(const QList<LinkageRecord>& changes, qint64 cursor)
 {
     for (const LinkageRecord& change : changes) {
         auto it = m_linkages.find(change.linkageId);
@@ -12,12 +12,14 @@ void InMemorySyncSink::applyLinkages(const QList<LinkageRecord>& changes, qint64
         ++m_appliedChanges;
     }
     m_linkageCursor = cursor;
+    return {};
 }
 
-void InMemorySyncSink::applyRevocations(const QList<RevocationEvent>& events, qint64 cursor)
+core::Result<void> InMemorySyncSink::applyRevocations(const QList<RevocationEvent>& events, qint64 cursor)
 {
     m_revocations.append(events);
     m_revocationCursor = cursor;
+    return {};
 }
 
 } // namespace madoguchi::sync

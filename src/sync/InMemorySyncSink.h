@@ -13,9 +13,13 @@ class InMemorySyncSink final : public SyncSink
 public:
     [[nodiscard]] qint64 linkageCursor() const override { return m_linkageCursor; }
     [[nodiscard]] qint64 revocationCursor() const override { return m_revocationCursor; }
-    void applyLinkages(const QList<LinkageRecord>& changes, qint64 cursor) override;
-    void applyRevocations(const QList<RevocationEvent>& events, qint64 cursor) override;
-    void recordConflict(const ConflictRecord& conflict) override { m_conflicts.append(conflict); }
+    [[nodiscard]] core::Result<void> applyLinkages(const QList<LinkageRecord>& changes, qint64 cursor) override;
+    [[nodiscard]] core::Result<void> applyRevocations(const QList<RevocationEvent>& events, qint64 cursor) override;
+    [[nodiscard]] core::Result<void> recordConflict(const ConflictRecord& conflict) override
+    {
+        m_conflicts.append(conflict);
+        return {};
+    }
 
     [[nodiscard]] const QHash<QUuid, LinkageRecord>& linkages() const { return m_linkages; }
     [[nodiscard]] const QList<RevocationEvent>& revocations() const { return m_revocations; }

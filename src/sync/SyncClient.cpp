@@ -70,12 +70,30 @@ void SyncClient::start()
     m_running = true;
     m_report = {};
     m_error.reset();
+    m_batchLimit = m_options.batchSize;
     pushNext();
+}
+
+void SyncClient::cancel()
+{
+    if (!m_running) {
+        return;
+    }
+    if (m_inFlight != nullptr) {
+        m_inFlight->disconnect(this);
+        m_inFlight->abort();
+        m_inFlight->deleteLater();
+        m_inFlight = nullptr;
+    }
+    finish(core::Error{core::Errc::Cancelled, QStringLiteral("sync cancelled"), 0});
 }
 
 void SyncClient::send(const QByteArray& method, const QString& path, const QByteArray& body, Handler handler,
                       int attempt)
 {
+    if (!m_running) {
+        return; // cancelled while a retry was waiting
+    }
     QUrl url = m_options.baseUrl;
     const qsizetype question = path.indexOf(QLatin1Char('?'));
     url.setPath(question < 0 ? path : path.left(question));
@@ -87,6 +105,7 @@ void SyncClient::send(const QByteArray& method, const QString& path, const QByte
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
     QNetworkReply* reply = m_network->sendCustomRequest(request, method, body);
+    m_inFlight = reply;
     connect(reply, &QNetworkReply::finished, this, [this, reply, method, path, body, handler, attempt] {
         onReply(reply, method, path, body, handler, attempt);
     });
@@ -96,6 +115,7 @@ void SyncClient::onReply(QNetworkReply* reply, const QByteArray& method, const Q
                          const Handler& handler, int attempt)
 {
     reply->deleteLater();
+    m_inFlight = nullptr;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     // No HTTP answer (offline, refused, reset mid-request) or the platform says "try again": retry.
     // The request is safe to repeat: pushes carry idempotency keys, pulls only read.
@@ -120,7 +140,11 @@ void SyncClient::onReply(QNetworkReply* reply, const QByteArray& method, const Q
 
 void SyncClient::pushNext()
 {
-    const QList<OutboxItem> items = m_outbox.pending(m_options.batchSize);
+    auto pending = m_outbox.pending(m_batchLimit);
+    if (!pending) {
+        return finish(pending.error());
+    }
+    const QList<OutboxItem> items = *pending;
     if (items.isEmpty()) {
         return pullLinkages();
     }
@@ -131,11 +155,42 @@ void SyncClient::pushNext()
     }
     const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("items"), array}}).toJson(QJsonDocument::Compact);
     send("POST", QStringLiteral("/v1/linkages/batch"), body, [this, items](int status, const QJsonObject& reply) {
+        if (status == 409 || status == 422) {
+            return onBatchRefused(items, status, reply);
+        }
         if (status != 200) {
             return finish(httpError(status, reply));
         }
         onPushed(items, reply);
     });
+}
+
+// The platform refuses a whole batch for one bad item (409 idempotency_key_reused, 422 validation;
+// docs/api/openapi.yaml). One item must not block the outbox: the batch is halved until the refused
+// item goes alone; that item becomes a conflict for a person (both versions: ours and the refusal),
+// is taken off the outbox, and the rest goes on.
+void SyncClient::onBatchRefused(const QList<OutboxItem>& items, int status, const QJsonObject& body)
+{
+    if (items.size() > 1) {
+        m_batchLimit = static_cast<int>(std::max<qsizetype>(1, items.size() / 2));
+        return pushNext();
+    }
+    const QJsonObject error = body.value(QStringLiteral("error")).toObject();
+    const QString code = error.value(QStringLiteral("code"))
+                             .toString(status == 409 ? QStringLiteral("refused_409") : QStringLiteral("refused_422"));
+    if (auto recorded = m_sink.recordConflict(ConflictRecord{QString(), code, items.first().linkage, error});
+        !recorded) {
+        return finish(recorded.error());
+    }
+    ++m_report.conflicts;
+    if (auto acked = m_outbox.acknowledge({PushResult{items.first().idempotencyKey, PushOutcome::Conflict, 0, false}});
+        !acked) {
+        return finish(acked.error());
+    }
+    ++m_report.pushed;
+    m_batchLimit = m_options.batchSize;
+    emit progressed(m_report.pushed, m_report.pulledLinkages + m_report.pulledRevocations);
+    pushNext();
 }
 
 void SyncClient::onPushed(const QList<OutboxItem>& items, const QJsonObject& body)
@@ -151,15 +206,23 @@ void SyncClient::onPushed(const QList<OutboxItem>& items, const QJsonObject& bod
                           static_cast<qint64>(r.value(QStringLiteral("seq")).toDouble()),
                           r.value(QStringLiteral("replayed")).toBool()};
         if (result.outcome == PushOutcome::Conflict) {
-            m_sink.recordConflict(ConflictRecord{r.value(QStringLiteral("conflictId")).toString(),
-                                                 r.value(QStringLiteral("reason")).toString(), items[i].linkage,
-                                                 r.value(QStringLiteral("existing")).toObject()});
+            // Per item: this one waits for a person, the others in the batch are acknowledged as usual.
+            auto recorded = m_sink.recordConflict(ConflictRecord{
+                r.value(QStringLiteral("conflictId")).toString(), r.value(QStringLiteral("reason")).toString(),
+                items[i].linkage, r.value(QStringLiteral("existing")).toObject()});
+            if (!recorded) {
+                return finish(recorded.error());
+            }
             ++m_report.conflicts;
         }
         acknowledged.append(result);
     }
-    m_outbox.acknowledge(acknowledged);
+    if (auto acked = m_outbox.acknowledge(acknowledged); !acked) {
+        return finish(acked.error());
+    }
     m_report.pushed += static_cast<int>(acknowledged.size());
+    m_batchLimit = m_options.batchSize;
+    emit progressed(m_report.pushed, m_report.pulledLinkages + m_report.pulledRevocations);
     pushNext();
 }
 
@@ -179,8 +242,13 @@ void SyncClient::pullLinkages()
             }
             changes.append(*record);
         }
-        m_sink.applyLinkages(changes, static_cast<qint64>(reply.value(QStringLiteral("nextCursor")).toDouble()));
+        if (auto applied = m_sink.applyLinkages(
+                changes, static_cast<qint64>(reply.value(QStringLiteral("nextCursor")).toDouble()));
+            !applied) {
+            return finish(applied.error());
+        }
         m_report.pulledLinkages += static_cast<int>(changes.size());
+        emit progressed(m_report.pushed, m_report.pulledLinkages + m_report.pulledRevocations);
         reply.value(QStringLiteral("hasMore")).toBool() ? pullLinkages() : pullRevocations();
     });
 }
@@ -204,14 +272,22 @@ void SyncClient::pullRevocations()
                 QDateTime::fromString(e.value(QStringLiteral("occurredAt")).toString(), Qt::ISODate),
                 e.value(QStringLiteral("successorCardId")).toString()});
         }
-        m_sink.applyRevocations(events, static_cast<qint64>(reply.value(QStringLiteral("nextCursor")).toDouble()));
+        if (auto applied = m_sink.applyRevocations(
+                events, static_cast<qint64>(reply.value(QStringLiteral("nextCursor")).toDouble()));
+            !applied) {
+            return finish(applied.error());
+        }
         m_report.pulledRevocations += static_cast<int>(events.size());
+        emit progressed(m_report.pushed, m_report.pulledLinkages + m_report.pulledRevocations);
         reply.value(QStringLiteral("hasMore")).toBool() ? pullRevocations() : finish(std::nullopt);
     });
 }
 
 void SyncClient::finish(std::optional<core::Error> error)
 {
+    if (!m_running) {
+        return;
+    }
     m_running = false;
     m_error = std::move(error);
     if (m_error) {

@@ -48,12 +48,17 @@ public:
     tlsConfiguration(const QByteArray& certPem, const QByteArray& keyPem, const QByteArray& caPem);
 
     void start(); // one run: push all, pull both feeds; finished() at the end
+    // Stops the run soon: the request in flight is aborted, finished(false) with Errc::Cancelled.
+    // Call on the client's thread (queue it from others). What was acknowledged or applied stays.
+    void cancel();
     [[nodiscard]] bool isRunning() const { return m_running; }
     [[nodiscard]] const SyncReport& report() const { return m_report; }
     [[nodiscard]] const std::optional<core::Error>& lastError() const { return m_error; }
 
 signals:
     void finished(bool ok);
+    // After every acknowledged batch and applied page: totals so far in this run.
+    void progressed(int pushed, int pulled);
 
 private:
     using Handler = std::function<void(int status, const QJsonObject& body)>;
@@ -62,6 +67,7 @@ private:
                  const Handler& handler, int attempt);
     void pushNext();
     void onPushed(const QList<OutboxItem>& items, const QJsonObject& body);
+    void onBatchRefused(const QList<OutboxItem>& items, int status, const QJsonObject& body);
     void pullLinkages();
     void pullRevocations();
     void finish(std::optional<core::Error> error);
@@ -72,6 +78,8 @@ private:
     QNetworkAccessManager* m_network;
     SyncReport m_report;
     std::optional<core::Error> m_error;
+    QNetworkReply* m_inFlight = nullptr;
+    int m_batchLimit = 0; // shrinks while a refused batch is split to find the item the platform refuses
     bool m_running = false;
 };
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/Result.h"
 #include "sync/SyncTypes.h"
 
 #include <QList>
@@ -14,9 +15,10 @@ public:
     virtual ~SyncSink() = default;
     [[nodiscard]] virtual qint64 linkageCursor() const = 0;
     [[nodiscard]] virtual qint64 revocationCursor() const = 0;
-    virtual void applyLinkages(const QList<LinkageRecord>& changes, qint64 cursor) = 0;
-    virtual void applyRevocations(const QList<RevocationEvent>& events, qint64 cursor) = 0;
-    virtual void recordConflict(const ConflictRecord& conflict) = 0;
+    // A failure stops the run with the cursor where it was: the page is fetched again next time.
+    [[nodiscard]] virtual core::Result<void> applyLinkages(const QList<LinkageRecord>& changes, qint64 cursor) = 0;
+    [[nodiscard]] virtual core::Result<void> applyRevocations(const QList<RevocationEvent>& events, qint64 cursor) = 0;
+    [[nodiscard]] virtual core::Result<void> recordConflict(const ConflictRecord& conflict) = 0;
 };
 
 } // namespace madoguchi::sync

@@ -77,8 +77,8 @@ private Q_SLOTS:
         QTest::addColumn<QList<int>>("shown");
         QTest::newRow("admin") << int(Role::Admin) << QList<int>{0, 1, 2, 3, 4, 5, 6, 7};
         QTest::newRow("staff") << int(Role::MunicipalStaff) << QList<int>{0, 1, 2, 3, 5, 6};
-        QTest::newRow("clerk") << int(Role::InsurerClerk) << QList<int>{0, 1, 2, 3, 6};
-        QTest::newRow("auditor") << int(Role::Auditor) << QList<int>{0, 2, 3, 4, 6};
+        QTest::newRow("clerk") << int(Role::InsurerClerk) << QList<int>{0, 1, 2, 3, 5, 6};
+        QTest::newRow("auditor") << int(Role::Auditor) << QList<int>{0, 2, 3, 4, 5, 6};
     }
 
     void pagesFollowTheRole()

@@ -60,10 +60,11 @@ private slots:
         LinkageRecord r;
         const QString first = outbox.add(r);
         outbox.add(r);
-        QCOMPARE(outbox.pending(10).size(), 2);
-        outbox.acknowledge({madoguchi::sync::PushResult{first, madoguchi::sync::PushOutcome::Applied, 1, false}});
+        QCOMPARE(outbox.pending(10)->size(), 2);
+        QVERIFY(
+            outbox.acknowledge({madoguchi::sync::PushResult{first, madoguchi::sync::PushOutcome::Applied, 1, false}}));
         QCOMPARE(outbox.size(), 1);
-        QVERIFY(outbox.pending(10).first().idempotencyKey != first);
+        QVERIFY(outbox.pending(10)->first().idempotencyKey != first);
     }
 };
 

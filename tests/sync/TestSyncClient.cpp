@@ -35,12 +35,13 @@ class HookedOutbox final : public sync::InMemoryOutbox
 {
 public:
     std::function<void(int batch)> onAcknowledged;
-    void acknowledge(const QList<sync::PushResult>& results) override
+    core::Result<void> acknowledge(const QList<sync::PushResult>& results) override
     {
-        InMemoryOutbox::acknowledge(results);
+        auto done = InMemoryOutbox::acknowledge(results);
         if (onAcknowledged) {
             onAcknowledged(++m_batches);
         }
+        return done;
     }
 
 private:

@@ -19,6 +19,7 @@
 #include "services/OperatorService.h"
 #include "services/SessionService.h"
 #include "services/SettingsService.h"
+#include "services/SyncService.h"
 #include "services/StoreSession.h"
 #include "sim/TrainingBackend.h"
 
@@ -39,6 +40,7 @@ AppContext::~AppContext()
             qCWarning(lcAudit) << "no tree head at shut-down:" << head.error().toString();
         }
     }
+    m_sync.reset(); // waits for a running sync worker
     if (m_cards) {
         m_cards->setRevocationLookup({}); // waits for a running check before its checker goes
     }
@@ -150,6 +152,14 @@ void AppContext::attachCounterServices()
         m_enrolment->setAuditTrail(m_auditTrail.get(), &m_currentOperator);
         m_crls->setAuditTrail(m_auditTrail.get(), &m_currentOperator);
     }
+    // Sync (issue 7): the platform and terminal certificate from the settings, read at start-up; the
+    // worker opens its own connection. Without a platform the Sync page says "not configured".
+    using Key = services::SettingsService::Key;
+    services::SyncService::Config sync{QUrl(m_settings->value(Key::PlatformAddress).toString()),
+                                       m_settings->value(Key::TerminalCertificate).toString(),
+                                       m_store->workerConnectionOpener()};
+    m_sync = std::make_unique<services::SyncService>(m_store->database(), m_clock, std::move(sync), m_recorder,
+                                                     m_auditLog.get());
     attachRevocationChecks();
 }
 

@@ -31,6 +31,7 @@ class RevocationQueue;
 class OperatorService;
 class SessionService;
 class SettingsService;
+class SyncService;
 class StoreSession;
 } // namespace madoguchi::services
 
@@ -66,6 +67,7 @@ public:
     [[nodiscard]] services::EnrolmentService* enrolment() const { return m_enrolment.get(); }
     [[nodiscard]] services::CrlOverview* crls() const { return m_crls.get(); }
     [[nodiscard]] services::RevocationQueue* revocationQueue() const { return m_revocationQueue.get(); }
+    [[nodiscard]] services::SyncService* sync() const { return m_sync.get(); }
     // The platform's revocation feed (services::PlatformFeedRevocationSource, written by the sync layer)
     // as the last source of every card's revocation check (pki::RevocationPolicy::usePlatformFeed).
     // Not owned: it must outlive this context or be removed (nullptr) first. May be set before or after
@@ -105,6 +107,7 @@ private:
     std::unique_ptr<services::EnrolmentService> m_enrolment;
     std::unique_ptr<services::CrlOverview> m_crls;
     std::unique_ptr<services::RevocationQueue> m_revocationQueue;
+    std::unique_ptr<services::SyncService> m_sync;
     std::unique_ptr<services::CardRevocationChecker> m_revocationChecker;
     pki::RevocationSource* m_platformFeed = nullptr;
     std::unique_ptr<services::AuditViewSource> m_auditView;

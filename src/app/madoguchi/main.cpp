@@ -130,6 +130,7 @@ int main(int argc, char* argv[])
     windowContext.audit = ctx.auditView();
     windowContext.openWorkerDatabase = ctx.workerDatabaseOpener();
     windowContext.openWorkerAudit = ctx.workerAuditOpener();
+    windowContext.sync = ctx.sync();
     gui::MainWindow window(windowContext);
     if (options->page > 0) {
         window.showPage(static_cast<services::Workspace>(options->page - 1));

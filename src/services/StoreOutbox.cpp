@@ -1,0 +1,136 @@
+#include "services/StoreOutbox.h"
+
+#include "store/Database.h"
+#include "store/Transaction.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace madoguchi::services {
+
+namespace {
+
+// Adds the lifetime of the scope to a counter.
+class BusyTimer final
+{
+public:
+    explicit BusyTimer(qint64& total) : m_total(total) { m_timer.start(); }
+    ~BusyTimer() { m_total += m_timer.nsecsElapsed(); }
+    Q_DISABLE_COPY_MOVE(BusyTimer)
+
+private:
+    qint64& m_total;
+    QElapsedTimer m_timer;
+};
+
+} // namespace
+
+StoreOutbox::StoreOutbox(store::Database& db, const core::Clock& clock, SyncRecords records)
+    : m_db(db), m_clock(clock), m_records(std::move(records))
+{}
+
+core::Result<qint64> StoreOutbox::pendingCount(store::Database& db)
+{
+    return db.queryInt("SELECT count(*) FROM outbox WHERE sent_at IS NULL AND entity = 'linkage'");
+}
+
+core::Result<QList<sync::OutboxItem>> StoreOutbox::pending(int limit) const
+{
+    const BusyTimer busy(m_busyNs);
+    auto stmt = m_db.prepare("SELECT entity_id, payload, idempotency_key FROM outbox "
+                             "WHERE sent_at IS NULL AND entity = 'linkage' ORDER BY id LIMIT ?");
+    if (!stmt) {
+        return core::fail(stmt.error());
+    }
+    stmt->bind(1, limit);
+    QList<sync::OutboxItem> items;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row) {
+            return core::fail(row.error());
+        }
+        if (!*row) {
+            return items;
+        }
+        auto item = itemFor(stmt->columnBlob(0), stmt->columnBlob(1), stmt->columnText(2));
+        if (!item) {
+            return core::fail(item.error());
+        }
+        items.append(*item);
+    }
+}
+
+core::Result<sync::OutboxItem> StoreOutbox::itemFor(const QByteArray& entityId, const QByteArray& payload,
+                                                    const QString& key) const
+{
+    const QUuid uuid = QUuid::fromRfc4122(entityId);
+    // The version: from the payload; the key "uuid:version" says the same when the payload is lean.
+    int version = QJsonDocument::fromJson(payload).object().value(QStringLiteral("version")).toInt();
+    if (version < 1) {
+        version = key.section(QLatin1Char(':'), -1).toInt();
+    }
+    if (!m_version.isValid()) {
+        auto prepared = m_db.prepare("SELECT c.issuer_key_id, c.serial, v.kind, v.status, v.valid_from, v.valid_to, "
+                                     "v.created_by, v.assurance, v.fields FROM linkage_version v "
+                                     "JOIN card_identity c ON c.id = v.card_id WHERE v.uuid = ? AND v.version = ?");
+        if (!prepared) {
+            return core::fail(prepared.error());
+        }
+        m_version = std::move(*prepared);
+    }
+    m_version.bindBlob(1, entityId).bind(2, version);
+    auto row = m_version.step();
+    if (!row) {
+        m_version.reset();
+        return core::fail(row.error());
+    }
+    if (*row) {
+        store::Linkage l;
+        l.uuid = uuid;
+        l.version = version;
+        l.card = store::CardIdentity{m_version.columnBlob(0), m_version.columnBlob(1)};
+        l.kind = m_version.columnText(2);
+        l.status = store::statusFromName(m_version.columnText(3)).value_or(store::LinkageStatus::Active);
+        l.validFrom = QDate::fromString(m_version.columnText(4), Qt::ISODate);
+        l.validTo = QDate::fromString(m_version.columnText(5), Qt::ISODate);
+        l.createdBy = m_version.columnText(6);
+        l.assurance = store::assuranceFromName(m_version.columnText(7)).value_or(store::Assurance::TapOnly);
+        l.fields = QJsonDocument::fromJson(m_version.columnBlob(8)).object();
+        m_version.reset();
+        return sync::OutboxItem{key, m_records.toWire(l)};
+    }
+    m_version.reset();
+    return core::fail(core::Errc::StoreFailure,
+                      QStringLiteral("outbox %1 points at a missing linkage version").arg(key));
+}
+
+core::Result<void> StoreOutbox::acknowledge(const QList<sync::PushResult>& results)
+{
+    const BusyTimer busy(m_busyNs);
+    auto tx = store::Transaction::begin(m_db);
+    auto mark = tx ? m_db.prepare("UPDATE outbox SET sent_at = ? WHERE idempotency_key = ? AND sent_at IS NULL")
+                   : core::Result<store::Statement>(core::fail(tx.error()));
+    if (!mark) {
+        return core::fail(mark.error());
+    }
+    const QString now = m_clock.now().toUTC().toString(Qt::ISODateWithMs);
+    for (const sync::PushResult& result : results) {
+        mark->bind(1, now).bind(2, result.idempotencyKey);
+        if (auto ran = mark->run(); !ran) {
+            return ran;
+        }
+    }
+    auto state = m_db.prepare("INSERT OR REPLACE INTO sync_state(name, position, updated_at) VALUES ('push', "
+                              "coalesce((SELECT position FROM sync_state WHERE name = 'push'), 0) + ?, ?)");
+    if (!state) {
+        return core::fail(state.error());
+    }
+    state->bind(1, static_cast<qint64>(results.size())).bind(2, now);
+    if (auto ran = state->run(); !ran) {
+        return ran;
+    }
+    return tx->commit();
+}
+
+} // namespace madoguchi::services
