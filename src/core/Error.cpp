@@ -75,6 +75,7 @@ constexpr std::array ErrcTable{
     ErrcInfo{Errc::PermissionDenied, ErrorDomain::General, "permission_denied"},
     ErrcInfo{Errc::AuthenticationFailed, ErrorDomain::General, "authentication_failed"},
     ErrcInfo{Errc::AccountLocked, ErrorDomain::General, "account_locked"},
+    ErrcInfo{Errc::CardNotBound, ErrorDomain::General, "card_not_bound"},
 };
 
 const ErrcInfo* infoOf(Errc code) noexcept

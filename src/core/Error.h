@@ -96,6 +96,8 @@ enum class Errc
     // guesser learns nothing), and the back-off after repeated failures.
     AuthenticationFailed,
     AccountLocked,
+    // Card sign-in (issue 6 item 1): a valid card that no operator account is bound to.
+    CardNotBound,
 };
 
 ErrorDomain domainOf(Errc code) noexcept;

@@ -26,6 +26,7 @@ class Clock;
 namespace madoguchi::services {
 class AuditViewSource;
 class CardReaderService;
+class CardSignInService;
 class OperatorService;
 class SessionService;
 class SettingsService;
@@ -75,7 +76,8 @@ public:
         services::RevocationQueue* revocationQueue = nullptr;
         QString ocspResponderUrl{};
         int pinScreen = -1; // QGuiApplication::screens() index for the resident's PIN dialog
-        const services::AuditViewSource* audit = nullptr; // nullptr: no audit page (no store open)
+        const services::AuditViewSource* audit = nullptr;  // nullptr: no audit page (no store open)
+        services::CardSignInService* cardSignIn = nullptr; // nullptr: no card sign-in, no card binding
     };
     static constexpr int PageCount = 8;
 
