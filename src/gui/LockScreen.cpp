@@ -28,6 +28,11 @@ LockScreen::LockScreen(services::SessionService& session, services::CardSignInSe
 
 LockScreen::~LockScreen() = default;
 
+ResidentPinDialog* LockScreen::pinDialog() const
+{
+    return m_pinDialog.data();
+}
+
 void LockScreen::showSignIn()
 {
     m_ui->loginLineEdit->setReadOnly(false);

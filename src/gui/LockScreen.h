@@ -38,7 +38,7 @@ public:
     void showSignIn();
     void showLocked();
     // The PIN dialog of a card sign-in in progress, or null (tests drive it).
-    [[nodiscard]] ResidentPinDialog* pinDialog() const { return m_pinDialog; }
+    [[nodiscard]] ResidentPinDialog* pinDialog() const;
 
 protected:
     void changeEvent(QEvent* event) override;

@@ -62,15 +62,10 @@ core::Result<CardSignInCandidate> readCandidate(card::ReaderBackend& backend, co
     return candidate;
 }
 
-core::Result<card::HolderProofResult> proveOn(card::ReaderBackend& backend, const CardSignInCandidate& candidate,
-                                              const card::HolderChallenge& challenge, core::SecureBytes pin,
-                                              card::PinConfirmation confirmation)
+core::Result<card::HolderProofResult> proveOnce(card::JpkiCard& jpki, const CardSignInCandidate& candidate,
+                                                const card::HolderChallenge& challenge, core::SecureBytes pin,
+                                                card::PinConfirmation confirmation)
 {
-    auto connection = backend.connect(candidate.reader);
-    if (!connection) {
-        return core::fail(connection.error());
-    }
-    card::JpkiCard jpki(**connection);
     auto tx = jpki.transaction();
     if (!tx) {
         return core::fail(tx.error());
@@ -83,6 +78,25 @@ core::Result<card::HolderProofResult> proveOn(card::ReaderBackend& backend, cons
         return core::fail(core::Errc::CardRemoved, QStringLiteral("another card is on the reader"));
     }
     return card::HolderProof::prove(jpki, challenge, *der, std::move(pin), confirmation, candidate.pinPadCode);
+}
+
+core::Result<card::HolderProofResult> proveOn(card::ReaderBackend& backend, const CardSignInCandidate& candidate,
+                                              const card::HolderChallenge& challenge, core::SecureBytes pin,
+                                              card::PinConfirmation confirmation)
+{
+    auto connection = backend.connect(candidate.reader);
+    if (!connection) {
+        return core::fail(connection.error());
+    }
+    card::JpkiCard jpki(**connection);
+    // A card stays verified after a VERIFY until it is reset: reset it first, so the PIN is asked for
+    // now and not inherited from an earlier session, and again afterwards, so it is not left unlocked.
+    if (auto reset = jpki.reconnect(); !reset) {
+        return core::fail(reset.error());
+    }
+    auto proof = proveOnce(jpki, candidate, challenge, std::move(pin), confirmation);
+    (void)jpki.reconnect();
+    return proof;
 }
 
 } // namespace

@@ -64,12 +64,16 @@ private Q_SLOTS:
         m_cards.reset();
     }
 
+    void cleanup() { m_fixture.session->signOut(); }
+
     void adminBindsTheCardOnTheOperatorsPage()
     {
         insert("valid");
         QVERIFY(m_fixture.signInAs(Role::Admin));
+        QVERIFY(m_window->showPage(Workspace::Operators));
         auto* page = qobject_cast<gui::OperatorsPage*>(m_window->page(Workspace::Operators));
         QVERIFY(page);
+        page->refresh();
         auto* view = page->findChild<QTableView*>(QStringLiteral("operatorsTableView"));
         for (int row = 0; row < page->model()->rowCount(); ++row) {
             if (page->model()->accountAt(row)->login == QStringLiteral("staff")) {
@@ -171,7 +175,7 @@ private:
             return nullptr;
         }
         QTest::mouseClick(button, Qt::LeftButton);
-        QTest::qWaitFor([screen]() { return screen->pinDialog() != nullptr; }, 10000);
+        (void)QTest::qWaitFor([screen]() { return screen->pinDialog() != nullptr; }, 10000);
         return screen->pinDialog();
     }
 

@@ -185,6 +185,7 @@ private Q_SLOTS:
         QVERIFY(proof);
         QCOMPARE(m_session->signInWithCard(*proof).error().code, core::Errc::PermissionDenied);
         QVERIFY(m_session->isLocked());
+        QVERIFY(m_ops->unbindCard(Admin, QStringLiteral("clerk")));
         QVERIFY(m_ops->bindCard(Admin, Admin.id, cardOf("valid")));
         QSignalSpy unlocked(m_session.get(), &services::SessionService::unlocked);
         QVERIFY(m_session->signInWithCard(*proof));
@@ -205,7 +206,7 @@ private:
         const auto cert = pki::JpkiCertificate::parse(resident(id).authCertDer);
         return {cert->identity().issuerKeyId, cert->identity().serial};
     }
-    QString reader() const { return sim::TrainingBackend::slotName(0); }
+    QString reader() const { return sim::TrainingBackend::slotName(1); }
 
     core::Result<CardSignInCandidate> prepare()
     {
