@@ -13,6 +13,8 @@
 #include "sim/TrainingBackend.h"
 
 #include <QApplication>
+#include <QCheckBox>
+#include <QDialogButtonBox>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
@@ -129,6 +131,51 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(error->text().startsWith(QStringLiteral("⚠")), 10000);
         QVERIFY(screen->pinDialog() == nullptr);
         QVERIFY(!m_fixture.session->isSignedIn());
+    }
+
+    // A reader with FEATURE_VERIFY_PIN_DIRECT: the dialog asks for the PIN on the keypad and takes none;
+    // at one try left the holder must still confirm first (jpki-card.md §4).
+    void pinPadAndLastTry_data()
+    {
+        QTest::addColumn<bool>("pinPad");
+        QTest::addColumn<int>("tries");
+        QTest::newRow("keypad") << true << 3;
+        QTest::newRow("keypad, last try") << true << 1;
+        QTest::newRow("typed, last try") << false << 1;
+    }
+
+    void pinPadAndLastTry()
+    {
+        QFETCH(bool, pinPad);
+        QFETCH(int, tries);
+        card::PinStatus status;
+        status.triesLeft = tries;
+        status.onPinPad = pinPad;
+        gui::ResidentPinDialog dialog(
+            [status](const QString&, QObject*, std::function<void(core::Result<card::PinStatus>)> done) {
+                done(status);
+            },
+            QStringLiteral("reader"));
+        dialog.setForOperator();
+        dialog.start();
+        auto* edit = dialog.findChild<QLineEdit*>(QStringLiteral("pinLineEdit"));
+        QCOMPARE(dialog.usesPinPad(), pinPad);
+        QCOMPARE(edit->isVisibleTo(&dialog), !pinPad);
+        const bool lastTry = tries == 1;
+        QCOMPARE(dialog.state(),
+                 lastTry ? gui::ResidentPinDialog::State::NeedsConfirmation : gui::ResidentPinDialog::State::Ready);
+        auto* ok = dialog.findChild<QDialogButtonBox*>(QStringLiteral("buttonBox"))->button(QDialogButtonBox::Ok);
+        QCOMPARE(ok->isEnabled(), pinPad && !lastTry);
+        if (lastTry) {
+            dialog.findChild<QCheckBox*>(QStringLiteral("confirmLastTryCheckBox"))->setChecked(true);
+            QCOMPARE(dialog.confirmation(), card::PinConfirmation::ConfirmedLastTry);
+        }
+        if (pinPad) {
+            QVERIFY(ok->isEnabled());
+            dialog.accept();
+            QCOMPARE(dialog.result(), int(QDialog::Accepted));
+            QCOMPARE(dialog.takePin().size(), std::size_t(0));
+        }
     }
 
     // Issue 6 "Measure": the longest UI-thread stall while the window reads cards (card thread read,
