@@ -34,6 +34,14 @@ public:
     {
         return core::fail(core::Errc::Unsupported, QStringLiteral("no PC/SC part 10 features"));
     }
+    // SCardControl with a Part 10 control code (FEATURE_VERIFY_PIN_DIRECT, PinVerifyStructure): the
+    // reader's answer. Errc::Unsupported where there is no such thing.
+    [[nodiscard]] virtual core::Result<QByteArray> control(quint32 code, const QByteArray& input)
+    {
+        Q_UNUSED(code);
+        Q_UNUSED(input);
+        return core::fail(core::Errc::Unsupported, QStringLiteral("no reader control"));
+    }
     // APDUs sent since connect; the benchmark counts them.
     [[nodiscard]] virtual int apduCount() const = 0;
 };

@@ -70,7 +70,7 @@ core::Result<void> HolderProof::verifySignature(EVP_PKEY* key, QByteArrayView me
 
 core::Result<HolderProofResult> HolderProof::prove(JpkiCard& card, const HolderChallenge& challenge,
                                                    const QByteArray& authCertificateDer, core::SecureBytes pin,
-                                                   PinConfirmation confirmation)
+                                                   PinConfirmation confirmation, std::optional<quint32> pinPadCode)
 {
     if (challenge.nonce.size() != HolderChallenge::NonceLength) {
         return core::fail(core::Errc::InvalidArgument, QStringLiteral("challenge without a fresh nonce"));
@@ -79,7 +79,8 @@ core::Result<HolderProofResult> HolderProof::prove(JpkiCard& card, const HolderC
     if (!tx) {
         return core::fail(tx.error());
     }
-    auto verified = card.verifyPin(PinKind::Auth, std::move(pin), confirmation);
+    auto verified = pinPadCode ? card.verifyPinOnPinPad(PinKind::Auth, *pinPadCode, confirmation)
+                               : card.verifyPin(PinKind::Auth, std::move(pin), confirmation);
     if (!verified) {
         return core::fail(verified.error());
     }

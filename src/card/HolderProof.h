@@ -7,6 +7,7 @@
 
 #include <QByteArray>
 
+#include <optional>
 struct evp_pkey_st;
 
 namespace madoguchi::card {
@@ -30,9 +31,11 @@ public:
 
     // One transaction across VERIFY → SELECT 0017 → SIGN (jpki-card.md §1). Errc::SignatureInvalid
     // when the signature does not verify under `authCertificateDer`.
+    // With `pinPadCode` (FEATURE_VERIFY_PIN_DIRECT) the PIN is typed on the reader and `pin` is unused.
     [[nodiscard]] static core::Result<HolderProofResult> prove(JpkiCard& card, const HolderChallenge& challenge,
                                                                const QByteArray& authCertificateDer,
-                                                               core::SecureBytes pin, PinConfirmation confirmation);
+                                                               core::SecureBytes pin, PinConfirmation confirmation,
+                                                               std::optional<quint32> pinPadCode = std::nullopt);
     // RSA PKCS#1 v1.5 / SHA-256 over `message` with the certificate's public key (OpenSSL EVP).
     [[nodiscard]] static core::Result<void> verifySignature(const QByteArray& certificateDer, QByteArrayView message,
                                                             QByteArrayView signature);

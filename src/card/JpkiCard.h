@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include "card/CardConnection.h"
 #include "card/JpkiTypes.h"
 #include "card/TransactionGuard.h"
@@ -56,6 +58,13 @@ public:
     [[nodiscard]] core::Result<VerifyOutcome> verifyPin(PinKind kind, core::SecureBytes pin,
                                                         PinConfirmation confirmation = PinConfirmation::NotConfirmed);
 
+    // The same rules as verifyPin, but the PIN is typed on the reader's keypad: VERIFY goes through
+    // SCardControl(verifyPinDirectCode) with a PinVerifyStructure (PC/SC Part 10 §2.5.2) and the PIN
+    // never touches the PC. 4-digit PINs only (auth, text: a keypad has no letters); the keypad's
+    // timeout → Errc::Timeout, its Cancel key → Errc::Cancelled.
+    [[nodiscard]] core::Result<VerifyOutcome> verifyPinOnPinPad(PinKind kind, quint32 verifyPinDirectCode,
+                                                                PinConfirmation confirmation);
+
     // `80 2A 00 80 Lc DigestInfo(SHA-256) 00` after SELECT of the key EF; 256-byte signature.
     [[nodiscard]] core::Result<QByteArray> signWithAuthKey(QByteArrayView sha256Digest);
     [[nodiscard]] core::Result<QByteArray> signWithSignKey(QByteArrayView sha256Digest);
@@ -97,6 +106,10 @@ private:
     [[nodiscard]] core::Result<QByteArray> sign(quint16 keyFid, QByteArrayView sha256Digest);
     [[nodiscard]] core::Result<PinStatus> queryPinStatus(PinKind kind);
     [[nodiscard]] core::Result<VerifyOutcome> sendVerify(PinKind kind, core::SecureBytes pin);
+    [[nodiscard]] static core::Result<VerifyOutcome> verifyAnswer(PinKind kind, quint16 sw);
+    // The retry-counter rules before any VERIFY; a value = nothing to send (already verified).
+    [[nodiscard]] core::Result<std::optional<VerifyOutcome>> checkBeforeVerify(PinKind kind,
+                                                                               PinConfirmation confirmation);
     [[nodiscard]] bool useExtended() const;
     // Forgets the selected application when the card went away or was reset (jpki-card.md §1).
     [[nodiscard]] core::Error note(core::Error error);

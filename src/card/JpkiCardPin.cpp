@@ -2,6 +2,7 @@
 #include "card/JpkiCard.h"
 
 #include "card/Iso7816.h"
+#include "card/PinVerifyStructure.h"
 #include "card/StatusWords.h"
 #include "core/Logging.h"
 
@@ -108,15 +109,8 @@ core::Result<PinStatus> JpkiCard::queryPinStatus(PinKind kind)
     return status;
 }
 
-core::Result<VerifyOutcome> JpkiCard::verifyPin(PinKind kind, core::SecureBytes pin, PinConfirmation confirmation)
+core::Result<std::optional<VerifyOutcome>> JpkiCard::checkBeforeVerify(PinKind kind, PinConfirmation confirmation)
 {
-    if (auto format = normalizePin(kind, pin); !format) {
-        return core::fail(format.error()); // nothing was sent
-    }
-    auto tx = transaction();
-    if (!tx) {
-        return core::fail(tx.error());
-    }
     // jpki-card.md §4: read the retry counter before every VERIFY.
     auto status = queryPinStatus(kind);
     if (!status) {
@@ -127,13 +121,69 @@ core::Result<VerifyOutcome> JpkiCard::verifyPin(PinKind kind, core::SecureBytes 
     }
     if (status->verified) {
         qCInfo(lcCard).noquote() << pinKindName(kind) << "already verified in this card session; not sent";
-        return VerifyOutcome::AlreadyVerified;
+        return std::optional<VerifyOutcome>(VerifyOutcome::AlreadyVerified);
     }
     if (status->isLastTry() && confirmation != PinConfirmation::ConfirmedLastTry) {
         return core::fail(core::Errc::PinNeedsConfirmation, pinKindName(kind) + QStringLiteral(": one try left"),
                           0x63C1);
     }
+    return std::optional<VerifyOutcome>();
+}
+
+core::Result<VerifyOutcome> JpkiCard::verifyPin(PinKind kind, core::SecureBytes pin, PinConfirmation confirmation)
+{
+    if (auto format = normalizePin(kind, pin); !format) {
+        return core::fail(format.error()); // nothing was sent
+    }
+    auto tx = transaction();
+    if (!tx) {
+        return core::fail(tx.error());
+    }
+    auto checked = checkBeforeVerify(kind, confirmation);
+    if (!checked) {
+        return core::fail(checked.error());
+    }
+    if (*checked) {
+        return **checked;
+    }
     return sendVerify(kind, std::move(pin));
+}
+
+core::Result<VerifyOutcome> JpkiCard::verifyPinOnPinPad(PinKind kind, quint32 verifyPinDirectCode,
+                                                        PinConfirmation confirmation)
+{
+    if (!ruleFor(kind).digitsOnly) {
+        return core::fail(core::Errc::Unsupported, pinKindName(kind) + QStringLiteral(": letters, no PIN pad"));
+    }
+    auto tx = transaction();
+    if (!tx) {
+        return core::fail(tx.error());
+    }
+    auto checked = checkBeforeVerify(kind, confirmation); // also SELECTs the PIN EF the VERIFY needs
+    if (!checked) {
+        return core::fail(checked.error());
+    }
+    if (*checked) {
+        return **checked;
+    }
+    // Sent once, like sendVerify; the reader waits for the keypad (bTimerOut).
+    auto answer = m_connection.control(verifyPinDirectCode, PinVerifyStructure::jpkiFourDigits().toBytes());
+    if (!answer) {
+        return core::fail(note(answer.error()));
+    }
+    if (answer->size() != 2) {
+        return core::fail(core::Errc::MalformedResponse, QStringLiteral("PIN pad answer is not a status word"));
+    }
+    const auto sw =
+        static_cast<quint16>((static_cast<quint8>(answer->at(0)) << 8) | static_cast<quint8>(answer->at(1)));
+    // PC/SC Part 10 §2.5.2 / CCID §6.1.11: 64 00 timeout, 64 01 cancelled on the keypad, 6B 80 bad structure.
+    if (sw == 0x6400) {
+        return core::fail(core::Errc::Timeout, QStringLiteral("no PIN typed on the keypad"), sw);
+    }
+    if (sw == 0x6401) {
+        return core::fail(core::Errc::Cancelled, QStringLiteral("PIN entry cancelled on the keypad"), sw);
+    }
+    return verifyAnswer(kind, sw);
 }
 
 core::Result<VerifyOutcome> JpkiCard::sendVerify(PinKind kind, core::SecureBytes pin)
@@ -145,8 +195,12 @@ core::Result<VerifyOutcome> JpkiCard::sendVerify(PinKind kind, core::SecureBytes
     if (!response) {
         return core::fail(note(response.error()));
     }
-    const quint16 sw = response->sw;
-    if (response->isOk()) {
+    return verifyAnswer(kind, response->sw);
+}
+
+core::Result<VerifyOutcome> JpkiCard::verifyAnswer(PinKind kind, quint16 sw)
+{
+    if (sw == 0x9000) {
         return VerifyOutcome::Verified;
     }
     if (StatusWords::isBlocked(sw)) {

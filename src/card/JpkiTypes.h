@@ -36,6 +36,9 @@ struct PinStatus
     int triesLeft = -1;    // -1: the card did not say (already verified)
     bool verified = false; // the card answered 90 00 to the case-1 VERIFY
     bool blocked = false;
+    // Not from the card: the reader has a PIN pad (PC/SC Part 10 FEATURE_VERIFY_PIN_DIRECT), so the
+    // PIN is typed on its keypad and never touches the PC. Filled by the services that read the status.
+    bool onPinPad = false;
 
     [[nodiscard]] bool isLastTry() const { return triesLeft == 1; }
 };

@@ -114,6 +114,19 @@ core::Result<QByteArray> PcscConnection::readerFeatures()
     return QByteArray(reinterpret_cast<const char*>(buffer.data()), static_cast<qsizetype>(received));
 }
 
+core::Result<QByteArray> PcscConnection::control(quint32 code, const QByteArray& input)
+{
+    std::array<BYTE, 258> buffer{};
+    DWORD received = 0;
+    const LONG rc =
+        SCardControl(pcsc::toCard(m_card), static_cast<DWORD>(code), input.constData(),
+                     static_cast<DWORD>(input.size()), buffer.data(), static_cast<DWORD>(buffer.size()), &received);
+    if (rc != SCARD_S_SUCCESS) {
+        return core::fail(PcscError::toError(rc, QStringLiteral("SCardControl")));
+    }
+    return QByteArray(reinterpret_cast<const char*>(buffer.data()), static_cast<qsizetype>(received));
+}
+
 core::Result<void> PcscConnection::beginTransaction()
 {
     const LONG rc = SCardBeginTransaction(pcsc::toCard(m_card));
@@ -134,8 +147,11 @@ core::Result<void> PcscConnection::endTransaction()
 
 core::Result<void> PcscConnection::reconnect()
 {
+    // A warm reset, as the training reader does: the card forgets every PIN verification, so a
+    // caller can make sure the next VERIFY really asks for the PIN (card sign-in) and leave no card
+    // unlocked behind it. After a reinsertion the reset is harmless.
     DWORD protocol = 0;
-    const LONG rc = SCardReconnect(pcsc::toCard(m_card), SCARD_SHARE_SHARED, Protocols, SCARD_LEAVE_CARD, &protocol);
+    const LONG rc = SCardReconnect(pcsc::toCard(m_card), SCARD_SHARE_SHARED, Protocols, SCARD_RESET_CARD, &protocol);
     if (rc != SCARD_S_SUCCESS) {
         return core::fail(PcscError::toError(rc, QStringLiteral("SCardReconnect")));
     }

@@ -29,6 +29,8 @@ public:
     [[nodiscard]] int apduCount() const override { return m_apduCount; }
     // SCardControl(CM_IOCTL_GET_FEATURE_REQUEST) (PC/SC Part 10 §2.2).
     [[nodiscard]] core::Result<QByteArray> readerFeatures() override;
+    // SCardControl(code, input) (PC/SC Part 10 §2.5: FEATURE_VERIFY_PIN_DIRECT waits for the keypad).
+    [[nodiscard]] core::Result<QByteArray> control(quint32 code, const QByteArray& input) override;
 
 private:
     PcscConnection(std::shared_ptr<PcscContext> context, quintptr card, quint32 protocol, QString readerName,

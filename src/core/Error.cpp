@@ -76,6 +76,7 @@ constexpr std::array ErrcTable{
     ErrcInfo{Errc::AuthenticationFailed, ErrorDomain::General, "authentication_failed"},
     ErrcInfo{Errc::AccountLocked, ErrorDomain::General, "account_locked"},
     ErrcInfo{Errc::DiskFull, ErrorDomain::Store, "disk_full"},
+    ErrcInfo{Errc::CardNotBound, ErrorDomain::General, "card_not_bound"},
 };
 
 const ErrcInfo* infoOf(Errc code) noexcept

@@ -99,6 +99,8 @@ enum class Errc
     // Store (issue 4 "Bad input"): the disk (or the database's size limit) is full. The change was
     // rolled back whole; free space and retry — an import resumes after its last committed batch.
     DiskFull,
+    // Card sign-in (issue 6 item 1): a valid card that no operator account is bound to.
+    CardNotBound,
 };
 
 ErrorDomain domainOf(Errc code) noexcept;

@@ -3,6 +3,7 @@
 
 #include "core/SecureBytes.h"
 #include "gui/Messages.h"
+#include "gui/ResidentPinDialog.h"
 #include "gui/RoleNames.h"
 #include "services/CounterSetup.h"
 #include "services/SessionService.h"
@@ -11,10 +12,12 @@
 
 namespace madoguchi::gui {
 
-LockScreen::LockScreen(services::SessionService& session, QWidget* parent)
-    : QWidget(parent), m_ui(std::make_unique<Ui::LockScreen>()), m_session(session)
+LockScreen::LockScreen(services::SessionService& session, services::CardSignInService* cardSignIn, QWidget* parent)
+    : QWidget(parent), m_ui(std::make_unique<Ui::LockScreen>()), m_session(session), m_cardSignIn(cardSignIn)
 {
     m_ui->setupUi(this);
+    m_ui->cardSignInButton->setVisible(cardSignIn != nullptr);
+    connect(m_ui->cardSignInButton, &QPushButton::clicked, this, &LockScreen::onCardSignInClicked);
     m_ui->trainingHintLabel->setVisible(session.isTrainingMode());
     connect(m_ui->signInButton, &QPushButton::clicked, this, &LockScreen::onSubmit);
     connect(m_ui->passwordLineEdit, &QLineEdit::returnPressed, this, &LockScreen::onSubmit);
@@ -24,6 +27,11 @@ LockScreen::LockScreen(services::SessionService& session, QWidget* parent)
 }
 
 LockScreen::~LockScreen() = default;
+
+ResidentPinDialog* LockScreen::pinDialog() const
+{
+    return m_pinDialog.data();
+}
 
 void LockScreen::showSignIn()
 {
@@ -66,6 +74,73 @@ void LockScreen::onSubmit()
         m_ui->errorLabel->setText(QStringLiteral("⚠ ") + Messages::describe(result.error()));
         m_ui->passwordLineEdit->setFocus();
     }
+}
+
+void LockScreen::showError(const core::Error& error)
+{
+    m_ui->errorLabel->setText(QStringLiteral("⚠ ") + Messages::describe(error));
+    m_ui->cardSignInButton->setEnabled(true);
+}
+
+// The service does the work (services::CardSignInService); this only drives it: read the card and
+// check it before any PIN, then the PIN dialog (retry counter shown, last try confirmed, never
+// retried), then the proof, then the session.
+void LockScreen::onCardSignInClicked()
+{
+    const QString reader = m_cardSignIn->readerWithCard();
+    if (reader.isEmpty()) {
+        m_ui->errorLabel->setText(tr("⚠ Put your My Number Card on the reader first."));
+        return;
+    }
+    m_pinDialog = nullptr; // an earlier one is closing (deleted later)
+    m_ui->cardSignInButton->setEnabled(false);
+    m_ui->errorLabel->setText(tr("Reading your card…"));
+    m_cardSignIn->prepare(reader, this, [this](core::Result<services::CardSignInCandidate> candidate) {
+        onCandidate(std::move(candidate));
+    });
+}
+
+void LockScreen::onCandidate(core::Result<services::CardSignInCandidate> candidate)
+{
+    if (!candidate) {
+        showError(candidate.error());
+        return;
+    }
+    m_ui->errorLabel->clear();
+    const card::PinStatus status = candidate->pin; // read with the card, just now (jpki-card.md §4)
+    auto* dialog = new ResidentPinDialog(
+        [status](const QString&, QObject*, std::function<void(core::Result<card::PinStatus>)> done) { done(status); },
+        candidate->reader, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setForOperator();
+    m_pinDialog = dialog;
+    connect(dialog, &QDialog::finished, this, [this, dialog, candidate = *candidate](int result) {
+        if (result != QDialog::Accepted) {
+            m_ui->cardSignInButton->setEnabled(true);
+            return;
+        }
+        m_ui->errorLabel->setText(candidate.hasPinPad() ? tr("Enter your PIN on the reader's keypad…")
+                                                        : tr("Checking your PIN with the card…"));
+        m_cardSignIn->prove(
+            candidate, dialog->takePin(), dialog->confirmation(), this,
+            [this](core::Result<services::CardSignInService::Verified> proof) { onProof(std::move(proof)); });
+    });
+    dialog->start();
+    dialog->open();
+}
+
+void LockScreen::onProof(core::Result<services::CardSignInService::Verified> proof)
+{
+    if (!proof) {
+        showError(proof.error());
+        return;
+    }
+    if (auto op = m_session.signInWithCard(*proof); !op) {
+        showError(op.error());
+        return;
+    }
+    m_ui->errorLabel->clear();
+    m_ui->cardSignInButton->setEnabled(true);
 }
 
 void LockScreen::retranslate()

@@ -103,7 +103,9 @@ QWidget* MainWindow::operatorsPage()
     if (m_context.operators == nullptr || m_context.session == nullptr) {
         return new PlaceholderPage(Workspace::Operators);
     }
-    return new OperatorsPage(*m_context.operators, *m_context.session);
+    auto* page = new OperatorsPage(*m_context.operators, *m_context.session);
+    page->setCardSignIn(m_context.cardSignIn);
+    return page;
 }
 
 QString MainWindow::pageTitle(Workspace workspace)
@@ -176,7 +178,7 @@ void MainWindow::connectSession()
     if (session == nullptr) {
         return;
     }
-    m_lockScreen = new LockScreen(*session);
+    m_lockScreen = new LockScreen(*session, m_context.cardSignIn);
     m_lockScreen->setObjectName(QStringLiteral("lockScreen"));
     m_ui->contentStack->addWidget(m_lockScreen);
     connect(m_ui->lockAction, &QAction::triggered, session, &services::SessionService::lock);

@@ -27,6 +27,7 @@ class Clock;
 namespace madoguchi::services {
 class AuditViewSource;
 class CardReaderService;
+class CardSignInService;
 class OperatorService;
 class SessionService;
 class SettingsService;
@@ -80,6 +81,7 @@ public:
         int pinScreen = -1; // QGuiApplication::screens() index for the resident's PIN dialog
         const services::AuditViewSource* audit = nullptr; // nullptr: no audit page (no store open)
         services::SyncService* sync = nullptr;            // nullptr: the Sync page says "not configured"
+        services::CardSignInService* cardSignIn = nullptr; // nullptr: no card sign-in, no card binding
     };
     static constexpr int PageCount = 8;
 

@@ -84,6 +84,9 @@ QString Messages::describe(const core::Error& error)
         return tr("The operator name or password is wrong, or the account is disabled.");
     case Errc::AccountLocked:
         return tr("Too many wrong passwords. Sign-in is paused for a while; try again later.");
+    case Errc::CardNotBound:
+        return tr("This card is not bound to an operator account. An administrator can bind it on the "
+                  "Operators page.");
     case Errc::NotFound:
         return tr("Not found.");
     case Errc::DiskFull:

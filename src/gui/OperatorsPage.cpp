@@ -5,6 +5,7 @@
 #include "gui/Messages.h"
 #include "gui/OperatorListModel.h"
 #include "gui/RoleNames.h"
+#include "services/CardSignInService.h"
 #include "services/OperatorService.h"
 #include "services/SessionService.h"
 
@@ -28,10 +29,19 @@ OperatorsPage::OperatorsPage(services::OperatorService& operators, services::Ses
     connect(m_ui->disableButton, &QPushButton::clicked, this, &OperatorsPage::onDisableClicked);
     connect(m_ui->resetPasswordButton, &QPushButton::clicked, this, &OperatorsPage::onResetPasswordClicked);
     connect(m_ui->changeRoleButton, &QPushButton::clicked, this, &OperatorsPage::onChangeRoleClicked);
+    connect(m_ui->bindCardButton, &QPushButton::clicked, this, &OperatorsPage::onBindCardClicked);
+    m_ui->bindCardButton->hide();
     refresh();
 }
 
 OperatorsPage::~OperatorsPage() = default;
+
+void OperatorsPage::setCardSignIn(services::CardSignInService* cardSignIn)
+{
+    m_cardSignIn = cardSignIn;
+    m_ui->bindCardButton->setVisible(cardSignIn != nullptr);
+    updateButtons();
+}
 
 void OperatorsPage::refresh()
 {
@@ -64,6 +74,7 @@ void OperatorsPage::updateButtons()
     m_ui->disableButton->setEnabled(account != nullptr);
     m_ui->resetPasswordButton->setEnabled(account != nullptr);
     m_ui->changeRoleButton->setEnabled(account != nullptr);
+    m_ui->bindCardButton->setEnabled(account != nullptr && m_cardSignIn != nullptr);
     m_ui->disableButton->setText(account != nullptr && account->disabled ? tr("&Enable") : tr("&Disable"));
 }
 
@@ -129,6 +140,28 @@ void OperatorsPage::onChangeRoleClicked()
     const auto role = RoleNames::all().at(names.indexOf(chosen));
     report(m_operators.changeRole(m_session.actor(), login, role),
            tr("✔ %1 is now: %2.").arg(login, RoleNames::display(role)));
+}
+
+// The card is read and checked by the service (chain, validity, revocation); the binding is the
+// admin's change, refused for other roles and recorded (OperatorService::bindCard).
+void OperatorsPage::onBindCardClicked()
+{
+    const QString login = selectedLogin();
+    const QString reader = m_cardSignIn != nullptr ? m_cardSignIn->readerWithCard() : QString();
+    if (login.isEmpty() || reader.isEmpty()) {
+        m_ui->statusLabel->setText(tr("⚠ Put the operator's My Number Card on the reader first."));
+        return;
+    }
+    m_ui->bindCardButton->setEnabled(false);
+    m_ui->statusLabel->setText(tr("Reading the card…"));
+    m_cardSignIn->readCardIdentity(reader, this, [this, login](core::Result<store::CardIdentity> card) {
+        if (!card) {
+            report(core::fail(card.error()), QString());
+            return;
+        }
+        report(m_operators.bindCard(m_session.actor(), login, *card),
+               tr("✔ The card on the reader is now bound to %1. %1 can sign in with it.").arg(login));
+    });
 }
 
 void OperatorsPage::report(const core::Result<void>& result, const QString& success)

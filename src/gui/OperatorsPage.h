@@ -12,6 +12,7 @@ class OperatorsPage;
 
 namespace madoguchi::services {
 class OperatorService;
+class CardSignInService;
 class SessionService;
 } // namespace madoguchi::services
 
@@ -32,6 +33,8 @@ public:
     ~OperatorsPage() override;
 
     void refresh();
+    // Card sign-in: shows "Bind card on the reader" (nullptr: hidden).
+    void setCardSignIn(services::CardSignInService* cardSignIn);
     [[nodiscard]] OperatorListModel* model() const { return m_model; }
 
 protected:
@@ -44,11 +47,13 @@ private:
     void onDisableClicked();
     void onResetPasswordClicked();
     void onChangeRoleClicked();
+    void onBindCardClicked();
     void report(const core::Result<void>& result, const QString& success);
 
     const std::unique_ptr<Ui::OperatorsPage> m_ui;
     services::OperatorService& m_operators;
     services::SessionService& m_session;
+    services::CardSignInService* m_cardSignIn = nullptr;
     OperatorListModel* m_model;
 };
 

@@ -45,6 +45,17 @@ void ReaderPanel::setBackendMessage(const QString& message)
     m_ui->readerStatusLabel->setVisible(!message.isEmpty());
 }
 
+bool ReaderPanel::insertDemoCard(const QString& id)
+{
+    const int index = m_training != nullptr ? m_ui->demoCardComboBox->findData(id) : -1;
+    if (index < 0) {
+        return false;
+    }
+    m_ui->demoCardComboBox->setCurrentIndex(index);
+    onInsertClicked();
+    return true;
+}
+
 void ReaderPanel::onInsertClicked()
 {
     if (m_training != nullptr && m_ui->demoCardComboBox->currentIndex() >= 0) {

@@ -30,6 +30,9 @@ public:
 
     void setReaders(const QList<card::ReaderState>& readers);
     void setBackendMessage(const QString& message);
+    // Training: selects demo card `id` in the combo box and puts it on the reader, so the box always
+    // names the card on the reader (--demo-card). false: no training reader or no such card.
+    bool insertDemoCard(const QString& id);
     [[nodiscard]] ReaderListModel* model() const { return m_model; }
 
 private:

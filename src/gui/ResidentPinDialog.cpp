@@ -13,7 +13,16 @@
 namespace madoguchi::gui {
 
 ResidentPinDialog::ResidentPinDialog(services::EnrolmentService& service, QString reader, QWidget* parent)
-    : QDialog(parent), m_ui(std::make_unique<Ui::ResidentPinDialog>()), m_service(service), m_reader(std::move(reader))
+    : ResidentPinDialog(
+          [&service](const QString& name, QObject* context, std::function<void(core::Result<card::PinStatus>)> done) {
+              service.readPinStatus(name, context, std::move(done));
+          },
+          std::move(reader), parent)
+{}
+
+ResidentPinDialog::ResidentPinDialog(StatusReader statusReader, QString reader, QWidget* parent)
+    : QDialog(parent), m_ui(std::make_unique<Ui::ResidentPinDialog>()), m_statusReader(std::move(statusReader)),
+      m_reader(std::move(reader))
 {
     m_ui->setupUi(this);
     // jpki-card.md §4: the auth PIN is exactly 4 digits; nothing else can be typed.
@@ -44,10 +53,16 @@ void ResidentPinDialog::placeOnScreen(int index)
     move(area.center() - rect().center());
 }
 
+void ResidentPinDialog::setForOperator()
+{
+    setWindowTitle(tr("Sign in with your card"));
+    m_ui->confirmLastTryCheckBox->setText(tr("I know that one wrong PIN blocks my card, and I want to try."));
+}
+
 void ResidentPinDialog::start()
 {
     setState(State::Checking);
-    m_service.readPinStatus(m_reader, this, [this](core::Result<card::PinStatus> status) { onStatus(status); });
+    m_statusReader(m_reader, this, [this](core::Result<card::PinStatus> status) { onStatus(status); });
 }
 
 card::PinConfirmation ResidentPinDialog::confirmation() const
@@ -67,6 +82,13 @@ void ResidentPinDialog::onStatus(const core::Result<card::PinStatus>& status)
         return;
     }
     m_triesLeft = status->triesLeft;
+    m_pinPad = status->onPinPad;
+    // PC/SC Part 10 FEATURE_VERIFY_PIN_DIRECT: the reader asks for the PIN; nothing is typed here.
+    m_ui->pinLineEdit->setVisible(!m_pinPad);
+    if (m_pinPad) {
+        m_ui->messageLabel->setText(tr("Enter the PIN on the reader's keypad after pressing Confirm. The PIN "
+                                       "goes to the card only, never to this computer."));
+    }
     if (status->blocked) {
         setState(State::Blocked);
         return;
@@ -123,11 +145,17 @@ void ResidentPinDialog::updateInputs()
     } else {
         m_ui->pinLineEdit->setFocus();
     }
-    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(mayType && m_ui->pinLineEdit->text().size() == 4);
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)
+        ->setEnabled(mayType && (m_pinPad || m_ui->pinLineEdit->text().size() == 4));
 }
 
 void ResidentPinDialog::accept()
 {
+    if (m_pinPad && m_ui->pinLineEdit->isEnabled()) {
+        m_pin.clear(); // typed on the keypad
+        QDialog::accept();
+        return;
+    }
     if (!m_ui->pinLineEdit->isEnabled() || m_ui->pinLineEdit->text().size() != 4) {
         return;
     }

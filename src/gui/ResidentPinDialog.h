@@ -6,6 +6,7 @@
 
 #include <QDialog>
 
+#include <functional>
 #include <memory>
 
 class QScreen;
@@ -40,7 +41,16 @@ public:
         Failed,
     };
 
+    // Reads the retry counter of the auth PIN on `reader` and answers on `context`'s thread.
+    using StatusReader = std::function<void(const QString& reader, QObject* context,
+                                            std::function<void(core::Result<card::PinStatus>)> done)>;
+
     ResidentPinDialog(services::EnrolmentService& service, QString reader, QWidget* parent = nullptr);
+    ResidentPinDialog(StatusReader statusReader, QString reader, QWidget* parent = nullptr);
+    // The operator's own card (card sign-in): the holder confirms the last try themselves.
+    void setForOperator();
+    // True when the reader asks for the PIN on its keypad (the status said so); takePin() is then empty.
+    [[nodiscard]] bool usesPinPad() const { return m_pinPad; }
     ~ResidentPinDialog() override;
 
     // Screen `index` of QGuiApplication::screens() (a setting or --pin-screen); out of range: the
@@ -66,8 +76,9 @@ private:
     void updateInputs();
 
     const std::unique_ptr<Ui::ResidentPinDialog> m_ui;
-    services::EnrolmentService& m_service;
+    StatusReader m_statusReader;
     QString m_reader;
+    bool m_pinPad = false;
     State m_state = State::Checking;
     int m_triesLeft = -1;
     core::SecureBytes m_pin;

@@ -34,6 +34,8 @@ struct TrustAnchor
 
 // The trust anchors of both JPKI hierarchies (architecture.md §5). Every generation of a hierarchy
 // has the same DN (jpki-card.md §5), so anchors are found by key identifier, never by name.
+// Not thread-safe: it is changed on the GUI thread only; the card thread works on a copy
+// (CardReaderService::readCard), so an anchor installed meanwhile never reallocates under a reader.
 class TrustStore final
 {
 public:

@@ -2,10 +2,13 @@
 
 #include "card/CardMonitor.h"
 #include "core/Logging.h"
+#include "pki/TrustStore.h"
 #include "services/CardSummaryReader.h"
 
 #include <QMetaObject>
 #include <QPointer>
+
+#include <memory>
 
 namespace madoguchi::services {
 
@@ -74,8 +77,13 @@ void CardReaderService::readCard(const QString& reader)
     Q_EMIT cardReadStarted(reader);
     const quint64 generation = ++m_generation[reader];
     const QPointer<CardReaderService> self(this);
-    CardSummaryReader summaryReader(m_trust, m_clock);
-    m_monitor->post([self, reader, generation, summaryReader](card::ReaderBackend& backend) {
+    // TrustStore is not thread-safe: an administrator may install an anchor on this (GUI) thread
+    // while the card thread validates (a vector reallocating under a reader). The card thread gets its
+    // own copy, taken here on the thread that writes; a few anchors, copied in microseconds.
+    auto trust = std::make_shared<const pki::TrustStore>(m_trust);
+    const core::Clock* clock = &m_clock;
+    m_monitor->post([self, reader, generation, trust, clock](card::ReaderBackend& backend) {
+        const CardSummaryReader summaryReader(*trust, *clock);
         auto connection = backend.connect(reader);
         auto summary =
             connection ? summaryReader.read(**connection) : core::Result<CardSummary>(core::fail(connection.error()));

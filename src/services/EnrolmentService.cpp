@@ -1,6 +1,7 @@
 #include "services/EnrolmentService.h"
 
 #include "card/JpkiCard.h"
+#include "card/PinPadFeatures.h"
 #include "core/Logging.h"
 #include "pki/JpkiCertificate.h"
 #include "services/AccessPolicy.h"
@@ -31,6 +32,13 @@ void deliver(const QPointer<QObject>& context, EnrolmentService::Done<T> done, c
         Qt::QueuedConnection);
 }
 
+// PC/SC Part 10: a reader with FEATURE_VERIFY_PIN_DIRECT takes the PIN on its own keypad (issue 6 item 3).
+std::optional<quint32> pinPadOf(card::CardConnection& connection)
+{
+    auto features = card::PinPadFeatures::query(connection);
+    return features ? features->verifyPinDirect : std::nullopt;
+}
+
 core::Result<card::HolderProofResult> proveOn(card::ReaderBackend& backend, const CardSummary& expected,
                                               const card::HolderChallenge& challenge, core::SecureBytes pin,
                                               card::PinConfirmation confirmation)
@@ -53,7 +61,7 @@ core::Result<card::HolderProofResult> proveOn(card::ReaderBackend& backend, cons
     if (!cert || cert->identity().issuerKeyId != expected.issuerKeyId || cert->identity().serial != expected.serial) {
         return core::fail(core::Errc::CardRemoved, QStringLiteral("another card is on the reader"));
     }
-    return card::HolderProof::prove(jpki, challenge, *der, std::move(pin), confirmation);
+    return card::HolderProof::prove(jpki, challenge, *der, std::move(pin), confirmation, pinPadOf(**connection));
 }
 
 } // namespace
@@ -73,7 +81,11 @@ void EnrolmentService::readPinStatus(const QString& reader, QObject* context, Do
             return;
         }
         card::JpkiCard jpki(**connection);
-        deliver(target, std::move(done), jpki.pinStatus(card::PinKind::Auth));
+        auto status = jpki.pinStatus(card::PinKind::Auth);
+        if (status) {
+            status->onPinPad = pinPadOf(**connection).has_value();
+        }
+        deliver(target, std::move(done), std::move(status));
     });
 }
 

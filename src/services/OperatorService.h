@@ -4,11 +4,13 @@
 #include "core/Result.h"
 #include "core/SecureBytes.h"
 #include "services/OperatorAccount.h"
+#include "store/CardIdentity.h"
 #include "store/KeyFile.h"
 
 #include <QList>
 
 #include <functional>
+#include <optional>
 
 namespace madoguchi::store {
 class Database;
@@ -57,6 +59,22 @@ public:
     [[nodiscard]] core::Result<void> resetPassword(const Operator& actor, const QString& login,
                                                    const core::SecureBytes& password);
     [[nodiscard]] core::Result<void> changeRole(const Operator& actor, const QString& login, Role role);
+
+    // Card sign-in (issue 6 item 1; OperatorServiceCards.cpp). Admins bind the identity of an
+    // operator's own auth certificate to the account: one card per operator, one operator per card
+    // (a card bound elsewhere: Errc::InvalidArgument). Rebinding replaces the old card.
+    [[nodiscard]] core::Result<void> bindCard(const Operator& actor, const QString& login,
+                                              const store::CardIdentity& card);
+    [[nodiscard]] core::Result<void> unbindCard(const Operator& actor, const QString& login);
+    // The card bound to `login`, if any (admins and auditors, like list()).
+    [[nodiscard]] core::Result<std::optional<store::CardIdentity>> boundCard(const Operator& actor,
+                                                                             const QString& login);
+    // Who `card` is bound to, without signing in (Errc::CardNotBound: nobody).
+    [[nodiscard]] core::Result<QString> loginBoundTo(const store::CardIdentity& card);
+    // Only after the card's holder proof verified (CardSignInService): the operator bound to `card`,
+    // refused like a password sign-in when disabled or locked; recorded as "sign_in_card".
+    // Errc::CardNotBound when no account has this card.
+    [[nodiscard]] core::Result<Operator> authenticateCard(const store::CardIdentity& card);
 
 private:
     [[nodiscard]] core::Result<void> insert(const NewOperator& account, const core::SecureBytes& password);

@@ -77,6 +77,32 @@ core::Result<Operator> SessionService::signInTrainingOperator(const QString& log
     return account->toOperator();
 }
 
+core::Result<Operator> SessionService::signInWithCard(const CardSignInService::Verified& proof)
+{
+    if (m_operator && m_locked) {
+        auto bound = m_operators.loginBoundTo(proof.card());
+        if (!bound) {
+            return core::fail(bound.error());
+        }
+        if (*bound != m_operator->id) {
+            return core::fail(core::Errc::PermissionDenied, QStringLiteral("the locked session is another operator's"));
+        }
+    }
+    auto op = m_operators.authenticateCard(proof.card());
+    if (!op) {
+        return op;
+    }
+    if (m_operator && m_locked) {
+        m_operator = *op; // role may have changed meanwhile
+        m_locked = false;
+        noteActivity();
+        Q_EMIT unlocked();
+        return op;
+    }
+    begin(*op);
+    return op;
+}
+
 void SessionService::begin(const Operator& op)
 {
     m_operator = op;

@@ -2,6 +2,7 @@
 
 #include "core/Result.h"
 #include "core/SecureBytes.h"
+#include "services/CardSignInService.h"
 #include "services/Operator.h"
 
 #include <QObject>
@@ -40,6 +41,9 @@ public:
     [[nodiscard]] core::Result<Operator> signIn(const QString& login, const core::SecureBytes& password);
     // Training mode only (--demo-operator): sign in a demo account without its password.
     [[nodiscard]] core::Result<Operator> signInTrainingOperator(const QString& login);
+    // Card sign-in (issue 6 item 1): the operator bound to the card whose holder proof verified. While
+    // locked, only the locked session's own card unlocks it (another operator: PermissionDenied).
+    [[nodiscard]] core::Result<Operator> signInWithCard(const CardSignInService::Verified& proof);
     void signOut();
     void lock();
     // The signed-in operator's password again; a wrong one counts towards the back-off like a sign-in.

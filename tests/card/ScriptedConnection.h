@@ -95,6 +95,15 @@ public:
     bool supportsExtendedLength() const override { return m_extended; }
     int apduCount() const override { return m_apduCount; }
 
+    // SCardControl (PIN pad, PC/SC Part 10): every call is recorded and answered with `answer`.
+    core::Result<QByteArray> control(quint32 code, const QByteArray& input) override
+    {
+        m_controls.append({code, input});
+        return m_controlAnswer;
+    }
+    void setControlAnswer(core::Result<QByteArray> answer) { m_controlAnswer = std::move(answer); }
+    [[nodiscard]] const QList<std::pair<quint32, QByteArray>>& controls() const { return m_controls; }
+
     void setExtendedLength(bool on) { m_extended = on; }
     [[nodiscard]] bool isDone() const { return m_position == m_steps.size(); }
     [[nodiscard]] bool inTransaction() const { return m_inTransaction; }
@@ -130,6 +139,8 @@ private:
     bool m_inTransaction = false;
     bool m_extended = false;
     QStringList m_failures;
+    QList<std::pair<quint32, QByteArray>> m_controls;
+    core::Result<QByteArray> m_controlAnswer = core::fail(core::Errc::Unsupported, QStringLiteral("no control"));
 };
 
 } // namespace madoguchi::card::test

@@ -13,7 +13,7 @@ private Q_SLOTS:
     void everyCodeHasAUniqueName()
     {
         QSet<QString> names;
-        for (int i = 0; i <= static_cast<int>(Errc::DiskFull); ++i) {
+        for (int i = 0; i <= static_cast<int>(Errc::CardNotBound); ++i) {
             const QString name = errcName(static_cast<Errc>(i));
             QVERIFY2(!name.startsWith(QStringLiteral("unknown_")), qPrintable(name));
             QVERIFY2(!names.contains(name), qPrintable(name));

@@ -7,9 +7,11 @@
 #include "pki/DemoSet.h"
 #include "pki/TrustStore.h"
 #include "services/CardReaderService.h"
+#include "services/TrainingControl.h"
 #include "sim/TrainingBackend.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QStackedWidget>
@@ -54,6 +56,30 @@ private Q_SLOTS:
         m_window.reset();
         m_cards.reset();
         m_backend.reset();
+    }
+
+    // --demo-card: the training panel's combo box names the card that was put on the reader.
+    void demoCardComboFollowsTheInsertedCard()
+    {
+        struct Training final : services::TrainingControl
+        {
+            QList<DemoCard> demoCards() const override
+            {
+                return {{QStringLiteral("valid"), QStringLiteral("Valid card")},
+                        {QStringLiteral("moved"), QStringLiteral("Moved")}};
+            }
+            void insertCard(const QString& id) override { inserted = id; }
+            void removeCard() override {}
+            QString inserted;
+        } training;
+        gui::MainWindow window(gui::MainWindow::Context{m_cards.get(), &training, true});
+        auto* combo = window.readerPanel()->findChild<QComboBox*>(QStringLiteral("demoCardComboBox"));
+        QCOMPARE(combo->currentData().toString(), QStringLiteral("valid"));
+        QVERIFY(window.readerPanel()->insertDemoCard(QStringLiteral("moved")));
+        QCOMPARE(combo->currentData().toString(), QStringLiteral("moved"));
+        QCOMPARE(training.inserted, QStringLiteral("moved"));
+        QVERIFY(!window.readerPanel()->insertDemoCard(QStringLiteral("no-such-card")));
+        QCOMPARE(combo->currentData().toString(), QStringLiteral("moved"));
     }
 
     void showsTheInsertedCard_data()

@@ -11,6 +11,7 @@
 #include "services/AuditViewSource.h"
 #include "services/CardReaderService.h"
 #include "services/CardRevocationChecker.h"
+#include "services/CardSignInService.h"
 #include "services/CounterSetup.h"
 #include "services/CrlOverview.h"
 #include "services/EnrolmentService.h"
@@ -49,6 +50,7 @@ AppContext::~AppContext()
     m_enrolment.reset();
     m_linkages.reset();
     m_revocationQueue.reset();
+    m_cardSignIn.reset();
     m_session.reset();
     m_operators.reset();
     m_store.reset();
@@ -57,6 +59,7 @@ AppContext::~AppContext()
 
 void AppContext::attachStore(services::StoreSession store)
 {
+    m_cardSignIn.reset();
     m_session.reset();
     m_operators.reset();
     m_store = std::make_unique<services::StoreSession>(std::move(store));
@@ -64,6 +67,8 @@ void AppContext::attachStore(services::StoreSession store)
     m_operators = std::make_unique<services::OperatorService>(m_store->database(), m_clock, m_recorder);
     m_session = std::make_unique<services::SessionService>(*m_operators, isTraining());
     m_session->setLockTimeout(m_settings->lockMinutes() * 60 * 1000);
+    m_cardSignIn = std::make_unique<services::CardSignInService>(*m_cards, *m_operators, m_trust, m_clock,
+                                                                 services::AuditSetup::defaultTerminal());
     m_settings->attachAudit(&m_store->database(), m_recorder);
     recordSessionAndCardEvents();
     // Pages keep a reference to m_currentOperator; it follows the session.

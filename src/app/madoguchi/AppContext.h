@@ -23,6 +23,7 @@ class AuditTrail;
 class AuditViewSource;
 class CardReaderService;
 class CardRevocationChecker;
+class CardSignInService;
 class ChangeRecorder;
 class CrlOverview;
 class EnrolmentService;
@@ -62,6 +63,8 @@ public:
     [[nodiscard]] services::StoreSession* store() const { return m_store.get(); }
     [[nodiscard]] services::OperatorService* operators() const { return m_operators.get(); }
     [[nodiscard]] services::SessionService* session() const { return m_session.get(); }
+    // Operators' sign-in with their own My Number Card, and its binding on the Operators page.
+    [[nodiscard]] services::CardSignInService* cardSignIn() const { return m_cardSignIn.get(); }
     // The counter's work, available once a store is attached (attachStore).
     [[nodiscard]] services::LinkageService* linkages() const { return m_linkages.get(); }
     [[nodiscard]] services::EnrolmentService* enrolment() const { return m_enrolment.get(); }
@@ -100,6 +103,7 @@ private:
     std::unique_ptr<services::StoreSession> m_store;
     std::unique_ptr<services::OperatorService> m_operators;
     std::unique_ptr<services::SessionService> m_session;
+    std::unique_ptr<services::CardSignInService> m_cardSignIn;
     std::unique_ptr<audit::AuditLog> m_auditLog;
     std::unique_ptr<services::AuditChangeRecorder> m_auditRecorder;
     std::unique_ptr<services::AuditTrail> m_auditTrail;

@@ -15,8 +15,12 @@ TrainingSetup::~TrainingSetup() = default;
 
 core::Result<std::unique_ptr<TrainingSetup>> TrainingSetup::open(const QString& dataDir)
 {
+    // The set embedded at build time (src/app/demoset): a few milliseconds, no key generation.
+    auto loaded = pki::DemoSet::loadFrom(QStringLiteral(":/training/demo-set"));
     const QString directory = QDir(dataDir).filePath(QStringLiteral("training/demo-set"));
-    auto loaded = pki::DemoSet::loadFrom(directory);
+    if (!loaded) {
+        loaded = pki::DemoSet::loadFrom(directory);
+    }
     if (!loaded) {
         qCInfo(lcCore) << "generating the training demo set in" << directory << "(" << loaded.error().toString() << ")";
         loaded = pki::makeDemoSet();

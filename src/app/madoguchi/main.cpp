@@ -5,6 +5,7 @@
 #include "core/Logging.h"
 #include "gui/LanguageSwitcher.h"
 #include "gui/MainWindow.h"
+#include "gui/ReaderPanel.h"
 #include "os/ProcessHardening.h"
 #include "services/CardReaderService.h"
 #include "services/CounterSetup.h"
@@ -16,6 +17,8 @@
 #include <QIcon>
 #include <QMessageBox>
 #include <QTimer>
+
+#include <cstdio>
 
 using namespace madoguchi;
 
@@ -89,8 +92,9 @@ int main(int argc, char* argv[])
     QString error;
     const auto options = app::AppOptions::parse(QApplication::arguments(), &error);
     if (!options) {
+        // A usage error goes to stderr like --help's text: a modal box would hang a headless script.
         language.switchTo(gui::LanguageSwitcher::systemDefault());
-        QMessageBox::critical(nullptr, QStringLiteral("Madoguchi"), error);
+        std::fprintf(stderr, "madoguchi: %s\n", error.toLocal8Bit().constData());
         return 2;
     }
     auto context = app::AppContext::create(*options);
@@ -131,6 +135,7 @@ int main(int argc, char* argv[])
     windowContext.openWorkerDatabase = ctx.workerDatabaseOpener();
     windowContext.openWorkerAudit = ctx.workerAuditOpener();
     windowContext.sync = ctx.sync();
+    windowContext.cardSignIn = ctx.cardSignIn();
     gui::MainWindow window(windowContext);
     if (options->page > 0) {
         window.showPage(static_cast<services::Workspace>(options->page - 1));
@@ -139,8 +144,8 @@ int main(int argc, char* argv[])
     QTimer::singleShot(0, &window,
                        [&sinceStart]() { qCInfo(lcGui) << "first window after" << sinceStart.elapsed() << "ms"; });
     ctx.cards().start();
-    if (!options->demoCard.isEmpty() && ctx.training() != nullptr) {
-        ctx.training()->insertCard(options->demoCard);
+    if (!options->demoCard.isEmpty() && !window.readerPanel()->insertDemoCard(options->demoCard)) {
+        qCWarning(lcGui) << "no demo card" << options->demoCard;
     }
     if (!options->screenshotPath.isEmpty()) {
         scheduleScreenshot(window, ctx.cards(), *options);
