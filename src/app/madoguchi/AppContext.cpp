@@ -1,6 +1,7 @@
 #include "AppContext.h"
 
 #include "card/SharedReaderBackend.h"
+#include "TrainingCrls.h"
 #include "TrainingSetup.h"
 #include "card/PcscBackend.h"
 #include "audit/AuditLog.h"
@@ -18,6 +19,7 @@
 #include "services/LinkageService.h"
 #include "services/RevocationQueue.h"
 #include "services/OperatorService.h"
+#include "services/PlatformFeedRevocationSource.h"
 #include "services/SessionService.h"
 #include "services/SettingsService.h"
 #include "services/SyncService.h"
@@ -151,7 +153,9 @@ void AppContext::attachCounterServices()
     m_enrolment = std::make_unique<services::EnrolmentService>(
         *m_cards, *m_linkages, m_clock,
         services::EnrolmentService::Settings{terminal, m_settings->photoCheckApproved()});
-    m_crls = std::make_unique<services::CrlOverview>(QDir(m_dataDir).filePath(QStringLiteral("crl-cache")), m_clock);
+    // Training keeps its CRLs apart, like its database: TEST CRLs never enter the office's cache.
+    const QString crlRoot = isTraining() ? QDir(m_dataDir).filePath(QStringLiteral("training")) : m_dataDir;
+    m_crls = std::make_unique<services::CrlOverview>(QDir(crlRoot).filePath(QStringLiteral("crl-cache")), m_clock);
     m_revocationQueue = std::make_unique<services::RevocationQueue>(m_store->database(), m_clock, m_recorder);
     if (m_auditTrail) { // PIN outcomes, CRL imports and checks (issue 5 item 1)
         m_enrolment->setAuditTrail(m_auditTrail.get(), &m_currentOperator);
@@ -165,6 +169,7 @@ void AppContext::attachCounterServices()
                                        m_store->workerConnectionOpener()};
     m_sync = std::make_unique<services::SyncService>(m_store->database(), m_clock, std::move(sync), m_recorder,
                                                      m_auditLog.get());
+    attachPlatformFeed();
     attachRevocationChecks();
 }
 
@@ -175,12 +180,36 @@ void AppContext::attachRevocationChecks()
     if (auto loaded = m_crls->reload(); !loaded || m_crls->failures() > 0) {
         qCWarning(lcServices) << "CRL cache:" << m_crls->failures() << "CRL(s) not opened";
     }
+    if (isTraining()) {
+        refreshTrainingCrls(m_training->demoSet(), *m_crls,
+                            QDir(m_dataDir).filePath(QStringLiteral("training/crl-import")), m_clock.now());
+    }
     m_revocationChecker = std::make_unique<services::CardRevocationChecker>(
         *m_crls, m_clock, services::CardRevocationChecker::Settings::fromIni(m_settings->filePath()));
     m_revocationChecker->setPlatformFeed(m_platformFeed);
     auto* checker = m_revocationChecker.get();
     m_cards->setRevocationLookup([checker](const services::CardSummary& card) { return checker->check(card); },
                                  [checker]() { checker->cancel(); });
+}
+
+// With a platform configured, card checks also ask its revocation feed (issue 7), on a connection of
+// their own: the check runs on the card service's worker thread.
+void AppContext::attachPlatformFeed()
+{
+    setPlatformFeed(nullptr);
+    m_feedSource.reset();
+    m_feedDb.reset();
+    if (m_settings->value(services::SettingsService::Key::PlatformAddress).toString().isEmpty()) {
+        return;
+    }
+    auto db = m_store->openWorkerConnection();
+    if (!db) {
+        qCWarning(lcServices) << "platform feed not attached:" << db.error().toString();
+        return;
+    }
+    m_feedDb = std::make_unique<store::Database>(std::move(*db));
+    m_feedSource = std::make_unique<services::PlatformFeedRevocationSource>(*m_feedDb, m_clock);
+    m_platformFeed = m_feedSource.get();
 }
 
 void AppContext::setPlatformFeed(pki::RevocationSource* feed)

@@ -26,6 +26,7 @@ class CardRevocationChecker;
 class CardSignInService;
 class ChangeRecorder;
 class CrlOverview;
+class PlatformFeedRevocationSource;
 class EnrolmentService;
 class LinkageService;
 class RevocationQueue;
@@ -114,10 +115,13 @@ private:
     std::unique_ptr<services::SyncService> m_sync;
     std::unique_ptr<services::CardRevocationChecker> m_revocationChecker;
     pki::RevocationSource* m_platformFeed = nullptr;
+    std::unique_ptr<store::Database> m_feedDb;                            // the feed's own connection
+    std::unique_ptr<services::PlatformFeedRevocationSource> m_feedSource; // set when a platform is configured
     std::unique_ptr<services::AuditViewSource> m_auditView;
     services::Operator m_currentOperator;
 
     void attachAudit();
+    void attachPlatformFeed();
     void recordSessionAndCardEvents();
     void attachCounterServices();
     void attachRevocationChecks();
