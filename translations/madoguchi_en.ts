@@ -798,12 +798,12 @@
     </message>
     <message>
         <location line="+13" />
-        <location line="+28" />
+        <location line="+29" />
         <source>Sign in</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location line="-22" />
+        <location line="-23" />
         <source>Sign in with your operator name and password.</source>
         <translation>Sign in with your operator name and password.</translation>
     </message>
@@ -844,6 +844,21 @@
     </message>
     <message>
         <location line="+2" />
+        <source>Sign in with &amp;card…</source>
+        <translation>Sign in with &amp;card…</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Sign in with your own My Number Card on the reader and its user-authentication PIN</source>
+        <translation>Sign in with your own My Number Card on the reader and its user-authentication PIN</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Sign in with card</source>
+        <translation>Sign in with card</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>&amp;Sign in</source>
         <translation>&amp;Sign in</translation>
     </message>
@@ -1068,16 +1083,36 @@
     </message>
     <message>
         <location line="+2" />
+        <source>This card is not bound to an operator account. An administrator can bind it on the Operators page.</source>
+        <translation>This card is not bound to an operator account. An administrator can bind it on the Operators page.</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>Not found.</source>
         <translation>Not found.</translation>
     </message>
     <message>
         <location line="+2" />
+        <source>The disk is full. Nothing was half-saved: free some space, then try again. An import continues where it stopped.</source>
+        <translation>The disk is full. Nothing was half-saved: free some space, then try again. An import continues where it stopped.</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>The revocation list is out of date; import a current one.</source>
         <translation>The revocation list is out of date; import a current one.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
+        <source>The server could not be reached. Work on this counter continues; try again later.</source>
+        <translation>The server could not be reached. Work on this counter continues; try again later.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The server answered with an error (HTTP %1). Ask an administrator to check the terminal's registration.</source>
+        <translation>The server answered with an error (HTTP %1). Ask an administrator to check the terminal's registration.</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>Something went wrong (%1).</source>
         <translation>Something went wrong (%1).</translation>
     </message>
@@ -1118,6 +1153,21 @@
         <location line="+1" />
         <source>Change &amp;role…</source>
         <translation>Change &amp;role…</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>&amp;Bind card on the reader</source>
+        <translation>&amp;Bind card on the reader</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Bind the My Number Card on the reader to the selected operator, for card sign-in</source>
+        <translation>Bind the My Number Card on the reader to the selected operator, for card sign-in</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Bind card on the reader</source>
+        <translation>Bind card on the reader</translation>
     </message>
     <message>
         <location line="+4" />
@@ -1220,7 +1270,7 @@
         <translation>Entries by reason</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+9" />
         <source>OCSP settings</source>
         <translation>OCSP settings</translation>
     </message>
@@ -1428,6 +1478,143 @@
     </message>
 </context>
 <context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../ui/SyncPage.ui" line="+18" />
+        <source>Not configured: this counter works offline</source>
+        <translation>Not configured: this counter works offline</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>No platform is configured, so nothing is sent or received and every change stays on this counter. Once the terminal is registered with the platform, an administrator enters the platform address and the terminal certificate in Settings; the changes made until then are sent at the first sync.</source>
+        <translation>No platform is configured, so nothing is sent or received and every change stays on this counter. Once the terminal is registered with the platform, an administrator enters the platform address and the terminal certificate in Settings; the changes made until then are sent at the first sync.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Open &amp;Settings</source>
+        <translation>Open &amp;Settings</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Platform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Address:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Platform address</source>
+        <translation>Platform address</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>State:</source>
+        <translation>State:</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Sync state</source>
+        <translation>Sync state</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Last sent:</source>
+        <translation>Last sent:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Last sent</source>
+        <translation>Last sent</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Last received:</source>
+        <translation>Last received:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Last received</source>
+        <translation>Last received</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Waiting to be sent:</source>
+        <translation>Waiting to be sent:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Changes waiting to be sent</source>
+        <translation>Changes waiting to be sent</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Sync &amp;now</source>
+        <translation>Sync &amp;now</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Send this counter's changes and receive the others' (Ctrl+R)</source>
+        <translation>Send this counter's changes and receive the others' (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <location line="+6" />
+        <source>Sync progress</source>
+        <translation>Sync progress</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <location line="+22" />
+        <source>Conflicts</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location line="-14" />
+        <source>No conflicts. When another counter has linked the same card and kind differently, both versions appear here for you to decide; nothing is overwritten on its own.</source>
+        <translation>No conflicts. When another counter has linked the same card and kind differently, both versions appear here for you to decide; nothing is overwritten on its own.</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <location line="+4" />
+        <source>This counter's version</source>
+        <translation>This counter's version</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <location line="+4" />
+        <source>The platform's version</source>
+        <translation>The platform's version</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>&amp;Keep this counter's version</source>
+        <translation>&amp;Keep this counter's version</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sends this counter's version again as a new version; the platform's one is ended.</source>
+        <translation>Sends this counter's version again as a new version; the platform's one is ended.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&amp;Take the platform's version</source>
+        <translation>&amp;Take the platform's version</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Stores the platform's version here as a new version; this counter's one is ended.</source>
+        <translation>Stores the platform's version here as a new version; this counter's one is ended.</translation>
+    </message>
+</context>
+<context>
     <name>madoguchi::gui::AddOperatorDialog</name>
     <message>
         <location filename="../src/gui/AddOperatorDialog.cpp" line="+38" />
@@ -1476,7 +1663,7 @@
 <context>
     <name>madoguchi::gui::AuditPage</name>
     <message>
-        <location filename="../src/gui/AuditPage.cpp" line="+38" />
+        <location filename="../src/gui/AuditPage.cpp" line="+67" />
         <source>The audit log cannot be opened.</source>
         <translation>The audit log cannot be opened.</translation>
     </message>
@@ -1498,7 +1685,10 @@
     <message numerus="yes">
         <location line="+44" />
         <source>Intact: %n entries, %1 signed tree heads checked.</source>
-        <translation><numerusform>Intact: %n entries, %1 signed tree heads checked.</numerusform><numerusform>Intact: %n entries, %1 signed tree heads checked.</numerusform></translation>
+        <translation>
+            <numerusform>Intact: %n entries, %1 signed tree heads checked.</numerusform>
+            <numerusform>Intact: %n entries, %1 signed tree heads checked.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+3" />
@@ -1523,7 +1713,10 @@
     <message numerus="yes">
         <location line="+13" />
         <source>Exported %n entries; the export is recorded in the log.</source>
-        <translation><numerusform>Exported %n entries; the export is recorded in the log.</numerusform><numerusform>Exported %n entries; the export is recorded in the log.</numerusform></translation>
+        <translation>
+            <numerusform>Exported %n entries; the export is recorded in the log.</numerusform>
+            <numerusform>Exported %n entries; the export is recorded in the log.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+7" />
@@ -1599,17 +1792,12 @@
         <translation>Certificate chain not checked.</translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>(from the CRL of %1 issued %2%3)</source>
-        <translation>(from the CRL of %1 issued %2%3)</translation>
-    </message>
-    <message>
-        <location line="+1" />
+        <location line="+29" />
         <source>, STALE</source>
         <translation>, STALE</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+36" />
         <source>Revocation not checked yet.</source>
         <translation>Revocation not checked yet.</translation>
     </message>
@@ -1629,14 +1817,69 @@
         <translation>? Revocation status unknown: %1.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="-27" />
         <source>no CRL of this issuer is loaded</source>
         <translation>no CRL of this issuer is loaded</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-39" />
+        <source>age unknown</source>
+        <translation>age unknown</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3" />
+        <source>%n minute(s) old</source>
+        <translation><numerusform>%n minute(s) old</numerusform><numerusform>%n minute(s) old</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3" />
+        <source>%n hour(s) old</source>
+        <translation><numerusform>%n hour(s) old</numerusform><numerusform>%n hour(s) old</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%n day(s) old</source>
+        <translation><numerusform>%n day(s) old</numerusform><numerusform>%n day(s) old</numerusform></translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>(from the CRL of %1 issued %2, %3%4)</source>
+        <translation>(from the CRL of %1 issued %2, %3%4)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>(from the OCSP responder %1, answered %2)</source>
+        <translation>(from the OCSP responder %1, answered %2)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>(from the platform's revocation feed %1, as of %2)</source>
+        <translation>(from the platform's revocation feed %1, as of %2)</translation>
+    </message>
+    <message>
+        <location line="+14" />
         <source>the CRL is out of date</source>
         <translation>the CRL is out of date</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>no revocation source answered (CRL, OCSP) — do not rely on this card yet</source>
+        <translation>no revocation source answered (CRL, OCSP) — do not rely on this card yet</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>no revocation source is configured</source>
+        <translation>no revocation source is configured</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>the OCSP responder does not know this certificate</source>
+        <translation>the OCSP responder does not know this certificate</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>Checking whether the card on %1 is revoked…</source>
+        <translation>Checking whether the card on %1 is revoked…</translation>
     </message>
     <message>
         <location line="+12" />
@@ -1770,7 +2013,10 @@ Serial: %2
     <message numerus="yes">
         <location line="+2" />
         <source>✖ Wrong PIN. Tries left: %n. Nothing was retried; the resident may try again only if they wish.</source>
-        <translation><numerusform>✖ Wrong PIN. Tries left: %n. Nothing was retried; the resident may try again only if they wish.</numerusform><numerusform>✖ Wrong PIN. Tries left: %n. Nothing was retried; the resident may try again only if they wish.</numerusform></translation>
+        <translation>
+            <numerusform>✖ Wrong PIN. Tries left: %n. Nothing was retried; the resident may try again only if they wish.</numerusform>
+            <numerusform>✖ Wrong PIN. Tries left: %n. Nothing was retried; the resident may try again only if they wish.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+16" />
@@ -1849,7 +2095,7 @@ Serial: %2
 <context>
     <name>madoguchi::gui::ImportDialog</name>
     <message>
-        <location filename="../src/gui/ImportDialog.cpp" line="+44" />
+        <location filename="../src/gui/ImportDialog.cpp" line="+69" />
         <source>Detect automatically</source>
         <translation>Detect automatically</translation>
     </message>
@@ -1891,7 +2137,10 @@ Serial: %2
     <message numerus="yes">
         <location line="+27" />
         <source>Importing… %n row(s) read.</source>
-        <translation><numerusform>Importing… %n row(s) read.</numerusform><numerusform>Importing… %n row(s) read.</numerusform></translation>
+        <translation>
+            <numerusform>Importing… %n row(s) read.</numerusform>
+            <numerusform>Importing… %n row(s) read.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+11" />
@@ -2081,7 +2330,10 @@ Serial: %2
     <message numerus="yes">
         <location line="+2" />
         <source>%n linkage(s) found.</source>
-        <translation><numerusform>%n linkage(s) found.</numerusform><numerusform>%n linkage(s) found.</numerusform></translation>
+        <translation>
+            <numerusform>%n linkage(s) found.</numerusform>
+            <numerusform>%n linkage(s) found.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+44" />
@@ -2126,13 +2378,36 @@ Serial: %2
     <message numerus="yes">
         <location line="+5" />
         <source>✔ %n linkage(s) migrated to the successor card.</source>
-        <translation><numerusform>✔ %n linkage(s) migrated to the successor card.</numerusform><numerusform>✔ %n linkage(s) migrated to the successor card.</numerusform></translation>
+        <translation>
+            <numerusform>✔ %n linkage(s) migrated to the successor card.</numerusform>
+            <numerusform>✔ %n linkage(s) migrated to the successor card.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>madoguchi::gui::LockScreen</name>
     <message>
-        <location filename="../src/gui/LockScreen.cpp" line="+74" />
+        <location filename="../src/gui/LockScreen.cpp" line="+92" />
+        <source>⚠ Put your My Number Card on the reader first.</source>
+        <translation>⚠ Put your My Number Card on the reader first.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Reading your card…</source>
+        <translation>Reading your card…</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>Enter your PIN on the reader's keypad…</source>
+        <translation>Enter your PIN on the reader's keypad…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Checking your PIN with the card…</source>
+        <translation>Checking your PIN with the card…</translation>
+    </message>
+    <message>
+        <location line="+26" />
         <source>Locked</source>
         <translation>Locked</translation>
     </message>
@@ -2170,17 +2445,17 @@ Serial: %2
 <context>
     <name>madoguchi::gui::MainWindow</name>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="+102" />
+        <location filename="../src/gui/MainWindow.cpp" line="+115" />
         <source>&amp;Card</source>
         <translation>&amp;Card</translation>
     </message>
     <message>
-        <location line="-57" />
+        <location line="-69" />
         <source>Ready</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location line="+59" />
+        <location line="+71" />
         <source>&amp;Enrolment</source>
         <translation>&amp;Enrolment</translation>
     </message>
@@ -2220,7 +2495,7 @@ Serial: %2
         <translation>Madoguchi</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+4" />
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -2245,7 +2520,7 @@ Serial: %2
         <translation>TEST PKI</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+27" />
         <source>Card removed from %1</source>
         <translation>Card removed from %1</translation>
     </message>
@@ -2306,7 +2581,7 @@ Serial: %2
 <context>
     <name>madoguchi::gui::OperatorsPage</name>
     <message>
-        <location filename="../src/gui/OperatorsPage.cpp" line="+67" />
+        <location filename="../src/gui/OperatorsPage.cpp" line="+78" />
         <source>&amp;Enable</source>
         <translation>&amp;Enable</translation>
     </message>
@@ -2370,6 +2645,21 @@ Serial: %2
         <location line="+6" />
         <source>✔ %1 is now: %2.</source>
         <translation>✔ %1 is now: %2.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>⚠ Put the operator's My Number Card on the reader first.</source>
+        <translation>⚠ Put the operator's My Number Card on the reader first.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Reading the card…</source>
+        <translation>Reading the card…</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>✔ The card on the reader is now bound to %1. %1 can sign in with it.</source>
+        <translation>✔ The card on the reader is now bound to %1. %1 can sign in with it.</translation>
     </message>
 </context>
 <context>
@@ -2476,12 +2766,27 @@ Serial: %2
 <context>
     <name>madoguchi::gui::ResidentPinDialog</name>
     <message>
-        <location filename="../src/gui/ResidentPinDialog.cpp" line="+22" />
+        <location filename="../src/gui/ResidentPinDialog.cpp" line="+31" />
         <source>&amp;Confirm PIN</source>
         <translation>&amp;Confirm PIN</translation>
     </message>
     <message>
-        <location line="+64" />
+        <location line="+27" />
+        <source>Sign in with your card</source>
+        <translation>Sign in with your card</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>I know that one wrong PIN blocks my card, and I want to try.</source>
+        <translation>I know that one wrong PIN blocks my card, and I want to try.</translation>
+    </message>
+    <message>
+        <location line="+30" />
+        <source>Enter the PIN on the reader's keypad after pressing Confirm. The PIN goes to the card only, never to this computer.</source>
+        <translation>Enter the PIN on the reader's keypad after pressing Confirm. The PIN goes to the card only, never to this computer.</translation>
+    </message>
+    <message>
+        <location line="+19" />
         <source>Checking how many tries are left…</source>
         <translation>Checking how many tries are left…</translation>
     </message>
@@ -2494,7 +2799,10 @@ Serial: %2
         <location line="+1" />
         <location line="+3" />
         <source>Tries left: %n</source>
-        <translation><numerusform>Tries left: %n</numerusform><numerusform>Tries left: %n</numerusform></translation>
+        <translation>
+            <numerusform>Tries left: %n</numerusform>
+            <numerusform>Tries left: %n</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+1" />
@@ -2532,7 +2840,10 @@ Serial: %2
     <message numerus="yes">
         <location filename="../src/gui/RevocationsCrlModel.cpp" line="+19" />
         <source>%n h</source>
-        <translation><numerusform>%n h</numerusform><numerusform>%n h</numerusform></translation>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2" />
@@ -2676,7 +2987,10 @@ Serial: %2
     <message numerus="yes">
         <location line="+7" />
         <source>✔ CRL imported: %n entries.</source>
-        <translation><numerusform>✔ CRL imported: %n entries.</numerusform><numerusform>✔ CRL imported: %n entries.</numerusform></translation>
+        <translation>
+            <numerusform>✔ CRL imported: %n entries.</numerusform>
+            <numerusform>✔ CRL imported: %n entries.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+7" />
@@ -2827,12 +3141,171 @@ Serial: %2
     <message numerus="yes">
         <location line="+9" />
         <source>✔ %n anchor(s) installed.</source>
-        <translation><numerusform>✔ %n anchor(s) installed.</numerusform><numerusform>✔ %n anchor(s) installed.</numerusform></translation>
+        <translation>
+            <numerusform>✔ %n anchor(s) installed.</numerusform>
+            <numerusform>✔ %n anchor(s) installed.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+6" />
         <source>✔ Saved.</source>
         <translation>✔ Saved.</translation>
+    </message>
+</context>
+<context>
+    <name>madoguchi::gui::SyncConflictModel</name>
+    <message>
+        <location filename="../src/gui/SyncConflictModel.cpp" line="+32" />
+        <source>Linked differently at another counter</source>
+        <translation>Linked differently at another counter</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Changed at another counter in the meantime</source>
+        <translation>Changed at another counter in the meantime</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Refused by the platform (%1)</source>
+        <translation>Refused by the platform (%1)</translation>
+    </message>
+    <message>
+        <location line="+36" />
+        <source>Card</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Found</source>
+        <translation>Found</translation>
+    </message>
+</context>
+<context>
+    <name>madoguchi::gui::SyncPage</name>
+    <message>
+        <location filename="../src/gui/SyncPage.cpp" line="+20" />
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location line="+77" />
+        <source>Not configured</source>
+        <translation>Not configured</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Changes wait to be sent</source>
+        <translation>Changes wait to be sent</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Syncing…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Up to date</source>
+        <translation>Up to date</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Offline — work continues here and is sent at the next sync</source>
+        <translation>Offline — work continues here and is sent at the next sync</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Error: %1</source>
+        <translation>Error: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5" />
+        <source>(%n conflict(s) to decide)</source>
+        <translation><numerusform>(%n conflict(s) to decide)</numerusform><numerusform>(%n conflict(s) to decide)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8" />
+        <source>%n change(s)</source>
+        <translation><numerusform>%n change(s)</numerusform><numerusform>%n change(s)</numerusform></translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>The platform refused this change: %1</source>
+        <translation>The platform refused this change: %1</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Version: %1</source>
+        <translation>Version: %1</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Valid from: %1</source>
+        <translation>Valid from: %1</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>By: %1</source>
+        <translation>By: %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1 at %2</source>
+        <translation>%1 at %2</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Your role may look at conflicts but not decide them.</source>
+        <translation>Your role may look at conflicts but not decide them.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Compare both versions with the resident's documents, then choose one. The choice is recorded.</source>
+        <translation>Compare both versions with the resident's documents, then choose one. The choice is recorded.</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>Connecting to the platform…</source>
+        <translation>Connecting to the platform…</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>%1 sent, %2 received…</source>
+        <translation>%1 sent, %2 received…</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Done: %1 sent, %2 received, %3 new conflict(s).</source>
+        <translation>Done: %1 sent, %2 received, %3 new conflict(s).</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Kept this counter's version; it is sent at the next sync.</source>
+        <translation>Kept this counter's version; it is sent at the next sync.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Took the platform's version; this counter's one is ended.</source>
+        <translation>Took the platform's version; this counter's one is ended.</translation>
     </message>
 </context>
 <context>
@@ -2941,7 +3414,7 @@ Serial: %2
         <translation>Unknown language: %1 (use ja or en)</translation>
     </message>
     <message>
-        <location filename="../src/app/madoguchi/main.cpp" line="+56" />
+        <location filename="../src/app/madoguchi/main.cpp" line="+59" />
         <source>Madoguchi cannot start: %1</source>
         <translation>Madoguchi cannot start: %1</translation>
     </message>
