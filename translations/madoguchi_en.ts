@@ -1829,17 +1829,26 @@
     <message numerus="yes">
         <location line="+3" />
         <source>%n minute(s) old</source>
-        <translation><numerusform>%n minute(s) old</numerusform><numerusform>%n minute(s) old</numerusform></translation>
+        <translation>
+            <numerusform>%n minute(s) old</numerusform>
+            <numerusform>%n minute(s) old</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+3" />
         <source>%n hour(s) old</source>
-        <translation><numerusform>%n hour(s) old</numerusform><numerusform>%n hour(s) old</numerusform></translation>
+        <translation>
+            <numerusform>%n hour(s) old</numerusform>
+            <numerusform>%n hour(s) old</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+2" />
         <source>%n day(s) old</source>
-        <translation><numerusform>%n day(s) old</numerusform><numerusform>%n day(s) old</numerusform></translation>
+        <translation>
+            <numerusform>%n day(s) old</numerusform>
+            <numerusform>%n day(s) old</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+14" />
@@ -2965,7 +2974,7 @@ Serial: %2
 <context>
     <name>madoguchi::gui::RevocationsPage</name>
     <message>
-        <location filename="../src/gui/RevocationsPage.cpp" line="+33" />
+        <location filename="../src/gui/RevocationsPage.cpp" line="+34" />
         <source>OCSP: no responder configured (set it in Settings); CRLs only.</source>
         <translation>OCSP: no responder configured (set it in Settings); CRLs only.</translation>
     </message>
@@ -2992,8 +3001,18 @@ Serial: %2
             <numerusform>✔ CRL imported: %n entries.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+17" />
+        <source> None of the %n registered card(s) is revoked by it.</source>
+        <translation><numerusform> None of the %n registered card(s) is revoked by it.</numerusform><numerusform> None of the %n registered card(s) is revoked by it.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source> ⚠ %n registered card(s) revoked: their linkages are suspended or ended, migrations queued below.</source>
+        <translation><numerusform> ⚠ %n registered card(s) revoked: their linkages are suspended or ended, migrations queued below.</numerusform><numerusform> ⚠ %n registered card(s) revoked: their linkages are suspended or ended, migrations queued below.</numerusform></translation>
+    </message>
     <message>
-        <location line="+7" />
+        <location line="+6" />
         <source>Choose the CRL</source>
         <translation>Choose the CRL</translation>
     </message>
@@ -3230,12 +3249,18 @@ Serial: %2
     <message numerus="yes">
         <location line="+5" />
         <source>(%n conflict(s) to decide)</source>
-        <translation><numerusform>(%n conflict(s) to decide)</numerusform><numerusform>(%n conflict(s) to decide)</numerusform></translation>
+        <translation>
+            <numerusform>(%n conflict(s) to decide)</numerusform>
+            <numerusform>(%n conflict(s) to decide)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+8" />
         <source>%n change(s)</source>
-        <translation><numerusform>%n change(s)</numerusform><numerusform>%n change(s)</numerusform></translation>
+        <translation>
+            <numerusform>%n change(s)</numerusform>
+            <numerusform>%n change(s)</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+18" />

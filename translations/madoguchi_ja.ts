@@ -1827,17 +1827,23 @@
     <message numerus="yes">
         <location line="+3" />
         <source>%n minute(s) old</source>
-        <translation><numerusform>%n 分前</numerusform></translation>
+        <translation>
+            <numerusform>%n 分前</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+3" />
         <source>%n hour(s) old</source>
-        <translation><numerusform>%n 時間前</numerusform></translation>
+        <translation>
+            <numerusform>%n 時間前</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+2" />
         <source>%n day(s) old</source>
-        <translation><numerusform>%n 日前</numerusform></translation>
+        <translation>
+            <numerusform>%n 日前</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+14" />
@@ -2957,7 +2963,7 @@ Serial: %2
 <context>
     <name>madoguchi::gui::RevocationsPage</name>
     <message>
-        <location filename="../src/gui/RevocationsPage.cpp" line="+33" />
+        <location filename="../src/gui/RevocationsPage.cpp" line="+34" />
         <source>OCSP: no responder configured (set it in Settings); CRLs only.</source>
         <translation>OCSP: レスポンダーが設定されていません（［設定］で設定します）。失効リストのみを使用します。</translation>
     </message>
@@ -2983,8 +2989,18 @@ Serial: %2
             <numerusform>✔ 失効リストを取り込みました: %n 件。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+17" />
+        <source> None of the %n registered card(s) is revoked by it.</source>
+        <translation><numerusform> 登録済みのカード %n 枚のうち、この失効リストで失効しているものはありません。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source> ⚠ %n registered card(s) revoked: their linkages are suspended or ended, migrations queued below.</source>
+        <translation><numerusform> ⚠ 登録済みのカード %n 枚が失効しています。紐付けを一時停止または終了し、移行は下の一覧に追加しました。</numerusform></translation>
+    </message>
     <message>
-        <location line="+7" />
+        <location line="+6" />
         <source>Choose the CRL</source>
         <translation>失効リストの選択</translation>
     </message>
@@ -3220,12 +3236,16 @@ Serial: %2
     <message numerus="yes">
         <location line="+5" />
         <source>(%n conflict(s) to decide)</source>
-        <translation><numerusform>（判断待ちの競合 %n 件）</numerusform></translation>
+        <translation>
+            <numerusform>（判断待ちの競合 %n 件）</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+8" />
         <source>%n change(s)</source>
-        <translation><numerusform>%n 件</numerusform></translation>
+        <translation>
+            <numerusform>%n 件</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+18" />

@@ -30,7 +30,9 @@ QWidget* CounterPages::revocations(const MainWindow::Context& c)
     if (c.crls == nullptr || c.revocationQueue == nullptr || c.currentOperator == nullptr) {
         return nullptr;
     }
-    return new RevocationsPage(*c.crls, *c.revocationQueue, *c.currentOperator, c.ocspResponderUrl);
+    auto* page = new RevocationsPage(*c.crls, *c.revocationQueue, *c.currentOperator, c.ocspResponderUrl);
+    page->setSweep(c.crlSweep);
+    return page;
 }
 
 } // namespace madoguchi::gui

@@ -36,6 +36,7 @@ class CrlOverview;
 class EnrolmentService;
 class LinkageService;
 class RevocationQueue;
+class CrlSweep;
 class TrainingControl;
 struct Operator;
 } // namespace madoguchi::services
@@ -77,10 +78,11 @@ public:
         QString terminalPrefix = QStringLiteral("T1");
         services::CrlOverview* crls = nullptr;
         services::RevocationQueue* revocationQueue = nullptr;
+        services::CrlSweep* crlSweep = nullptr; // nullptr: CRL imports change no linkages
         QString ocspResponderUrl{};
         int pinScreen = -1; // QGuiApplication::screens() index for the resident's PIN dialog
-        const services::AuditViewSource* audit = nullptr; // nullptr: no audit page (no store open)
-        services::SyncService* sync = nullptr;            // nullptr: the Sync page says "not configured"
+        const services::AuditViewSource* audit = nullptr;  // nullptr: no audit page (no store open)
+        services::SyncService* sync = nullptr;             // nullptr: the Sync page says "not configured"
         services::CardSignInService* cardSignIn = nullptr; // nullptr: no card sign-in, no card binding
     };
     static constexpr int PageCount = 8;

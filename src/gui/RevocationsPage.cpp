@@ -6,6 +6,7 @@
 #include "gui/RevocationsWorkModel.h"
 #include "services/AccessPolicy.h"
 #include "services/CrlOverview.h"
+#include "services/CrlSweep.h"
 #include "services/RevocationQueue.h"
 
 #include <QFileDialog>
@@ -70,9 +71,27 @@ void RevocationsPage::importCrl(const QString& crlPath, const QString& issuerPem
 {
     auto imported = m_crls.import(crlPath, issuerPemPath);
     m_ui->lookupResultLabel->setText(
-        imported ? tr("✔ CRL imported: %n entries.", nullptr, static_cast<int>(imported->entries))
+        imported ? tr("✔ CRL imported: %n entries.", nullptr, static_cast<int>(imported->entries)) + sweepRegistry()
                  : QStringLiteral("✖ ") + Messages::describe(imported.error()));
     showCrls();
+    refresh();
+}
+
+// The registry's consequences of the new CRL, in one sentence after the import's.
+QString RevocationsPage::sweepRegistry()
+{
+    if (m_sweep == nullptr) {
+        return {};
+    }
+    auto swept = m_sweep->run(m_operator);
+    if (!swept) {
+        return QStringLiteral(" ✖ ") + Messages::describe(swept.error());
+    }
+    if (swept->cardsRevoked == 0) {
+        return tr(" None of the %n registered card(s) is revoked by it.", nullptr, swept->cardsChecked);
+    }
+    return tr(" ⚠ %n registered card(s) revoked: their linkages are suspended or ended, migrations queued below.",
+              nullptr, swept->cardsRevoked);
 }
 
 void RevocationsPage::onImportClicked()

@@ -14,6 +14,7 @@ class RevocationsPage;
 
 namespace madoguchi::services {
 class CrlOverview;
+class CrlSweep;
 class RevocationQueue;
 } // namespace madoguchi::services
 
@@ -39,6 +40,8 @@ public:
     [[nodiscard]] RevocationsWorkModel* migrationModel() const { return m_migrations; }
     [[nodiscard]] RevocationsWorkModel* addressModel() const { return m_addresses; }
 
+    // After each import the counter's registry is held against the CRLs (nullptr: no registry to sweep).
+    void setSweep(services::CrlSweep* sweep) { m_sweep = sweep; }
     void importCrl(const QString& crlPath, const QString& issuerPemPath);
     void lookUp(const QString& serialHex);
     void refresh();
@@ -57,6 +60,9 @@ private:
     RevocationsCrlModel* m_crlModel;
     RevocationsWorkModel* m_migrations;
     RevocationsWorkModel* m_addresses;
+    services::CrlSweep* m_sweep = nullptr;
+
+    [[nodiscard]] QString sweepRegistry();
 };
 
 } // namespace madoguchi::gui

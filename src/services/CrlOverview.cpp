@@ -162,6 +162,13 @@ core::Result<CrlSummary> CrlOverview::importUnrecorded(const QString& crlPath, c
 
 std::optional<SerialLookup> CrlOverview::lookup(const QByteArray& serial, const QByteArray& issuerKeyId) const
 {
+    auto answer = find(serial, issuerKeyId);
+    recordLookup(serial, issuerKeyId, answer);
+    return answer;
+}
+
+std::optional<SerialLookup> CrlOverview::find(const QByteArray& serial, const QByteArray& issuerKeyId) const
+{
     const QMutexLocker lock(&m_mutex);
     std::optional<SerialLookup> answer;
     for (std::size_t i = 0; i < m_crls.size(); ++i) {
@@ -181,7 +188,6 @@ std::optional<SerialLookup> CrlOverview::lookup(const QByteArray& serial, const 
             answer = here;
         }
     }
-    recordLookup(serial, issuerKeyId, answer);
     return answer;
 }
 

@@ -79,6 +79,9 @@ public:
     // every CRL (a hex serial typed at the counter). nullopt: no CRL of that issuer is loaded.
     [[nodiscard]] std::optional<SerialLookup> lookup(const QByteArray& serial,
                                                      const QByteArray& issuerKeyId = {}) const;
+    // The same answer without an audit entry, for the registry sweep after an import (CrlSweep), which
+    // records the consequences it finds instead of every card it asks about.
+    [[nodiscard]] std::optional<SerialLookup> find(const QByteArray& serial, const QByteArray& issuerKeyId = {}) const;
 
     // The card view's verdict for an auth cert: revoked (reason, date), good only from a current CRL of
     // its issuer, otherwise unknown with why (fails closed, architecture.md §5).

@@ -7,6 +7,7 @@
 #include "pki/JpkiCertificate.h"
 #include "pki/RevocationConsequences.h"
 #include "services/CrlOverview.h"
+#include "services/CrlSweep.h"
 #include "services/RevocationQueue.h"
 
 #include <QAbstractItemModelTester>
@@ -90,6 +91,25 @@ private Q_SLOTS:
         QVERIFY2(result(*page).contains(QStringLiteral("Not listed")), qPrintable(result(*page)));
         page->lookUp(QStringLiteral("xyz"));
         QVERIFY(result(*page).contains(QStringLiteral("hexadecimal")));
+    }
+
+    // An import holds the counter's registry against the new CRL and says what it changed.
+    void importSuspendsTheLinkagesOfRevokedCards()
+    {
+        auto page = makePage(m_staff);
+        services::CrlSweep sweep(*m_overview, *m_rig->linkages, *m_queue);
+        page->setSweep(&sweep);
+        const auto lost = identityOf(QStringLiteral("lost"));
+        services::EnrolRequest request;
+        request.card = lost;
+        request.kind = QStringLiteral("platform_id");
+        QVERIFY(m_rig->linkages->enrol(m_staff, std::move(request)));
+        page->importCrl(writeFile("auth.crl", m_world.demo->authCrlDer),
+                        writeFile("auth-ca.pem", pemOf(m_world.demo->authCaCertDer)));
+        QVERIFY2(result(*page).contains(QStringLiteral("1 registered card(s) revoked")), qPrintable(result(*page)));
+        auto current = m_rig->linkages->repository().currentByIdentity(lost);
+        QVERIFY(current && current->size() == 1);
+        QCOMPARE(current->front().status, store::LinkageStatus::Suspended);
     }
 
     void staleCrlIsMarked()
@@ -194,6 +214,13 @@ private:
     static QString result(const RevocationsPage& page)
     {
         return page.findChild<QLabel*>(QStringLiteral("lookupResultLabel"))->text();
+    }
+
+    store::CardIdentity identityOf(const QString& resident) const
+    {
+        auto cert = pki::JpkiCertificate::parse(m_world.demo->resident(resident)->authCertDer);
+        return cert ? store::CardIdentity{cert->identity().issuerKeyId, cert->identity().serial}
+                    : store::CardIdentity{};
     }
 
     QString serialHexOf(const QString& resident)

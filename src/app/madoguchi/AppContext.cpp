@@ -15,6 +15,7 @@
 #include "services/CardSignInService.h"
 #include "services/CounterSetup.h"
 #include "services/CrlOverview.h"
+#include "services/CrlSweep.h"
 #include "services/EnrolmentService.h"
 #include "services/LinkageService.h"
 #include "services/RevocationQueue.h"
@@ -157,6 +158,7 @@ void AppContext::attachCounterServices()
     const QString crlRoot = isTraining() ? QDir(m_dataDir).filePath(QStringLiteral("training")) : m_dataDir;
     m_crls = std::make_unique<services::CrlOverview>(QDir(crlRoot).filePath(QStringLiteral("crl-cache")), m_clock);
     m_revocationQueue = std::make_unique<services::RevocationQueue>(m_store->database(), m_clock, m_recorder);
+    m_crlSweep = std::make_unique<services::CrlSweep>(*m_crls, *m_linkages, *m_revocationQueue);
     if (m_auditTrail) { // PIN outcomes, CRL imports and checks (issue 5 item 1)
         m_enrolment->setAuditTrail(m_auditTrail.get(), &m_currentOperator);
         m_crls->setAuditTrail(m_auditTrail.get(), &m_currentOperator);

@@ -26,6 +26,7 @@ class CardRevocationChecker;
 class CardSignInService;
 class ChangeRecorder;
 class CrlOverview;
+class CrlSweep;
 class PlatformFeedRevocationSource;
 class EnrolmentService;
 class LinkageService;
@@ -71,6 +72,7 @@ public:
     [[nodiscard]] services::EnrolmentService* enrolment() const { return m_enrolment.get(); }
     [[nodiscard]] services::CrlOverview* crls() const { return m_crls.get(); }
     [[nodiscard]] services::RevocationQueue* revocationQueue() const { return m_revocationQueue.get(); }
+    [[nodiscard]] services::CrlSweep* crlSweep() const { return m_crlSweep.get(); }
     [[nodiscard]] services::SyncService* sync() const { return m_sync.get(); }
     // The platform's revocation feed (services::PlatformFeedRevocationSource, written by the sync layer)
     // as the last source of every card's revocation check (pki::RevocationPolicy::usePlatformFeed).
@@ -112,6 +114,7 @@ private:
     std::unique_ptr<services::EnrolmentService> m_enrolment;
     std::unique_ptr<services::CrlOverview> m_crls;
     std::unique_ptr<services::RevocationQueue> m_revocationQueue;
+    std::unique_ptr<services::CrlSweep> m_crlSweep;
     std::unique_ptr<services::SyncService> m_sync;
     std::unique_ptr<services::CardRevocationChecker> m_revocationChecker;
     pki::RevocationSource* m_platformFeed = nullptr;

@@ -131,6 +131,7 @@ int main(int argc, char* argv[])
     windowContext.linkages = ctx.linkages();
     windowContext.crls = ctx.crls();
     windowContext.revocationQueue = ctx.revocationQueue();
+    windowContext.crlSweep = ctx.crlSweep();
     windowContext.audit = ctx.auditView();
     windowContext.openWorkerDatabase = ctx.workerDatabaseOpener();
     windowContext.openWorkerAudit = ctx.workerAuditOpener();
