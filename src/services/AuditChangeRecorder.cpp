@@ -9,14 +9,15 @@ namespace madoguchi::services {
 namespace {
 
 // The subject auditors filter by: a linkage by its UUID, named things by their name (the same
-// "operator:<login>" and "card:<issuer>:<serial>" that AuditTrail writes), anything else in hex.
+// "operator:<login>" and "card:<issuer>:<serial>" that AuditTrail writes; a work item by its number),
+// anything else in hex.
 QString subjectOf(const ChangeRecord& change)
 {
     QString id;
     if (change.entity == QLatin1String("linkage") && change.entityId.size() == 16) {
         id = QUuid::fromRfc4122(change.entityId).toString(QUuid::WithoutBraces);
     } else if (change.entity == QLatin1String("operator") || change.entity == QLatin1String("setting") ||
-               change.entity == QLatin1String("card")) {
+               change.entity == QLatin1String("card") || change.entity == QLatin1String("revocation_work")) {
         id = QString::fromUtf8(change.entityId);
     } else {
         id = QString::fromLatin1(change.entityId.toHex());

@@ -177,6 +177,10 @@ core::Result<void> RevocationQueue::markDone(const Operator& op, qint64 id)
     if (auto allowed = AccessPolicy::mayChangeCard(op); !allowed) {
         return allowed;
     }
+    auto tx = store::Transaction::begin(m_db); // the item and its audit entry together (issue 5 item 1)
+    if (!tx) {
+        return core::fail(tx.error());
+    }
     auto stmt = m_db.prepare("UPDATE revocation_work SET done_at = ?, done_by = ? WHERE id = ? AND done_at IS NULL");
     if (!stmt) {
         return core::fail(stmt.error());
@@ -192,7 +196,19 @@ core::Result<void> RevocationQueue::markDone(const Operator& op, qint64 id)
     if (*changes == 0) {
         return core::fail(core::Errc::NotFound, QStringLiteral("no open work item %1").arg(id));
     }
-    return {};
+    if (m_recorder != nullptr) {
+        auto recorded = m_recorder->record(m_db, ChangeRecord{QStringLiteral("revocation_work"),
+                                                              QByteArray::number(id),
+                                                              QStringLiteral("done"),
+                                                              0,
+                                                              op,
+                                                              QStringLiteral("work item %1 done").arg(id),
+                                                              {}});
+        if (!recorded) {
+            return recorded;
+        }
+    }
+    return tx->commit();
 }
 
 } // namespace madoguchi::services

@@ -177,6 +177,11 @@ private Q_SLOTS:
                                            << "card:aa01:0c"
                                            << "queued"
                                            << "false";
+        QTest::newRow("work item done") << "workDone"
+                                        << "revocation_work.done"
+                                        << "revocation_work:"
+                                        << "summary"
+                                        << "work item 1 done";
         QTest::newRow("trust anchor") << "trustAnchor"
                                       << "setting.install"
                                       << "setting:trust_anchor"
@@ -282,6 +287,8 @@ private:
             {QStringLiteral("crlCheckGood"), [this] { return importDemoCrl() && validCardVerdictIsGood(); }},
             {QStringLiteral("migrate"), [this] { return queue(pki::RevocationEventKind::Migrate, "0b") == true; }},
             {QStringLiteral("block"), [this] { return queue(pki::RevocationEventKind::Block, "0c") == false; }},
+            {QStringLiteral("workDone"),
+             [this] { return queue(pki::RevocationEventKind::Migrate, "0d") == true && markFirstMigrationDone(); }},
             {QStringLiteral("trustAnchor"), [this] { return installAnchor(); }},
             {QStringLiteral("syncPush"),
              [this] {
@@ -292,6 +299,12 @@ private:
              }},
             {QStringLiteral("workerEnrol"), [this] { return enrolOnWorkerConnection(); }},
         };
+    }
+
+    bool markFirstMigrationDone()
+    {
+        auto items = m_queue->items(m_staff, services::RevocationWorkItem::Queue::Migration);
+        return items && !items->isEmpty() && m_queue->markDone(m_staff, items->front().id).has_value();
     }
 
     bool signIn(const char* login, const QByteArray& password)
