@@ -1,7 +1,13 @@
-// `madoguchi-cli sync …`: terminal registration and a scripted push/pull against the platform
-// (architecture.md §7), for administrators and CI. The desktop store's outbox plugs into the same
-// sync::SyncClient later; here the outbox is a JSON file of linkages.
+// `madoguchi-cli sync …`: terminal registration, a sync run of the counter's own store (what the app's
+// Sync page does, for scripts) and a scripted push of a JSON file of linkages (architecture.md §7).
 #include "cli/Groups.h"
+
+#include "cli/StoreOptions.h"
+#include "core/Clock.h"
+#include "services/AuditChangeRecorder.h"
+#include "services/AuditSetup.h"
+#include "services/StoreSession.h"
+#include "services/SyncService.h"
 
 #include "sync/EnrolmentClient.h"
 #include "sync/InMemoryOutbox.h"
@@ -134,15 +140,69 @@ int push(CliIo& io)
     return conflicts.isEmpty() ? ExitOk : ExitFailure;
 }
 
+// The store's outbox pushed and both feeds pulled into it, recorded in its audit log like the app's runs.
+// Offline (platform unreachable) the outbox stays as it was: exit 9, run again later.
+int run(CliIo& io)
+{
+    const QStringList& args = io.args();
+    const QString path = databasePath(args);
+    const QString url = optionValue(args, QStringLiteral("--url"));
+    const QString credentials = optionValue(args, QStringLiteral("--credentials"));
+    if (path.isEmpty() || url.isEmpty() || credentials.isEmpty()) {
+        return io.usageError(QStringLiteral("--db PATH (or MADOGUCHI_DB), --url and --credentials are required"));
+    }
+    auto op = cliOperator(args);
+    auto secret = databasePassphrase(args);
+    if (!op || !secret) {
+        return io.reportError(!op ? op.error() : secret.error());
+    }
+    auto session = services::StoreSession::open(path, std::move(*secret));
+    if (!session) {
+        return io.reportError(session.error());
+    }
+    const core::SystemClock clock;
+    auto log = services::AuditSetup::openLog(session->database(), path, clock);
+    if (!log) {
+        return io.reportError(log.error());
+    }
+    services::AuditChangeRecorder recorder(*log);
+    services::SyncService service(
+        session->database(), clock,
+        {QUrl(url), QDir(credentials).filePath(QStringLiteral("terminal.pem")), session->workerConnectionOpener()},
+        &recorder, &*log);
+    QEventLoop loop;
+    QObject::connect(&service, &services::SyncService::finished, &loop, &QEventLoop::quit);
+    if (auto started = service.start(*op); !started) {
+        return io.reportError(started.error());
+    }
+    loop.exec();
+    auto status = service.status(*op);
+    if (service.lastError() || !status) {
+        return io.reportError(service.lastError() ? *service.lastError() : status.error());
+    }
+    const auto& r = service.lastReport();
+    io.printJson({{QStringLiteral("ok"), true},
+                  {QStringLiteral("pushed"), r.pushed},
+                  {QStringLiteral("pulledLinkages"), r.pulledLinkages},
+                  {QStringLiteral("pulledRevocations"), r.pulledRevocations},
+                  {QStringLiteral("newConflicts"), r.conflicts},
+                  {QStringLiteral("openConflicts"), status->openConflicts},
+                  {QStringLiteral("pending"), status->pending}});
+    return status->openConflicts > 0 ? ExitFailure : ExitOk;
+}
+
 } // namespace
 
 CommandGroup syncCommands()
 {
     return {QStringLiteral("sync"),
-            QStringLiteral("register this terminal with the platform and push/pull linkages (enrol, push)"),
+            QStringLiteral("register this terminal with the platform and push/pull linkages (enrol, run, push)"),
             QStringLiteral("madoguchi-cli sync enrol --url URL --ca FILE --terminal ID --code CODE --out DIR\n"
                            "  a new key + CSR; the platform's terminal CA answers the client certificate.\n"
                            "  DIR gets terminal.pem, terminal.key (0600), ca.pem.\n"
+                           "madoguchi-cli sync run --db PATH --url URL --credentials DIR\n"
+                           "  this counter's store: its outbox pushed, both feeds pulled into it, recorded in its\n"
+                           "  audit log (exit 1 while conflicts wait for a person, 9 when the platform is offline).\n"
                            "madoguchi-cli sync push --url URL --credentials DIR [--file LINKAGES.json]\n"
                            "  pushes the linkages (a JSON array, docs/api/openapi.yaml Linkage) and pulls both feeds;\n"
                            "  prints counts and conflicts (exit 1 when there are conflicts)."),
@@ -150,6 +210,9 @@ CommandGroup syncCommands()
                 const QString verb = io.args().first();
                 if (verb == QStringLiteral("enrol")) {
                     return enrol(io);
+                }
+                if (verb == QStringLiteral("run")) {
+                    return run(io);
                 }
                 if (verb == QStringLiteral("push")) {
                     return push(io);

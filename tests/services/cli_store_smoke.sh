@@ -19,4 +19,13 @@ rc=0; "$CLI" linkage add --card aabb:03 --kind catv --field household_id=H1 --ro
 [ "$rc" -ne 0 ] || { echo "auditor could add a linkage"; exit 1; }
 "$CLI" linkage export "$DIR/out.csv"
 grep -q '33120015' "$DIR/out.csv"
+# sync run while the platform is offline: exit 9, the change stays in the outbox, the attempt is audited.
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$DIR/terminal.key" \
+    -out "$DIR/terminal.pem" -subj /CN=T42 -days 1 2>/dev/null
+cp "$DIR/terminal.pem" "$DIR/ca.pem"
+rc=0; "$CLI" --json sync run --url https://127.0.0.1:9 --credentials "$DIR" >"$DIR/sync.json" 2>/dev/null || rc=$?
+[ "$rc" -eq 9 ] || { echo "offline sync run gave exit $rc, want 9"; exit 1; }
+grep -q '"error": "network_failure"' "$DIR/sync.json"
+[ "$("$CLI" audit list --action sync.push 2>/dev/null | wc -l)" -ge 1 ] || { echo "sync run not audited"; exit 1; }
+"$CLI" --json db check | grep -q '"integrity": "ok"'
 echo "cli store smoke: 1 passed, 0 failed"
