@@ -162,7 +162,10 @@ core::Result<void> Database::tune()
                 "PRAGMA synchronous = NORMAL;"
                 "PRAGMA cache_size = -65536;"
                 "PRAGMA foreign_keys = ON;"
-                "PRAGMA temp_store = MEMORY;");
+                "PRAGMA temp_store = MEMORY;"
+                // Several connections write to one file in the app (the GUI's, the import's, the sync
+                // worker's): a writer waits up to 5 s for another's commit instead of failing at once.
+                "PRAGMA busy_timeout = 5000;");
 }
 
 core::Result<void> Database::exec(std::string_view sql)
