@@ -1,5 +1,6 @@
 #include "services/CardRevocationChecker.h"
 
+#include "pki/OcspCache.h"
 #include "pki/OcspSource.h"
 #include "pki/RevocationCrlIndex.h"
 #include "pki/RevocationCrlSource.h"
@@ -69,7 +70,8 @@ CardRevocationChecker::CardRevocationChecker(const CrlOverview& crls, const core
     if (m_settings.ocspUrl.isValid() && !m_settings.ocspUrl.isEmpty()) {
         pki::OcspClientOptions options;
         options.timeoutMs = m_settings.ocspTimeoutMs;
-        m_ocspSource = std::make_unique<pki::OcspSource>(clock, nullptr, options);
+        m_ocspCache = std::make_unique<pki::OcspCache>(clock);
+        m_ocspSource = std::make_unique<pki::OcspSource>(clock, m_ocspCache.get(), options);
         m_service->setSource(pki::RevocationSourceKind::Ocsp, m_ocspSource.get());
     }
 }

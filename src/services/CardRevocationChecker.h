@@ -68,6 +68,7 @@ private:
     Settings m_settings;
     std::unique_ptr<CrlIndexAdapter> m_index;
     std::unique_ptr<pki::RevocationSource> m_crlSource;
+    std::unique_ptr<pki::OcspCache> m_ocspCache; // answers kept to their nextUpdate (RFC 6960 §4.2.2.1)
     std::unique_ptr<pki::RevocationSource> m_ocspSource;
     std::unique_ptr<pki::RevocationService> m_service;
 };
