@@ -143,8 +143,9 @@ core::Result<void> SyncService::start(const Operator& op)
     m_cancel = false;
     m_error.reset();
     const QPointer<SyncService> self(this);
-    m_thread.reset(QThread::create([this, self, tls = *tls]() {
-        RunResult result = runInWorker(tls);
+    // The worker gets its own copy of the configuration: the settings may change it meanwhile.
+    m_thread.reset(QThread::create([this, self, tls = *tls, config = m_config]() {
+        RunResult result = runInWorker(tls, config);
         QMetaObject::invokeMethod(
             self.data(),
             [self, result]() {
@@ -158,6 +159,12 @@ core::Result<void> SyncService::start(const Operator& op)
     return {};
 }
 
+void SyncService::setPlatform(const QUrl& platform, const QString& terminalCertificate)
+{
+    m_config.platform = platform;
+    m_config.terminalCertificate = terminalCertificate;
+}
+
 void SyncService::cancel()
 {
     m_cancel = true;
@@ -168,10 +175,10 @@ void SyncService::cancel()
 }
 
 // The worker's whole life: own connection, own outbox and sink, the client and its event loop.
-SyncService::RunResult SyncService::runInWorker(const QSslConfiguration& tls)
+SyncService::RunResult SyncService::runInWorker(const QSslConfiguration& tls, const Config& config)
 {
     RunResult result;
-    auto db = m_config.openWorkerDatabase();
+    auto db = config.openWorkerDatabase();
     // The GUI thread writes too (enrolments, audit entries): wait for its short transactions instead
     // of failing with SQLITE_BUSY (WAL allows one writer at a time).
     auto tuned = db ? db->exec("PRAGMA busy_timeout = 5000") : core::Result<void>(core::fail(db.error()));
@@ -183,8 +190,8 @@ SyncService::RunResult SyncService::runInWorker(const QSslConfiguration& tls)
     RevocationQueue queue(*db, m_clock);
     StoreOutbox outbox(*db, m_clock, *records);
     StoreSyncSink sink(*db, m_clock, *records, queue.sink());
-    sync::SyncClientOptions options{m_config.platform,         tls,  m_config.batchSize,  m_config.pageSize,
-                                    m_config.initialBackoffMs, 5000, m_config.maxAttempts};
+    sync::SyncClientOptions options{config.platform,         tls,  config.batchSize,  config.pageSize,
+                                    config.initialBackoffMs, 5000, config.maxAttempts};
     sync::SyncClient client(options, outbox, sink);
     QEventLoop loop;
     connect(&client, &sync::SyncClient::finished, &loop, &QEventLoop::quit);

@@ -82,6 +82,8 @@ public:
     ~SyncService() override; // cancels and waits for a running worker
 
     [[nodiscard]] bool isConfigured() const;
+    // From Settings, without a restart: used from the next run on (a running one keeps its own copy).
+    void setPlatform(const QUrl& platform, const QString& terminalCertificate);
     [[nodiscard]] QUrl platform() const { return m_config.platform; }
     [[nodiscard]] core::Result<SyncStatus> status(const Operator& op);
     [[nodiscard]] SyncConflicts& conflicts() { return m_conflicts; }
@@ -103,7 +105,7 @@ Q_SIGNALS:
 
 private:
     struct RunResult;
-    [[nodiscard]] RunResult runInWorker(const QSslConfiguration& tls);
+    [[nodiscard]] RunResult runInWorker(const QSslConfiguration& tls, const Config& config);
     void onWorkerDone(const RunResult& result);
     void recordRun(const RunResult& result);
 

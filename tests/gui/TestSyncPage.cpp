@@ -94,6 +94,22 @@ private Q_SLOTS:
         QVERIFY(test::saveScreenshot(page, QStringLiteral("sync-not-configured")));
     }
 
+    // Settings apply without a restart: the service takes the new platform, the page follows on show.
+    void platformSetLaterIsUsed()
+    {
+        services::SyncService later(*m_db, m_clock, {});
+        SyncPage page(&later, Staff);
+        page.show();
+        auto* stack = page.findChild<QStackedWidget*>(QStringLiteral("syncStack"));
+        QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("notConfiguredPage"));
+        later.setPlatform(QUrl(QStringLiteral("https://platform.example:8443")),
+                          m_dir.filePath(QStringLiteral("terminal.pem")));
+        QVERIFY(later.isConfigured());
+        page.hide();
+        page.show();
+        QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("statusPage"));
+    }
+
     void statusWithoutConflicts()
     {
         services::LinkageService linkages(*m_db, m_clock, QStringLiteral("T1"));

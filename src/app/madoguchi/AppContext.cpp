@@ -195,23 +195,42 @@ void AppContext::attachRevocationChecks()
 }
 
 // With a platform configured, card checks also ask its revocation feed (issue 7), on a connection of
-// their own: the check runs on the card service's worker thread.
+// their own: the check runs on the card service's worker thread. Called with no checker running.
 void AppContext::attachPlatformFeed()
 {
     setPlatformFeed(nullptr);
     m_feedSource.reset();
     m_feedDb.reset();
-    if (m_settings->value(services::SettingsService::Key::PlatformAddress).toString().isEmpty()) {
+    followPlatformSettings();
+    using Key = services::SettingsService::Key;
+    QObject::connect(m_settings.get(), &services::SettingsService::changed, m_sync.get(), [this](Key key) {
+        if (key == Key::PlatformAddress || key == Key::TerminalCertificate) {
+            followPlatformSettings();
+        }
+    });
+}
+
+// Settings → the Sync page's service and the card checks' feed, without a restart (issue 6 item 7).
+// The feed source, once made, stays: a running card check may be using it.
+void AppContext::followPlatformSettings()
+{
+    using Key = services::SettingsService::Key;
+    const QUrl platform(m_settings->value(Key::PlatformAddress).toString());
+    m_sync->setPlatform(platform, m_settings->value(Key::TerminalCertificate).toString());
+    if (platform.isEmpty()) {
+        setPlatformFeed(nullptr);
         return;
     }
-    auto db = m_store->openWorkerConnection();
-    if (!db) {
-        qCWarning(lcServices) << "platform feed not attached:" << db.error().toString();
-        return;
+    if (!m_feedSource) {
+        auto db = m_store->openWorkerConnection();
+        if (!db) {
+            qCWarning(lcServices) << "platform feed not attached:" << db.error().toString();
+            return;
+        }
+        m_feedDb = std::make_unique<store::Database>(std::move(*db));
+        m_feedSource = std::make_unique<services::PlatformFeedRevocationSource>(*m_feedDb, m_clock);
     }
-    m_feedDb = std::make_unique<store::Database>(std::move(*db));
-    m_feedSource = std::make_unique<services::PlatformFeedRevocationSource>(*m_feedDb, m_clock);
-    m_platformFeed = m_feedSource.get();
+    setPlatformFeed(m_feedSource.get());
 }
 
 void AppContext::setPlatformFeed(pki::RevocationSource* feed)

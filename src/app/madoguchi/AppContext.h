@@ -125,6 +125,7 @@ private:
 
     void attachAudit();
     void attachPlatformFeed();
+    void followPlatformSettings();
     void recordSessionAndCardEvents();
     void attachCounterServices();
     void attachRevocationChecks();
