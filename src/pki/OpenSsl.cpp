@@ -73,6 +73,15 @@ core::Result<QByteArray> privateKeyToPem(const EVP_PKEY* key)
     return bioContents(bio.get());
 }
 
+core::Result<QByteArray> publicKeyToPem(const EVP_PKEY* key)
+{
+    BioPtr bio(BIO_new(BIO_s_mem()));
+    if (!bio || PEM_write_bio_PUBKEY(bio.get(), key) != 1) {
+        return core::fail(error(core::Errc::CryptoFailure, QStringLiteral("PEM public key encoding")));
+    }
+    return bioContents(bio.get());
+}
+
 QByteArray certToPem(const X509* cert)
 {
     BioPtr bio(BIO_new(BIO_s_mem()));

@@ -68,6 +68,7 @@ using OsslParamPtr = std::unique_ptr<OSSL_PARAM, Deleter<OSSL_PARAM_free>>;
 [[nodiscard]] core::Result<X509Ptr> certFromDerOrPem(const QByteArray& bytes);
 [[nodiscard]] QByteArray certToPem(const X509* cert);
 [[nodiscard]] core::Result<QByteArray> privateKeyToPem(const EVP_PKEY* key);
+[[nodiscard]] core::Result<QByteArray> publicKeyToPem(const EVP_PKEY* key); // SubjectPublicKeyInfo
 
 [[nodiscard]] QByteArray toBytes(const ASN1_STRING* string);
 [[nodiscard]] QByteArray serialBytes(const X509* cert);    // big-endian magnitude, as in the DER

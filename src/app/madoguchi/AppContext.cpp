@@ -3,6 +3,7 @@
 #include "card/SharedReaderBackend.h"
 #include "TrainingCrls.h"
 #include "TrainingSetup.h"
+#include "services/VaultSealer.h"
 #include "card/PcscBackend.h"
 #include "audit/AuditLog.h"
 #include "core/Logging.h"
@@ -149,8 +150,11 @@ void AppContext::attachCounterServices()
     m_cards->setRevocationLookup({}); // a running check uses the CRL overview replaced below
     m_revocationChecker.reset();
     const QString terminal = services::AuditSetup::defaultTerminal();
-    m_linkages = std::make_unique<services::LinkageService>(m_store->database(), m_clock, QStringLiteral("T1"), nullptr,
-                                                            m_recorder);
+    m_vaultSealer =
+        services::loadVaultSealer(isTraining() ? &m_training->demoSet() : nullptr,
+                                  m_settings->value(services::SettingsService::Key::TerminalCertificate).toString());
+    m_linkages = std::make_unique<services::LinkageService>(m_store->database(), m_clock, QStringLiteral("T1"),
+                                                            m_vaultSealer ? &*m_vaultSealer : nullptr, m_recorder);
     m_enrolment = std::make_unique<services::EnrolmentService>(
         *m_cards, *m_linkages, m_clock,
         services::EnrolmentService::Settings{terminal, m_settings->photoCheckApproved()});

@@ -5,11 +5,13 @@
 #include "core/Result.h"
 #include "pki/TrustStore.h"
 #include "services/Operator.h"
+#include "services/PanSealer.h"
 #include "services/WorkerAudit.h"
 #include "store/Database.h"
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace madoguchi::pki {
 class RevocationSource;
@@ -115,6 +117,7 @@ private:
     std::unique_ptr<services::CrlOverview> m_crls;
     std::unique_ptr<services::RevocationQueue> m_revocationQueue;
     std::unique_ptr<services::CrlSweep> m_crlSweep;
+    std::optional<services::PanSealer> m_vaultSealer; // credit cards: the platform vault's key
     std::unique_ptr<services::SyncService> m_sync;
     std::unique_ptr<services::CardRevocationChecker> m_revocationChecker;
     pki::RevocationSource* m_platformFeed = nullptr;
