@@ -7,6 +7,7 @@
 #include "core/Logging.h"
 #include "pki/CertificateValidator.h"
 #include "pki/TrustStore.h"
+#include "services/DeliverResult.h"
 #include "services/OperatorService.h"
 
 #include <QMetaObject>
@@ -17,19 +18,6 @@
 namespace madoguchi::services {
 
 namespace {
-
-template <typename T>
-void deliver(const QPointer<QObject>& context, CardSignInService::Done<T> done, core::Result<T> result)
-{
-    QMetaObject::invokeMethod(
-        context.data(),
-        [context, done = std::move(done), result = std::move(result)]() mutable {
-            if (context) {
-                done(std::move(result));
-            }
-        },
-        Qt::QueuedConnection);
-}
 
 // The free reads on the card thread: auth cert, retry counter, the reader's PIN pad.
 core::Result<CardSignInCandidate> readCandidate(card::ReaderBackend& backend, const QString& reader)
@@ -166,7 +154,7 @@ void CardSignInService::prepare(const QString& reader, QObject* context, Done<Ca
         done(std::move(read));
     };
     m_cards.post([reader, target, check = std::move(check)](card::ReaderBackend& backend) mutable {
-        deliver(target, std::move(check), readCandidate(backend, reader));
+        deliverResult(target, std::move(check), readCandidate(backend, reader));
     });
 }
 
@@ -178,7 +166,7 @@ void CardSignInService::prove(const CardSignInCandidate& candidate, core::Secure
     // terminal and the time, with a fresh nonce, so it is good for nothing but this sign-in.
     auto challenge = card::HolderChallenge::create(QString::fromLatin1(Purpose), m_terminalId, m_clock);
     if (!challenge) {
-        deliver<Verified>(target, std::move(done), core::fail(challenge.error()));
+        deliverResult<Verified>(target, std::move(done), core::fail(challenge.error()));
         return;
     }
     Done<card::HolderProofResult> finish = [this, candidate,
@@ -206,7 +194,7 @@ void CardSignInService::prove(const CardSignInCandidate& candidate, core::Secure
         auto result = proveOn(backend, candidate, challenge, std::move(*shared), confirmation);
         shared->clear();
         qCInfo(lcServices) << "operator card sign-in proof" << (result ? "verified" : "failed");
-        deliver(target, std::move(finish), std::move(result));
+        deliverResult(target, std::move(finish), std::move(result));
     });
 }
 
@@ -221,7 +209,7 @@ void CardSignInService::readCardIdentity(const QString& reader, QObject* context
         done(checkCertificate(read->reader, read->authCertificateDer));
     };
     m_cards.post([reader, target, check = std::move(check)](card::ReaderBackend& backend) mutable {
-        deliver(target, std::move(check), readCandidate(backend, reader));
+        deliverResult(target, std::move(check), readCandidate(backend, reader));
     });
 }
 

@@ -7,6 +7,7 @@
 #include "services/AccessPolicy.h"
 #include "services/AuditTrail.h"
 #include "services/CardReaderService.h"
+#include "services/DeliverResult.h"
 #include "services/LinkageValidator.h"
 #include "services/PaymentCardNumber.h"
 
@@ -17,20 +18,6 @@
 namespace madoguchi::services {
 
 namespace {
-
-// Hands a result computed on the card thread to `context`'s thread.
-template <typename T>
-void deliver(const QPointer<QObject>& context, EnrolmentService::Done<T> done, core::Result<T> result)
-{
-    QMetaObject::invokeMethod(
-        context.data(),
-        [context, done = std::move(done), result = std::move(result)]() mutable {
-            if (context) {
-                done(std::move(result));
-            }
-        },
-        Qt::QueuedConnection);
-}
 
 // PC/SC Part 10: a reader with FEATURE_VERIFY_PIN_DIRECT takes the PIN on its own keypad (issue 6 item 3).
 std::optional<quint32> pinPadOf(card::CardConnection& connection)
@@ -77,7 +64,7 @@ void EnrolmentService::readPinStatus(const QString& reader, QObject* context, Do
     m_cards.post([reader, target, done = std::move(done)](card::ReaderBackend& backend) mutable {
         auto connection = backend.connect(reader);
         if (!connection) {
-            deliver<card::PinStatus>(target, std::move(done), core::fail(connection.error()));
+            deliverResult<card::PinStatus>(target, std::move(done), core::fail(connection.error()));
             return;
         }
         card::JpkiCard jpki(**connection);
@@ -85,7 +72,7 @@ void EnrolmentService::readPinStatus(const QString& reader, QObject* context, Do
         if (status) {
             status->onPinPad = pinPadOf(**connection).has_value();
         }
-        deliver(target, std::move(done), std::move(status));
+        deliverResult(target, std::move(done), std::move(status));
     });
 }
 
@@ -103,7 +90,7 @@ void EnrolmentService::proveHolder(const CardSummary& expected, core::SecureByte
     }
     auto challenge = card::HolderChallenge::create(QStringLiteral("enrolment"), m_settings.terminalId, m_clock);
     if (!challenge) {
-        deliver<card::HolderProofResult>(target, std::move(done), core::fail(challenge.error()));
+        deliverResult<card::HolderProofResult>(target, std::move(done), core::fail(challenge.error()));
         return;
     }
     // The PIN moves into the job (SecureBytes is move-only); std::function needs a copyable callable.
@@ -113,7 +100,7 @@ void EnrolmentService::proveHolder(const CardSummary& expected, core::SecureByte
         auto result = proveOn(backend, expected, challenge, std::move(*shared), confirmation);
         shared->clear();
         qCInfo(lcServices) << "holder proof on" << expected.readerName << (result ? "succeeded" : "failed");
-        deliver(target, std::move(done), std::move(result));
+        deliverResult(target, std::move(done), std::move(result));
     });
 }
 
