@@ -48,7 +48,10 @@ core::Result<void> StoreSyncSink::saveCursor(const char* name, qint64 position)
     return stmt->run();
 }
 
-core::Result<void> StoreSyncSink::applyLinkages(const QList<sync::LinkageRecord>& changes, qint64 cursor)
+// A pulled page and its cursor in one transaction: a crash resumes exactly after the last page applied.
+template <typename Item, typename Apply>
+core::Result<void> StoreSyncSink::applyPage(const QList<Item>& items, const char* cursorName, qint64 cursor,
+                                            Apply apply)
 {
     QElapsedTimer busy;
     busy.start();
@@ -57,15 +60,20 @@ core::Result<void> StoreSyncSink::applyLinkages(const QList<sync::LinkageRecord>
     if (!tx) {
         return core::fail(tx.error());
     }
-    for (const sync::LinkageRecord& record : changes) {
-        if (auto applied = applyOne(record); !applied) {
+    for (const Item& item : items) {
+        if (auto applied = apply(item); !applied) {
             return applied;
         }
     }
-    if (auto saved = saveCursor("linkages", cursor); !saved) {
+    if (auto saved = saveCursor(cursorName, cursor); !saved) {
         return saved;
     }
     return tx->commit();
+}
+
+core::Result<void> StoreSyncSink::applyLinkages(const QList<sync::LinkageRecord>& changes, qint64 cursor)
+{
+    return applyPage(changes, "linkages", cursor, [this](const sync::LinkageRecord& r) { return applyOne(r); });
 }
 
 core::Result<bool> StoreSyncSink::hasVersion(const QUuid& uuid, int version)
@@ -174,22 +182,7 @@ core::Result<void> StoreSyncSink::storeConflict(const QString& conflictId, const
 
 core::Result<void> StoreSyncSink::applyRevocations(const QList<sync::RevocationEvent>& events, qint64 cursor)
 {
-    QElapsedTimer busy;
-    busy.start();
-    const auto account = qScopeGuard([&]() { m_busyNs += busy.nsecsElapsed(); });
-    auto tx = store::Transaction::begin(m_db);
-    if (!tx) {
-        return core::fail(tx.error());
-    }
-    for (const sync::RevocationEvent& event : events) {
-        if (auto applied = applyEvent(event); !applied) {
-            return applied;
-        }
-    }
-    if (auto saved = saveCursor("revocations", cursor); !saved) {
-        return saved;
-    }
-    return tx->commit();
+    return applyPage(events, "revocations", cursor, [this](const sync::RevocationEvent& e) { return applyEvent(e); });
 }
 
 core::Result<void> StoreSyncSink::applyEvent(const sync::RevocationEvent& event)

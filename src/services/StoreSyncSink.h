@@ -40,6 +40,9 @@ public:
 
 private:
     [[nodiscard]] qint64 cursor(const char* name) const;
+    template <typename Item, typename Apply>
+    [[nodiscard]] core::Result<void> applyPage(const QList<Item>& items, const char* cursorName, qint64 cursor,
+                                               Apply apply);
     [[nodiscard]] core::Result<void> saveCursor(const char* name, qint64 position);
     [[nodiscard]] core::Result<void> applyOne(const sync::LinkageRecord& record);
     [[nodiscard]] core::Result<bool> hasVersion(const QUuid& uuid, int version);
