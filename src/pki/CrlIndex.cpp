@@ -1,4 +1,5 @@
 #include "pki/CrlIndex.h"
+#include "pki/CrlIndexHash.h"
 
 #include <QFile>
 
@@ -11,32 +12,7 @@
 
 namespace madoguchi::pki {
 
-namespace {
-
-constexpr quint64 P1 = 0x9E3779B185EBCA87ULL, P2 = 0xC2B2AE3D27D4EB4FULL, P3 = 0x165667B19E3779F9ULL;
-
-quint64 rotl(quint64 x, int r)
-{
-    return (x << r) | (x >> (64 - r));
-}
-
-quint64 load64(const uchar* p)
-{
-    quint64 v;
-    std::memcpy(&v, p, 8);
-    return v;
-}
-
-quint64 fmix(quint64 h)
-{
-    h ^= h >> 33;
-    h *= 0xFF51AFD7ED558CCDULL;
-    h ^= h >> 33;
-    h *= 0xC4CEB9FE1A85EC53ULL;
-    return h ^ (h >> 33);
-}
-
-} // namespace
+using namespace crlhash;
 
 CrlIndex::CrlIndex() = default;
 CrlIndex::~CrlIndex() = default;

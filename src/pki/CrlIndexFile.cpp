@@ -1,4 +1,5 @@
 #include "pki/CrlIndex.h"
+#include "pki/CrlIndexHash.h"
 
 #include <QFile>
 #include <QSaveFile>
@@ -15,7 +16,7 @@ constexpr char Magic[8] = {'M', 'D', 'G', 'C', 'R', 'L', 'I', 'X'};
 constexpr quint32 Version = 2; // 2: 16-byte slots
 constexpr quint32 ByteOrderMark = 0x01020304;
 constexpr qint64 HeaderSize = 256;
-constexpr quint64 P1 = 0x9E3779B185EBCA87ULL, P2 = 0xC2B2AE3D27D4EB4FULL, P3 = 0x165667B19E3779F9ULL;
+using namespace crlhash;
 
 // Persisted header; every field native little-endian (checked through ByteOrderMark).
 struct Header
@@ -36,27 +37,6 @@ struct Header
     quint8 reserved[HeaderSize - 120];
 };
 static_assert(sizeof(Header) == HeaderSize);
-
-quint64 rotl(quint64 x, int r)
-{
-    return (x << r) | (x >> (64 - r));
-}
-
-quint64 load64(const uchar* p)
-{
-    quint64 v;
-    std::memcpy(&v, p, 8);
-    return v;
-}
-
-quint64 fmix(quint64 h)
-{
-    h ^= h >> 33;
-    h *= 0xFF51AFD7ED558CCDULL;
-    h ^= h >> 33;
-    h *= 0xC4CEB9FE1A85EC53ULL;
-    return h ^ (h >> 33);
-}
 
 quint64 headerChecksum(Header header, const CrlIndex::Slot* table, quint64 capacity)
 {
