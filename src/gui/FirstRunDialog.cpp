@@ -8,11 +8,25 @@
 
 namespace madoguchi::gui {
 
-FirstRunDialog::FirstRunDialog(const QString& dataDir, CreateCounter create, QWidget* parent)
+FirstRunDialog::FirstRunDialog(const QString& dataDir, const core::Result<void>& keychain, CreateCounter create,
+                               QWidget* parent)
     : QDialog(parent), m_ui(std::make_unique<Ui::FirstRunDialog>()), m_create(std::move(create))
 {
     m_ui->setupUi(this);
     m_ui->introLabel->setText(m_ui->introLabel->text().arg(QDir::toNativeSeparators(dataDir)));
+    // Where a keychain answers it is the default (no prompt at every start); where none does, the
+    // choice stays visible but disabled, with the reason, so nobody wonders where it went.
+    m_ui->keychainRadioButton->setEnabled(keychain.has_value());
+    if (keychain) {
+        m_ui->keychainStatusLabel->setText(tr("✔ A keychain is available on this computer."));
+        m_ui->keychainRadioButton->setChecked(true);
+    } else {
+        m_ui->keychainStatusLabel->setText(tr("✖ Not available: %1").arg(Messages::keychainProblem(keychain.error())));
+        m_ui->keychainStatusLabel->setToolTip(Messages::technical(keychain.error()));
+        m_ui->passphraseRadioButton->setChecked(true);
+    }
+    connect(m_ui->keychainRadioButton, &QRadioButton::toggled, this, &FirstRunDialog::onKeyChoiceChanged);
+    onKeyChoiceChanged();
     connect(m_ui->passphraseLineEdit, &QLineEdit::textEdited, this, &FirstRunDialog::onPassphraseEdited);
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &FirstRunDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &FirstRunDialog::reject);
@@ -21,6 +35,25 @@ FirstRunDialog::FirstRunDialog(const QString& dataDir, CreateCounter create, QWi
 }
 
 FirstRunDialog::~FirstRunDialog() = default;
+
+store::KeyWrapping FirstRunDialog::chosenWrapping() const
+{
+    return m_ui->keychainRadioButton->isChecked() ? store::KeyWrapping::KeychainAndPassphrase
+                                                  : store::KeyWrapping::PassphraseOnly;
+}
+
+void FirstRunDialog::onKeyChoiceChanged()
+{
+    // With the keychain the passphrase is still asked for: it is the way back in when the keychain
+    // entry is lost or the keychain is locked (docs/storage.md "Keys").
+    const bool keychain = chosenWrapping() == store::KeyWrapping::KeychainAndPassphrase;
+    m_ui->passphraseLabel->setText(keychain ? tr("Recovery &passphrase:") : tr("Administrator &passphrase:"));
+    m_ui->passphraseLineEdit->setAccessibleName(keychain ? tr("Recovery passphrase") : tr("Administrator passphrase"));
+    m_ui->keyNoteLabel->setText(
+        keychain ? tr("ℹ The counter opens without a prompt on this computer. The recovery passphrase opens it if "
+                      "the keychain entry is lost or the keychain is locked: write it down and keep it in a safe.")
+                 : tr("ℹ The passphrase is asked for at every start of the counter."));
+}
 
 void FirstRunDialog::onPassphraseEdited()
 {
@@ -54,7 +87,7 @@ void FirstRunDialog::accept()
     const services::NewOperator admin{m_ui->adminLoginLineEdit->text().trimmed(),
                                       m_ui->adminNameLineEdit->text().trimmed(), services::Role::Admin};
     auto created = m_create(core::SecureBytes(m_ui->passphraseLineEdit->text().toUtf8()), admin,
-                            core::SecureBytes(m_ui->adminPasswordLineEdit->text().toUtf8()));
+                            core::SecureBytes(m_ui->adminPasswordLineEdit->text().toUtf8()), chosenWrapping());
     if (!created) {
         m_ui->errorLabel->setText(QStringLiteral("⚠ ") + Messages::describe(created.error()));
         return;

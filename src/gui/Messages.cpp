@@ -105,4 +105,33 @@ QString Messages::describe(const core::Error& error)
     }
 }
 
+QString Messages::keychainProblem(const core::Error& error)
+{
+    using core::Errc;
+    switch (error.code) {
+    case Errc::Unsupported:
+        // nativeCode 0: store::OsKeychain says this build has no keychain support at all.
+        return error.nativeCode == 0 ? tr("This build of Madoguchi has no keychain support.")
+                                     : tr("No keychain service answers on this computer (it needs a desktop "
+                                          "session with a Secret Service such as GNOME Keyring or KWallet).");
+    case Errc::PermissionDenied:
+        return tr("The keychain is locked or refused access.");
+    case Errc::Timeout:
+        return tr("The keychain did not answer in time (it may be waiting to be unlocked).");
+    case Errc::NotFound:
+        return tr("The keychain has no entry for this counter's database key.");
+    case Errc::WrongKey:
+        return tr("The key in the keychain does not open this database.");
+    default:
+        return tr("The keychain could not be used (%1).").arg(core::errcName(error.code));
+    }
+}
+
+QString Messages::keychainFallback(const core::Error& error)
+{
+    return tr("The counter could not be opened from the keychain. %1 Enter the recovery passphrase instead; the "
+              "keychain entry is then repaired where the keychain allows it.")
+        .arg(keychainProblem(error));
+}
+
 } // namespace madoguchi::gui

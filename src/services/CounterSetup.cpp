@@ -69,7 +69,8 @@ bool CounterSetup::exists(const QString& databasePath)
 core::Result<StoreSession> CounterSetup::createCounter(const QString& databasePath, core::SecureBytes passphrase,
                                                        const NewOperator& admin, const core::SecureBytes& adminPassword,
                                                        const core::Clock& clock, ChangeRecorder* recorder,
-                                                       store::KdfParams kdf)
+                                                       store::KdfParams kdf,
+                                                       std::unique_ptr<store::KeyProvider> keychain)
 {
     if (passphrase.size() < static_cast<std::size_t>(MinPassphraseLength)) {
         return core::fail(core::Errc::InvalidArgument,
@@ -79,7 +80,7 @@ core::Result<StoreSession> CounterSetup::createCounter(const QString& databasePa
         return core::fail(core::Errc::InvalidArgument, QStringLiteral("administrator password too short"));
     }
     QDir().mkpath(QFileInfo(databasePath).absolutePath());
-    auto session = StoreSession::create(databasePath, std::move(passphrase), kdf);
+    auto session = StoreSession::create(databasePath, std::move(passphrase), kdf, std::move(keychain));
     if (!session) {
         return session;
     }
@@ -87,13 +88,36 @@ core::Result<StoreSession> CounterSetup::createCounter(const QString& databasePa
     options.kdf = kdf;
     OperatorService operators(session->database(), clock, recorder, options);
     if (auto created = operators.createFirstAdmin(admin, adminPassword); !created) {
-        // A counter without an administrator could never be managed: start again from nothing.
+        // A counter without an administrator could never be managed: start again from nothing (and
+        // take the key out of the keychain, which the removal of the files below does not reach).
+        if (session->keyWrapping() == store::KeyWrapping::KeychainAndPassphrase) {
+            (void)session->stopUsingKeychain();
+        }
         session = core::fail(created.error());
         removeCounterFiles(databasePath);
         return session;
     }
     qCInfo(lcServices) << "counter created at" << databasePath;
     return session;
+}
+
+CounterSetup::Unlock CounterSetup::unlockWithoutPrompt(const QString& databasePath, store::Keychain& keychain)
+{
+    auto wrapping = store::KeyFile::wrapping(store::KeyFile::defaultPathFor(databasePath));
+    if (!wrapping || *wrapping != store::KeyWrapping::KeychainAndPassphrase) {
+        return {}; // the passphrase route reports a damaged key file in its own words
+    }
+    // Probe first: a missing keychain answers at once with its reason, instead of per-call errors.
+    if (auto reachable = keychain.probe(); !reachable) {
+        return {std::nullopt, reachable.error()};
+    }
+    auto session =
+        StoreSession::openFromKeychain(databasePath, keychain.providerFor(databasePath), StoreSession::Schema::Migrate);
+    if (!session) {
+        qCWarning(lcServices) << "the OS keychain did not open the counter:" << session.error().toString();
+        return {std::nullopt, session.error()};
+    }
+    return {std::move(*session), std::nullopt};
 }
 
 core::Result<StoreSession> CounterSetup::openOrCreateTraining(const QString& dataDir, const core::Clock& clock,

@@ -5,8 +5,11 @@
 #include "core/SecureBytes.h"
 #include "services/OperatorAccount.h"
 #include "services/StoreSession.h"
+#include "store/Keychain.h"
 
 #include <QString>
+
+#include <optional>
 
 namespace madoguchi::services {
 
@@ -30,11 +33,23 @@ public:
     [[nodiscard]] static QString trainingDatabasePath(const QString& dataDir); // <dataDir>/training/…
     [[nodiscard]] static bool exists(const QString& databasePath);
 
-    // Creates the database and its first admin; on any failure nothing is left behind.
+    // Creates the database and its first admin; on any failure nothing is left behind. With
+    // `keychain` the key also goes into the OS keychain and `passphrase` is the recovery passphrase.
     [[nodiscard]] static core::Result<StoreSession>
     createCounter(const QString& databasePath, core::SecureBytes passphrase, const NewOperator& admin,
                   const core::SecureBytes& adminPassword, const core::Clock& clock, ChangeRecorder* recorder = nullptr,
-                  store::KdfParams kdf = {});
+                  store::KdfParams kdf = {}, std::unique_ptr<store::KeyProvider> keychain = nullptr);
+
+    // The start of an existing counter before any prompt (issue 4 item 2).
+    struct Unlock
+    {
+        std::optional<StoreSession> session; // opened from the keychain: no prompt needed
+        // Set when the key file records the keychain but that route failed: say why, then ask for the
+        // recovery passphrase (and open with keychain.providerFor(), which repairs the entry).
+        std::optional<core::Error> keychainProblem;
+    };
+    // Neither set: a passphrase-only counter, ask for the passphrase as always.
+    [[nodiscard]] static Unlock unlockWithoutPrompt(const QString& databasePath, store::Keychain& keychain);
     // Opens the training database, creating it (and the demo operators) the first time.
     [[nodiscard]] static core::Result<StoreSession>
     openOrCreateTraining(const QString& dataDir, const core::Clock& clock, ChangeRecorder* recorder = nullptr);

@@ -22,6 +22,7 @@ constexpr int FileSize = 96;
 constexpr int SaltOffset = 16, NonceOffset = 32, WrappedOffset = 44, TagOffset = 76;
 constexpr int SaltSize = 16, NonceSize = 12, TagSize = 16;
 constexpr quint8 KdfScrypt = 1;
+constexpr int WrappingOffset = 12;
 
 struct CipherCtxFree
 {
@@ -72,6 +73,24 @@ core::Result<void> gcm(bool encrypt, const core::SecureBytes& kek, std::uint8_t*
     return {};
 }
 
+// The whole file, checked for our magic, size and KDF id (the tag is checked by unwrap()).
+core::Result<QByteArray> readKeyFile(const QString& path)
+{
+    QFile in(path);
+    if (!in.exists()) {
+        return core::fail(core::Errc::NotFound, QStringLiteral("no key file at %1").arg(path));
+    }
+    if (!in.open(QIODevice::ReadOnly)) {
+        return core::fail(core::Errc::Io, QStringLiteral("cannot read %1: %2").arg(path, in.errorString()));
+    }
+    QByteArray bytes = in.read(FileSize + 1);
+    if (bytes.size() != FileSize || std::memcmp(bytes.constData(), Magic.data(), Magic.size()) != 0 ||
+        static_cast<quint8>(bytes[8]) != KdfScrypt) {
+        return core::fail(core::Errc::WrongKey, QStringLiteral("%1 is not a Madoguchi key file (v1)").arg(path));
+    }
+    return bytes;
+}
+
 } // namespace
 
 core::Result<core::SecureBytes> KeyFile::randomKey()
@@ -89,7 +108,7 @@ QString KeyFile::defaultPathFor(const QString& databasePath)
 }
 
 core::Result<void> KeyFile::write(const QString& path, const core::SecureBytes& databaseKey,
-                                  const core::SecureBytes& passphrase, KdfParams params)
+                                  const core::SecureBytes& passphrase, KdfParams params, KeyWrapping wrapping)
 {
     if (databaseKey.size() != DatabaseKeySize || passphrase.isEmpty()) {
         return core::fail(core::Errc::InvalidArgument, QStringLiteral("key must be 32 bytes, passphrase non-empty"));
@@ -100,6 +119,7 @@ core::Result<void> KeyFile::write(const QString& path, const core::SecureBytes& 
     file[9] = params.log2N;
     file[10] = params.r;
     file[11] = params.p;
+    file[WrappingOffset] = static_cast<std::uint8_t>(wrapping);
     if (RAND_bytes(file.data() + SaltOffset, SaltSize + NonceSize) != 1) {
         return core::fail(core::Errc::CryptoFailure, QStringLiteral("RAND_bytes failed"));
     }
@@ -123,20 +143,28 @@ core::Result<void> KeyFile::write(const QString& path, const core::SecureBytes& 
     return {};
 }
 
+core::Result<KeyWrapping> KeyFile::wrapping(const QString& path)
+{
+    auto bytes = readKeyFile(path);
+    if (!bytes) {
+        return core::fail(bytes.error());
+    }
+    const auto value = static_cast<quint8>(bytes->at(WrappingOffset));
+    if (value > static_cast<quint8>(KeyWrapping::KeychainAndPassphrase)) {
+        return core::fail(
+            core::Errc::Unsupported,
+            QStringLiteral("%1 records a key wrapping (%2) this version does not know").arg(path).arg(value));
+    }
+    return static_cast<KeyWrapping>(value);
+}
+
 core::Result<core::SecureBytes> KeyFile::unwrap(const QString& path, const core::SecureBytes& passphrase)
 {
-    QFile in(path);
-    if (!in.exists()) {
-        return core::fail(core::Errc::NotFound, QStringLiteral("no key file at %1").arg(path));
+    auto read = readKeyFile(path);
+    if (!read) {
+        return core::fail(read.error());
     }
-    if (!in.open(QIODevice::ReadOnly)) {
-        return core::fail(core::Errc::Io, QStringLiteral("cannot read %1: %2").arg(path, in.errorString()));
-    }
-    QByteArray bytes = in.read(FileSize + 1);
-    if (bytes.size() != FileSize || std::memcmp(bytes.constData(), Magic.data(), Magic.size()) != 0 ||
-        static_cast<quint8>(bytes[8]) != KdfScrypt) {
-        return core::fail(core::Errc::WrongKey, QStringLiteral("%1 is not a Madoguchi key file (v1)").arg(path));
-    }
+    QByteArray& bytes = *read;
     auto* file = reinterpret_cast<std::uint8_t*>(bytes.data());
     const KdfParams params{file[9], file[10], file[11]};
     auto kek = deriveKek(passphrase, file + SaltOffset, params);

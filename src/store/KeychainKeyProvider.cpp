@@ -3,8 +3,10 @@
 #include <qt6keychain/keychain.h>
 
 #include <QEventLoop>
+#include <QTimer>
 
 #include <cstring>
+#include <optional>
 
 namespace madoguchi::store {
 
@@ -98,6 +100,47 @@ core::Result<void> KeychainKeyProvider::removeDatabaseKey()
         return core::fail(errorOf(job));
     }
     return {};
+}
+
+} // namespace madoguchi::store
+
+namespace madoguchi::store {
+
+core::Result<void> KeychainKeyProvider::probe(const QString& service, std::chrono::milliseconds timeout)
+{
+    // On the heap and self-deleting: after a timeout the job may still be waiting inside the
+    // keychain; it cleans up whenever it ends, and its finished() no longer reaches this loop.
+    auto* job = new QKeychain::ReadPasswordJob(service); // owner: itself (autoDelete)
+    job->setAutoDelete(true);
+    job->setInsecureFallback(false);
+    job->setKey(QStringLiteral("madoguchi-keychain-probe"));
+    QEventLoop loop;
+    std::optional<core::Result<void>> answer;
+    QObject::connect(job, &QKeychain::Job::finished, &loop, [&loop, &answer, job]() {
+        if (job->error() == QKeychain::NoError || job->error() == QKeychain::EntryNotFound) {
+            answer = core::Result<void>{};
+        } else {
+            core::Error error = errorOf(*job);
+            // Headless Linux shows up as OtherError from D-Bus ("Cannot autolaunch D-Bus without X11
+            // $DISPLAY", "name not provided by any .service file"): for the probe that is "no keychain
+            // service here", said as such; only a refusal keeps its own code.
+            if (error.code == core::Errc::Io) {
+                error.code = core::Errc::Unsupported;
+            }
+            answer = core::fail(std::move(error));
+        }
+        loop.quit();
+    });
+    QTimer::singleShot(timeout, &loop, &QEventLoop::quit);
+    job->start();
+    if (!answer) {
+        loop.exec();
+    }
+    if (!answer) {
+        return core::fail(core::Errc::Timeout,
+                          QStringLiteral("OS keychain: no answer within %1 ms").arg(timeout.count()));
+    }
+    return *answer;
 }
 
 } // namespace madoguchi::store

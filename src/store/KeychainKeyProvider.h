@@ -4,6 +4,8 @@
 
 #include <QString>
 
+#include <chrono>
+
 namespace madoguchi::store {
 
 // The database key kept in the OS keychain through qtkeychain (issue 4 item 2): Secret Service or
@@ -25,7 +27,13 @@ public:
     // user or the OS refused access.
     [[nodiscard]] core::Result<core::SecureBytes> databaseKey() override;
     [[nodiscard]] core::Result<void> storeDatabaseKey(const core::SecureBytes& key) override;
-    [[nodiscard]] core::Result<void> removeDatabaseKey();
+    [[nodiscard]] core::Result<void> removeDatabaseKey() override;
+
+    // Whether a keychain answers: reads an entry that never exists. EntryNotFound means a working,
+    // unlocked keychain; anything else is the reason it cannot be used: PermissionDenied (refused),
+    // Unsupported (no backend, or D-Bus errors: no keychain service here), and no answer within
+    // `timeout` is Errc::Timeout (a locked keychain waiting for a prompt nobody sees).
+    [[nodiscard]] static core::Result<void> probe(const QString& service, std::chrono::milliseconds timeout);
 
 private:
     QString m_service;

@@ -9,6 +9,11 @@ export MADOGUCHI_DB="$DIR/r.db" MADOGUCHI_DB_PASSPHRASE="smoke pass" MADOGUCHI_T
 "$CLI" --json db check | grep -q '"integrity": "ok"'
 rc=0; MADOGUCHI_DB_PASSPHRASE=wrong "$CLI" db check 2>/dev/null || rc=$?
 [ "$rc" -eq 8 ] || { echo "wrong passphrase gave exit $rc, want 8"; exit 1; }
+# --keychain where no keychain answers (no session bus): a clear error, nothing created, the default unchanged.
+rc=0; DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent/bus "$CLI" db init --keychain --db "$DIR/k.db" \
+    2>"$DIR/keychain.err" || rc=$?
+[ "$rc" -ne 0 ] && [ ! -e "$DIR/k.db" ] && [ ! -e "$DIR/k.db.key" ] || { echo "db init --keychain without a keychain"; exit 1; }
+grep -q -- '--keychain' "$DIR/keychain.err" || { echo "db init --keychain did not say why"; cat "$DIR/keychain.err"; exit 1; }
 printf 'issuer_key_id,serial,保険者番号,記号,番号,枝番\r\naabb,01,33120015,S,100,01\r\naabb,02,33120016,S,101,01\r\n' >"$DIR/in.csv"
 rc=0; "$CLI" --json linkage import "$DIR/in.csv" --create-cards >"$DIR/report.json" || rc=$?
 [ "$rc" -eq 6 ] || { echo "import with a bad row gave exit $rc, want 6"; exit 1; }

@@ -191,6 +191,43 @@ private Q_SLOTS:
         QCOMPARE(store::KeyFile::unwrap(keyPath, secret("correct horse")).error().code, core::Errc::WrongKey);
     }
 
+    // The wrapping byte (offset 12) is readable without the passphrase, so the app knows before
+    // unlocking whether the keychain holds the key; it is authenticated, so changing it is noticed.
+    void keyFileRecordsTheWrapping_data()
+    {
+        QTest::addColumn<int>("wrapping");
+        QTest::newRow("passphrase only") << int(store::KeyWrapping::PassphraseOnly);
+        QTest::newRow("keychain + recovery passphrase") << int(store::KeyWrapping::KeychainAndPassphrase);
+    }
+
+    void keyFileRecordsTheWrapping()
+    {
+        QFETCH(int, wrapping);
+        auto key = store::KeyFile::randomKey();
+        QVERIFY(key);
+        const QString keyPath = m_dir.filePath(QStringLiteral("w%1.key").arg(wrapping));
+        QVERIFY(store::KeyFile::write(keyPath, *key, secret("pw"), {10, 8, 1}, store::KeyWrapping(wrapping)));
+        QCOMPARE(int(store::KeyFile::wrapping(keyPath).value()), wrapping);
+        QFile f(keyPath);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        f.seek(12);
+        f.write(QByteArray(1, wrapping == 0 ? '\x01' : '\x00')); // a const char* "\x00" would write nothing
+        f.close();
+        QCOMPARE(int(store::KeyFile::wrapping(keyPath).value()), 1 - wrapping);
+        QCOMPARE(store::KeyFile::unwrap(keyPath, secret("pw")).error().code, core::Errc::WrongKey);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        f.seek(12);
+        f.write(QByteArray(1, '\x07')); // a wrapping from a later version: said so, not guessed
+        f.close();
+        QCOMPARE(store::KeyFile::wrapping(keyPath).error().code, core::Errc::Unsupported);
+        QCOMPARE(store::KeyFile::wrapping(path("nokey")).error().code, core::Errc::NotFound);
+        QFile foreign(path("foreign.key"));
+        QVERIFY(foreign.open(QIODevice::WriteOnly));
+        foreign.write(QByteArray(96, 'x'));
+        foreign.close();
+        QCOMPARE(store::KeyFile::wrapping(path("foreign.key")).error().code, core::Errc::WrongKey);
+    }
+
     void passphraseChangeAndRekey()
     {
         const QString dbPath = path("rekey.db");

@@ -6,6 +6,7 @@
 #include "gui/Messages.h"
 #include "services/CounterSetup.h"
 #include "services/StoreSession.h"
+#include "store/OsKeychain.h"
 
 #include <QCoreApplication>
 #include <QInputDialog>
@@ -30,12 +31,18 @@ core::Result<bool> CounterStartup::open(AppContext& context)
 
 core::Result<bool> CounterStartup::firstRun(AppContext& context, const QString& path)
 {
-    gui::FirstRunDialog dialog(context.dataDir(),
+    // Probed once, before the page shows: the keychain choice is enabled only where one answers.
+    store::OsKeychain keychain;
+    const core::Result<void> available = keychain.probe();
+    gui::FirstRunDialog dialog(context.dataDir(), available,
                                [&](core::SecureBytes passphrase, const services::NewOperator& admin,
-                                   core::SecureBytes password) -> core::Result<void> {
-                                   auto store = services::CounterSetup::createCounter(path, std::move(passphrase),
-                                                                                      admin, password, context.clock(),
-                                                                                      context.recorder());
+                                   core::SecureBytes password, store::KeyWrapping wrapping) -> core::Result<void> {
+                                   auto provider = wrapping == store::KeyWrapping::KeychainAndPassphrase
+                                                       ? keychain.providerFor(path)
+                                                       : nullptr;
+                                   auto store = services::CounterSetup::createCounter(
+                                       path, std::move(passphrase), admin, password, context.clock(),
+                                       context.recorder(), {}, std::move(provider));
                                    if (!store) {
                                        return core::fail(store.error());
                                    }
@@ -45,14 +52,25 @@ core::Result<bool> CounterStartup::firstRun(AppContext& context, const QString& 
     return dialog.exec() == QDialog::Accepted;
 }
 
-// The database key is wrapped by the administrator's passphrase (architecture.md §4; the OS keychain
-// is another issue), so an administrator opens the counter once per start.
+// The database key is wrapped by the administrator's passphrase (architecture.md §4), and, when the
+// first run chose it, also held by the OS keychain: then the counter opens without a prompt, and the
+// recovery passphrase is asked for only when the keychain cannot give the key (docs/storage.md "Keys").
 core::Result<bool> CounterStartup::unlockExisting(AppContext& context, const QString& path)
 {
-    QString problem;
+    store::OsKeychain keychain;
+    auto unlock = services::CounterSetup::unlockWithoutPrompt(path, keychain);
+    if (unlock.session) {
+        context.attachStore(std::move(*unlock.session));
+        return true;
+    }
+    const bool recovery = unlock.keychainProblem.has_value();
+    QString problem =
+        recovery ? QStringLiteral("⚠ ") + gui::Messages::keychainFallback(*unlock.keychainProblem) : QString();
     for (;;) {
         bool ok = false;
-        const QString label = QCoreApplication::translate("main", "Administrator passphrase of the counter database:");
+        const QString label =
+            recovery ? QCoreApplication::translate("main", "Recovery passphrase of the counter database:")
+                     : QCoreApplication::translate("main", "Administrator passphrase of the counter database:");
         const QString passphrase = QInputDialog::getText(
             nullptr, QCoreApplication::translate("main", "Open the counter"),
             problem.isEmpty() ? label : problem + QStringLiteral("\n\n") + label, QLineEdit::Password, QString(), &ok);
@@ -60,7 +78,7 @@ core::Result<bool> CounterStartup::unlockExisting(AppContext& context, const QSt
             return false;
         }
         auto store = services::StoreSession::open(path, core::SecureBytes(passphrase.toUtf8()),
-                                                  services::StoreSession::Schema::Migrate);
+                                                  services::StoreSession::Schema::Migrate, keychain.providerFor(path));
         if (store) {
             context.attachStore(std::move(*store));
             return true;
