@@ -89,7 +89,14 @@ void FirstRunDialog::accept()
     auto created = m_create(core::SecureBytes(m_ui->passphraseLineEdit->text().toUtf8()), admin,
                             core::SecureBytes(m_ui->adminPasswordLineEdit->text().toUtf8()), chosenWrapping());
     if (!created) {
-        m_ui->errorLabel->setText(QStringLiteral("⚠ ") + Messages::describe(created.error()));
+        // With the keychain chosen, a refusal, a missing service or no answer came from the keychain
+        // (the store and the first admin fail otherwise): worded as such, with the way out.
+        const core::Errc code = created.error().code;
+        const bool fromKeychain =
+            chosenWrapping() == store::KeyWrapping::KeychainAndPassphrase &&
+            (code == core::Errc::PermissionDenied || code == core::Errc::Unsupported || code == core::Errc::Timeout);
+        m_ui->errorLabel->setText(QStringLiteral("⚠ ") + (fromKeychain ? Messages::keychainStoreFailed(created.error())
+                                                                       : Messages::describe(created.error())));
         return;
     }
     for (auto* edit : {m_ui->passphraseLineEdit, m_ui->passphraseConfirmLineEdit, m_ui->adminPasswordLineEdit,

@@ -127,6 +127,13 @@ QString Messages::keychainProblem(const core::Error& error)
     }
 }
 
+QString Messages::keychainStoreFailed(const core::Error& error)
+{
+    return tr("The keychain did not accept the database key. %1 Nothing was created: try again, or choose the "
+              "administrator passphrase.")
+        .arg(keychainProblem(error));
+}
+
 QString Messages::keychainFallback(const core::Error& error)
 {
     return tr("The counter could not be opened from the keychain. %1 Enter the recovery passphrase instead; the "

@@ -18,6 +18,8 @@ public:
     // Why the OS keychain cannot hold or give the database key, e.g. "No keychain service answers
     // on this computer." (the first-run page, and the start before the recovery passphrase prompt).
     [[nodiscard]] static QString keychainProblem(const core::Error& error);
+    // First run: the keychain would not take the key; nothing was created.
+    [[nodiscard]] static QString keychainStoreFailed(const core::Error& error);
     // The start's fallback: the keychain did not open the counter, so the recovery passphrase is asked for.
     [[nodiscard]] static QString keychainFallback(const core::Error& error);
     // The technical line for support, shown under the sentence in smaller print.

@@ -163,6 +163,29 @@ private Q_SLOTS:
         QVERIFY(next.session);
     }
 
+    // The keychain answered the probe but refuses the key (locked meanwhile, or the user said no):
+    // said in keychain words, nothing created, the dialog stays for another choice.
+    void keychainRefusalIsWordedAndCreatesNothing()
+    {
+        Setup setup;
+        const core::Error refused{core::Errc::PermissionDenied, QStringLiteral("OS keychain: denied"), 4};
+        setup.keychain.state().writeFailure = refused;
+        auto dialog = setup.dialog(core::Result<void>{});
+        dialog->show();
+        fillValidForm(*dialog);
+        QTest::mouseClick(okButton(*dialog), Qt::LeftButton);
+        QVERIFY(dialog->isVisible());
+        QCOMPARE(child<QLabel>(*dialog, "errorLabel")->text(),
+                 QStringLiteral("⚠ ") + gui::Messages::keychainStoreFailed(refused));
+        QVERIFY(!services::CounterSetup::exists(setup.path));
+
+        setup.keychain.state().writeFailure.reset();
+        child<QRadioButton>(*dialog, "passphraseRadioButton")->click();
+        QTest::mouseClick(okButton(*dialog), Qt::LeftButton);
+        QCOMPARE(dialog->result(), int(QDialog::Accepted));
+        QVERIFY(setup.chosen == store::KeyWrapping::PassphraseOnly);
+    }
+
     // The choice by keyboard alone: the passphrase radio is reached with the arrow key and changes
     // the wording back to the administrator passphrase.
     void choiceByKeyboard()
