@@ -22,7 +22,8 @@ PACKAGES=(cmake ninja-build g++ pkg-config ccache
   libsqlcipher-dev sqlcipher libssl-dev openssl libexpected-dev qtkeychain-qt6-dev
   libboost-dev libpq-dev postgresql libbenchmark-dev
   xvfb xauth fonts-ipafont-gothic
-  clang-14 libclang-rt-14-dev rsyslog rsyslog-openssl wrk)
+  clang-14 libclang-rt-14-dev rsyslog rsyslog-openssl wrk
+  dbus-daemon gnome-keyring)
 
 log() { printf '\033[1m== %s\033[0m\n' "$*" >&2; }
 
