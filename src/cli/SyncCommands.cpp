@@ -22,6 +22,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <functional>
+
 namespace madoguchi::cli {
 
 namespace {
@@ -54,6 +56,36 @@ bool writeFile(const QString& path, const QByteArray& bytes, bool secret)
     return file.write(bytes) == bytes.size();
 }
 
+// Runs `client` to its finished() signal.
+bool waitFor(sync::EnrolmentClient& client, const std::function<void()>& start)
+{
+    QEventLoop loop;
+    bool ok = false;
+    bool done = false;
+    QObject::connect(&client, &sync::EnrolmentClient::finished, &loop, [&](bool result) {
+        ok = result;
+        done = true;
+        loop.quit();
+    });
+    start();
+    if (!done) {
+        loop.exec();
+    }
+    return ok;
+}
+
+// terminal.pem, terminal.key (0600), ca.pem and — when fetched — vault.pem, the key
+// services::loadVaultSealer seals credit-card numbers to (docs/vault.md).
+bool writeCredentials(const QDir& out, const sync::TerminalCredentials& c)
+{
+    QDir().mkpath(out.path());
+    return writeFile(out.filePath(QStringLiteral("terminal.pem")), c.certificatePem, false) &&
+           writeFile(out.filePath(QStringLiteral("terminal.key")), c.privateKeyPem, true) &&
+           writeFile(out.filePath(QStringLiteral("ca.pem")), c.caPem, false) &&
+           (c.vaultPublicKeyPem.isEmpty() ||
+            writeFile(out.filePath(QStringLiteral("vault.pem")), c.vaultPublicKeyPem, false));
+}
+
 int enrol(CliIo& io)
 {
     const auto o = options(io.args());
@@ -63,29 +95,49 @@ int enrol(CliIo& io)
         }
     }
     sync::EnrolmentClient client;
-    QEventLoop loop;
-    bool ok = false;
-    QObject::connect(&client, &sync::EnrolmentClient::finished, &loop, [&](bool result) {
-        ok = result;
-        loop.quit();
+    const bool ok = waitFor(client, [&] {
+        client.start(QUrl(o.value(QStringLiteral("--url"))), readFile(o.value(QStringLiteral("--ca"))),
+                     o.value(QStringLiteral("--terminal")), o.value(QStringLiteral("--code")));
     });
-    client.start(QUrl(o.value(QStringLiteral("--url"))), readFile(o.value(QStringLiteral("--ca"))),
-                 o.value(QStringLiteral("--terminal")), o.value(QStringLiteral("--code")));
-    if (client.lastError() == std::nullopt && !ok) {
-        loop.exec();
+    const QDir out(o.value(QStringLiteral("--out")));
+    // Registered but the vault key not fetched: the certificate is kept (the one-time code is spent);
+    // `sync vault-key` fetches the key later.
+    if (!client.credentials().certificatePem.isEmpty() && !writeCredentials(out, client.credentials())) {
+        return io.reportError(core::Error{core::Errc::Io, QStringLiteral("cannot write to %1").arg(out.path()), 0});
     }
     if (!ok) {
         return io.reportError(
             client.lastError().value_or(core::Error{core::Errc::NetworkFailure, QStringLiteral("enrol"), 0}));
     }
-    const QDir out(o.value(QStringLiteral("--out")));
-    QDir().mkpath(out.path());
-    if (!writeFile(out.filePath(QStringLiteral("terminal.pem")), client.credentials().certificatePem, false) ||
-        !writeFile(out.filePath(QStringLiteral("terminal.key")), client.credentials().privateKeyPem, true) ||
-        !writeFile(out.filePath(QStringLiteral("ca.pem")), client.credentials().caPem, false)) {
-        return io.reportError(core::Error{core::Errc::Io, QStringLiteral("cannot write to %1").arg(out.path()), 0});
+    io.printJson({{QStringLiteral("ok"), true},
+                  {QStringLiteral("credentials"), out.path()},
+                  {QStringLiteral("vaultKey"), out.filePath(QStringLiteral("vault.pem"))}});
+    return ExitOk;
+}
+
+// The vault key again, with the terminal's existing certificate (a failed first fetch, a new vault key).
+int vaultKey(CliIo& io)
+{
+    const auto o = options(io.args());
+    if (!o.contains(QStringLiteral("--url")) || !o.contains(QStringLiteral("--credentials"))) {
+        return io.usageError(QStringLiteral("--url and --credentials are required"));
     }
-    io.printJson({{QStringLiteral("ok"), true}, {QStringLiteral("credentials"), out.path()}});
+    const QDir creds(o.value(QStringLiteral("--credentials")));
+    const sync::TerminalCredentials registered{readFile(creds.filePath(QStringLiteral("terminal.pem"))),
+                                               readFile(creds.filePath(QStringLiteral("terminal.key"))),
+                                               readFile(creds.filePath(QStringLiteral("ca.pem"))),
+                                               {}};
+    sync::EnrolmentClient client;
+    const bool ok = waitFor(client, [&] { client.fetchVaultKey(QUrl(o.value(QStringLiteral("--url"))), registered); });
+    if (!ok) {
+        return io.reportError(
+            client.lastError().value_or(core::Error{core::Errc::NetworkFailure, QStringLiteral("vault key"), 0}));
+    }
+    if (!writeFile(creds.filePath(QStringLiteral("vault.pem")), client.credentials().vaultPublicKeyPem, false)) {
+        return io.reportError(core::Error{core::Errc::Io, QStringLiteral("cannot write to %1").arg(creds.path()), 0});
+    }
+    io.printJson(
+        {{QStringLiteral("ok"), true}, {QStringLiteral("vaultKey"), creds.filePath(QStringLiteral("vault.pem"))}});
     return ExitOk;
 }
 
@@ -195,30 +247,37 @@ int run(CliIo& io)
 
 CommandGroup syncCommands()
 {
-    return {QStringLiteral("sync"),
-            QStringLiteral("register this terminal with the platform and push/pull linkages (enrol, run, push)"),
-            QStringLiteral("madoguchi-cli sync enrol --url URL --ca FILE --terminal ID --code CODE --out DIR\n"
-                           "  a new key + CSR; the platform's terminal CA answers the client certificate.\n"
-                           "  DIR gets terminal.pem, terminal.key (0600), ca.pem.\n"
-                           "madoguchi-cli sync run --db PATH --url URL --credentials DIR\n"
-                           "  this counter's store: its outbox pushed, both feeds pulled into it, recorded in its\n"
-                           "  audit log (exit 1 while conflicts wait for a person, 9 when the platform is offline).\n"
-                           "madoguchi-cli sync push --url URL --credentials DIR [--file LINKAGES.json]\n"
-                           "  pushes the linkages (a JSON array, docs/api/openapi.yaml Linkage) and pulls both feeds;\n"
-                           "  prints counts and conflicts (exit 1 when there are conflicts)."),
-            [](CliIo& io) {
-                const QString verb = io.args().first();
-                if (verb == QStringLiteral("enrol")) {
-                    return enrol(io);
-                }
-                if (verb == QStringLiteral("run")) {
-                    return run(io);
-                }
-                if (verb == QStringLiteral("push")) {
-                    return push(io);
-                }
-                return io.usageError(QStringLiteral("unknown verb ") + verb);
-            }};
+    return {
+        QStringLiteral("sync"),
+        QStringLiteral("register this terminal with the platform and push/pull linkages (enrol, vault-key, run, push)"),
+        QStringLiteral("madoguchi-cli sync enrol --url URL --ca FILE --terminal ID --code CODE --out DIR\n"
+                       "  a new key + CSR; the platform's terminal CA answers the client certificate.\n"
+                       "  DIR gets terminal.pem, terminal.key (0600), ca.pem and vault.pem (the platform vault's\n"
+                       "  public key credit-card numbers are sealed to, fetched with the new certificate).\n"
+                       "madoguchi-cli sync vault-key --url URL --credentials DIR\n"
+                       "  fetches the vault key again into DIR/vault.pem (a failed first fetch, a new vault key).\n"
+                       "madoguchi-cli sync run --db PATH --url URL --credentials DIR\n"
+                       "  this counter's store: its outbox pushed, both feeds pulled into it, recorded in its\n"
+                       "  audit log (exit 1 while conflicts wait for a person, 9 when the platform is offline).\n"
+                       "madoguchi-cli sync push --url URL --credentials DIR [--file LINKAGES.json]\n"
+                       "  pushes the linkages (a JSON array, docs/api/openapi.yaml Linkage) and pulls both feeds;\n"
+                       "  prints counts and conflicts (exit 1 when there are conflicts)."),
+        [](CliIo& io) {
+            const QString verb = io.args().first();
+            if (verb == QStringLiteral("enrol")) {
+                return enrol(io);
+            }
+            if (verb == QStringLiteral("vault-key")) {
+                return vaultKey(io);
+            }
+            if (verb == QStringLiteral("run")) {
+                return run(io);
+            }
+            if (verb == QStringLiteral("push")) {
+                return push(io);
+            }
+            return io.usageError(QStringLiteral("unknown verb ") + verb);
+        }};
 }
 
 } // namespace madoguchi::cli

@@ -87,6 +87,25 @@ ApiResult<void> validateLinkage(const QJsonObject& l, const QHash<QString, bool>
     return checkDate(l, QStringLiteral("validTo"), where);
 }
 
+// A credit card's number sealed to the vault key (docs/vault.md), beside the linkage, never inside it:
+// empty when absent. Only credit_card linkages carry one; an RSA-OAEP block is at most 512 bytes
+// (RSA-4096), so anything longer is not one.
+ApiResult<QByteArray> sealedNumberOf(const QJsonObject& item, const QJsonObject& linkage, const QString& where)
+{
+    if (!item.contains(QStringLiteral("sealedNumber"))) {
+        return QByteArray();
+    }
+    if (linkage.value(QStringLiteral("kind")).toString() != QStringLiteral("credit_card")) {
+        return apiFail(422, QStringLiteral("invalid_field"), where + QStringLiteral("sealedNumber: credit_card only"));
+    }
+    auto sealed = base64Field(item, QStringLiteral("sealedNumber"));
+    if (!sealed || sealed->isEmpty() || sealed->size() > 512) {
+        return apiFail(422, QStringLiteral("invalid_field"),
+                       where + QStringLiteral("sealedNumber: base64 of an RSA-OAEP block (1–512 bytes)"));
+    }
+    return *sealed;
+}
+
 ApiResult<std::vector<LinkageItem>> parseItems(const QJsonObject& body, const QHash<QString, bool>& kinds,
                                                const QString& terminalId, int maxItems)
 {
@@ -97,8 +116,10 @@ ApiResult<std::vector<LinkageItem>> parseItems(const QJsonObject& body, const QH
     std::vector<LinkageItem> parsed;
     for (int i = 0; i < items.size(); ++i) {
         const QString where = QStringLiteral("items[%1].").arg(i);
-        auto item = checkObject(items[i].toObject(), {QStringLiteral("idempotencyKey"), QStringLiteral("linkage")},
-                                {QStringLiteral("idempotencyKey"), QStringLiteral("linkage")}, where);
+        auto item =
+            checkObject(items[i].toObject(),
+                        {QStringLiteral("idempotencyKey"), QStringLiteral("linkage"), QStringLiteral("sealedNumber")},
+                        {QStringLiteral("idempotencyKey"), QStringLiteral("linkage")}, where);
         if (!item || !items[i].isObject()) {
             return tl::unexpected(item ? ApiError{422, QStringLiteral("invalid_field"), where} : item.error());
         }
@@ -115,15 +136,24 @@ ApiResult<std::vector<LinkageItem>> parseItems(const QJsonObject& body, const QH
         if (auto valid = validateLinkage(*linkage, kinds, where + QStringLiteral("linkage.")); !valid) {
             return tl::unexpected(valid.error());
         }
+        auto sealed = sealedNumberOf(*item, *linkage, where);
+        if (!sealed) {
+            return tl::unexpected(sealed.error());
+        }
         QJsonObject canonical = *linkage;
         canonical.insert(QStringLiteral("terminalId"), terminalId);
         canonical.insert(
             QStringLiteral("linkageId"),
             QUuid::fromString(canonical.value(QStringLiteral("linkageId")).toString()).toString(QUuid::WithoutBraces));
-        const QByteArray hash =
-            QCryptographicHash::hash(QJsonDocument(*linkage).toJson(QJsonDocument::Compact), QCryptographicHash::Sha256)
-                .toHex();
-        parsed.push_back(LinkageItem{key, canonical, hash});
+        // The content is the linkage and, when present, its sealed number: the same key with another
+        // sealed number is a different request (409), not a replay.
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        hash.addData(QJsonDocument(*linkage).toJson(QJsonDocument::Compact));
+        if (!sealed->isEmpty()) {
+            hash.addData(QByteArrayView("\nsealedNumber:"));
+            hash.addData(*sealed);
+        }
+        parsed.push_back(LinkageItem{key, canonical, hash.result().toHex(), *sealed});
     }
     return parsed;
 }
@@ -163,7 +193,7 @@ ApiResult<HttpResponse> PlatformApi::Impl::pushLinkages(const HttpRequest& reque
         if (!items) {
             return tl::unexpected(items.error());
         }
-        auto results = LinkageBatch::write(db, *kinds, terminal, *items);
+        auto results = LinkageBatch::write(db, *kinds, terminal, *items, TokenVault(vaultKey.get(), config.secret));
         if (!results) {
             return tl::unexpected(results.error());
         }

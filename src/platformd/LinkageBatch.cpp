@@ -1,5 +1,7 @@
 #include "platformd/LinkageBatch.h"
 
+#include "platformd/VaultBinding.h"
+
 #include <QJsonDocument>
 #include <QUuid>
 
@@ -188,14 +190,43 @@ ApiResult<QHash<QString, std::pair<QByteArray, QJsonObject>>> storedResults(PgCo
     return stored;
 }
 
+// One new item: its sealed number (if any) opened first — a number that does not open rejects this
+// item alone, with nothing of it written — then decided, then kept in the vault unless it conflicted.
+ApiResult<QJsonObject> decide(BatchWriter& writer, VaultBinding& vault, const LinkageItem& item)
+{
+    auto prepared = vault.prepare(item);
+    if (!prepared) {
+        return QJsonObject{
+            {QStringLiteral("outcome"), QStringLiteral("rejected")},
+            {QStringLiteral("version"), item.linkage.value(QStringLiteral("version"))},
+            {QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), prepared.error().code},
+                                                  {QStringLiteral("message"), prepared.error().message}}}};
+    }
+    auto processed = writer.process(item);
+    if (!processed || item.sealedNumber.isEmpty() ||
+        processed->value(QStringLiteral("outcome")).toString() == QStringLiteral("conflict")) {
+        return processed;
+    }
+    auto token = vault.bind(item, *prepared);
+    if (!token) {
+        return tl::unexpected(token.error());
+    }
+    processed->insert(QStringLiteral("vaultToken"), *token);
+    return processed;
+}
+
 } // namespace
 
 ApiResult<QJsonArray> LinkageBatch::write(PgConnection& db, const QHash<QString, bool>& kinds, const QString& terminal,
-                                          const std::vector<LinkageItem>& items)
+                                          const std::vector<LinkageItem>& items, const TokenVault& tokenVault)
 {
     auto stored = storedResults(db, terminal, items);
     BatchWriter writer(db, kinds, terminal);
+    VaultBinding vault(db, tokenVault, terminal);
     auto loaded = stored ? writer.load(items) : ApiResult<void>(tl::unexpected(stored.error()));
+    if (loaded) {
+        loaded = vault.load(items);
+    }
     if (!loaded) {
         return tl::unexpected(loaded.error());
     }
@@ -217,7 +248,7 @@ ApiResult<QJsonArray> LinkageBatch::write(PgConnection& db, const QHash<QString,
         } else if (firstInBatch.contains(item.key)) {
             result = QJsonObject{{QStringLiteral("replayOf"), static_cast<double>(firstInBatch.value(item.key))}};
         } else {
-            auto processed = writer.process(item);
+            auto processed = decide(writer, vault, item);
             if (!processed) {
                 return tl::unexpected(processed.error());
             }

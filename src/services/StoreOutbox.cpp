@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <optional>
+
 namespace madoguchi::services {
 
 namespace {
@@ -72,7 +74,7 @@ core::Result<sync::OutboxItem> StoreOutbox::itemFor(const QByteArray& entityId, 
     }
     if (!m_version.isValid()) {
         auto prepared = m_db.prepare("SELECT c.issuer_key_id, c.serial, v.kind, v.status, v.valid_from, v.valid_to, "
-                                     "v.created_by, v.assurance, v.fields FROM linkage_version v "
+                                     "v.created_by, v.assurance, v.fields, v.sealed_pan FROM linkage_version v "
                                      "JOIN card_identity c ON c.id = v.card_id WHERE v.uuid = ? AND v.version = ?");
         if (!prepared) {
             return core::fail(prepared.error());
@@ -97,12 +99,41 @@ core::Result<sync::OutboxItem> StoreOutbox::itemFor(const QByteArray& entityId, 
         l.createdBy = m_version.columnText(6);
         l.assurance = store::assuranceFromName(m_version.columnText(7)).value_or(store::Assurance::TapOnly);
         l.fields = QJsonDocument::fromJson(m_version.columnBlob(8)).object();
+        const QByteArray sealed = m_version.columnBlob(9); // ciphertext for the vault, or empty
         m_version.reset();
-        return sync::OutboxItem{key, m_records.toWire(l)};
+        return sync::OutboxItem{key, m_records.toWire(l), sealed};
     }
     m_version.reset();
     return core::fail(core::Errc::StoreFailure,
                       QStringLiteral("outbox %1 points at a missing linkage version").arg(key));
+}
+
+// Data minimisation (docs/vault.md): once the platform's vault holds a card number (the answer named
+// its vault token, and it answers only after its transaction committed), the counter's sealed copy
+// serves no one — it is dropped from every version of that linkage, in the acknowledgement's
+// transaction. This is the only UPDATE of linkage_version, bookkeeping like outbox.sent_at: the rest of
+// the row (token, brand, last4, expiry) stays as history. A rejected number is kept, for a person.
+core::Result<void> StoreOutbox::dropSealedCopies(const QList<sync::PushResult>& results)
+{
+    std::optional<store::Statement> drop;
+    for (const sync::PushResult& result : results) {
+        if (result.vaultToken.isEmpty()) {
+            continue;
+        }
+        if (!drop) {
+            auto prepared = m_db.prepare("UPDATE linkage_version SET sealed_pan = NULL WHERE sealed_pan IS NOT NULL "
+                                         "AND uuid = (SELECT entity_id FROM outbox WHERE idempotency_key = ?)");
+            if (!prepared) {
+                return core::fail(prepared.error());
+            }
+            drop.emplace(std::move(*prepared));
+        }
+        drop->bind(1, result.idempotencyKey);
+        if (auto ran = drop->run(); !ran) {
+            return ran;
+        }
+    }
+    return {};
 }
 
 core::Result<void> StoreOutbox::acknowledge(const QList<sync::PushResult>& results)
@@ -120,6 +151,9 @@ core::Result<void> StoreOutbox::acknowledge(const QList<sync::PushResult>& resul
         if (auto ran = mark->run(); !ran) {
             return ran;
         }
+    }
+    if (auto dropped = dropSealedCopies(results); !dropped) {
+        return dropped;
     }
     auto state = m_db.prepare("INSERT OR REPLACE INTO sync_state(name, position, updated_at) VALUES ('push', "
                               "coalesce((SELECT position FROM sync_state WHERE name = 'push'), 0) + ?, ?)");

@@ -13,8 +13,8 @@ namespace madoguchi::services {
 
 // sync::OutboxSource over the store's outbox table (0001_initial.sql; columns unchanged). An entry
 // points at an immutable linkage_version row (uuid in entity_id, version in the payload and in the
-// key "uuid:version"), read when it is sent. Acknowledged items get sent_at; unsent ones survive any
-// crash or offline spell. One connection, one thread: the sync worker opens its own.
+// key "uuid:version"), read when it is sent, with a credit card's sealed number (docs/vault.md). Acknowledged items get
+// sent_at; unsent ones survive any crash or offline spell. One connection, one thread: the sync worker opens its own.
 class StoreOutbox final : public sync::OutboxSource
 {
 public:
@@ -30,6 +30,7 @@ public:
     [[nodiscard]] static core::Result<qint64> pendingCount(store::Database& db);
 
 private:
+    [[nodiscard]] core::Result<void> dropSealedCopies(const QList<sync::PushResult>& results);
     [[nodiscard]] core::Result<sync::OutboxItem> itemFor(const QByteArray& entityId, const QByteArray& payload,
                                                          const QString& key) const;
 

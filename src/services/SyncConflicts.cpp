@@ -226,6 +226,17 @@ core::Result<void> SyncConflicts::append(const Operator& op, store::Linkage l, c
     l.createdBy = op.id;
     l.createdAt = now;
     l.reason = what;
+    if (l.sealedPan.isEmpty() && l.kind == QStringLiteral("credit_card")) {
+        // A version made from the wire form has no sealed number: the counter's copy (held until the
+        // platform's vault has the number, docs/vault.md) goes with every version of the linkage.
+        auto latest = repo.current(l.uuid);
+        if (!latest) {
+            return core::fail(latest.error());
+        }
+        if (latest->has_value()) {
+            l.sealedPan = (*latest)->sealedPan;
+        }
+    }
     if (auto inserted = repo.insertVersion(l); !inserted) {
         return inserted;
     }

@@ -1,5 +1,7 @@
 #include "sync/EnrolmentClient.h"
 
+#include "sync/SyncClient.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -7,6 +9,7 @@
 #include <QSslCertificate>
 #include <QSslConfiguration>
 
+#include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
@@ -32,6 +35,15 @@ QByteArray bioBytes(BIO* bio)
     char* data = nullptr;
     const long length = BIO_get_mem_data(bio, &data);
     return QByteArray(data, static_cast<qsizetype>(length));
+}
+
+bool isRsaPublicKey(const QByteArray& pem)
+{
+    std::unique_ptr<BIO, Free<BIO_free_all>> bio(BIO_new_mem_buf(pem.constData(), static_cast<int>(pem.size())));
+    std::unique_ptr<EVP_PKEY, Free<EVP_PKEY_free>> key(bio ? PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr)
+                                                           : nullptr);
+    ERR_clear_error();
+    return key && EVP_PKEY_is_a(key.get(), "RSA") == 1;
 }
 
 } // namespace
@@ -84,7 +96,7 @@ void EnrolmentClient::start(const QUrl& baseUrl, const QByteArray& caPem, const 
                                 .toJson(QJsonDocument::Compact);
     QNetworkReply* reply = m_network->post(request, body);
     const QByteArray keyPem = csr->second;
-    connect(reply, &QNetworkReply::finished, this, [this, reply, keyPem] {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, keyPem, baseUrl] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
@@ -97,8 +109,57 @@ void EnrolmentClient::start(const QUrl& baseUrl, const QByteArray& caPem, const 
             emit finished(false);
             return;
         }
-        m_credentials = TerminalCredentials{answer.value(QStringLiteral("certificate")).toString().toLatin1(), keyPem,
-                                            answer.value(QStringLiteral("caCertificate")).toString().toLatin1()};
+        m_credentials = TerminalCredentials{answer.value(QStringLiteral("certificate")).toString().toLatin1(),
+                                            keyPem,
+                                            answer.value(QStringLiteral("caCertificate")).toString().toLatin1(),
+                                            {}};
+        requestVaultKey(baseUrl);
+    });
+}
+
+void EnrolmentClient::fetchVaultKey(const QUrl& baseUrl, const TerminalCredentials& registered)
+{
+    m_error.reset();
+    m_credentials = registered;
+    m_credentials.vaultPublicKeyPem.clear();
+    requestVaultKey(baseUrl);
+}
+
+void EnrolmentClient::fail(core::Error error)
+{
+    m_error = std::move(error);
+    emit finished(false);
+}
+
+void EnrolmentClient::requestVaultKey(const QUrl& baseUrl)
+{
+    auto tls =
+        SyncClient::tlsConfiguration(m_credentials.certificatePem, m_credentials.privateKeyPem, m_credentials.caPem);
+    if (!tls) {
+        return fail(tls.error());
+    }
+    QUrl url = baseUrl;
+    url.setPath(QStringLiteral("/v1/vault/public-key"));
+    QNetworkRequest request(url);
+    request.setSslConfiguration(*tls);
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    QNetworkReply* reply = m_network->get(request);
+    connect(reply, &QNetworkReply::finished, this, [this, reply] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
+        if (status != 200) {
+            return fail(core::Error{core::Errc::NetworkFailure,
+                                    QStringLiteral("vault key: HTTP %1 %2").arg(status).arg(reply->errorString()),
+                                    status});
+        }
+        const QByteArray pem = answer.value(QStringLiteral("publicKeyPem")).toString().toLatin1();
+        if (answer.value(QStringLiteral("algorithm")).toString() != QStringLiteral("RSA-OAEP-SHA256") ||
+            !isRsaPublicKey(pem)) {
+            return fail(core::Error{core::Errc::MalformedResponse,
+                                    QStringLiteral("vault key: not an RSA key for RSA-OAEP-SHA256"), 0});
+        }
+        m_credentials.vaultPublicKeyPem = pem;
         emit finished(true);
     });
 }

@@ -13,16 +13,22 @@ class QNetworkAccessManager;
 
 namespace madoguchi::sync {
 
-// What a registered terminal keeps: its client certificate, its private key, the platform CA.
+// What a registered terminal keeps: its client certificate, its private key, the platform CA, and the
+// platform vault's public key that credit-card numbers are sealed to (services::loadVaultSealer reads
+// it as vault.pem beside terminal.pem).
 struct TerminalCredentials
 {
     QByteArray certificatePem;
     QByteArray privateKeyPem; // P-256; the desktop stores it encrypted (store layer)
     QByteArray caPem;
+    QByteArray vaultPublicKeyPem{}; // RSA SubjectPublicKeyInfo, for RSA-OAEP-SHA256
 };
 
 // Terminal registration (architecture.md §7): a new P-256 key, a CSR, and the one-time code from
-// the administrator → the platform's terminal CA answers the client certificate.
+// the administrator → the platform's terminal CA answers the client certificate. Then, with that
+// certificate (mutual TLS, the platform CA as the only root), GET /v1/vault/public-key: the vault key
+// comes from the same authenticated platform, so a counter never seals card numbers to a key it
+// merely found somewhere (docs/vault.md).
 class EnrolmentClient final : public QObject
 {
     Q_OBJECT
@@ -37,6 +43,9 @@ public:
 
     // caPem: the platform CA the terminal was given out of band (it authenticates the server).
     void start(const QUrl& baseUrl, const QByteArray& caPem, const QString& terminalId, const QString& code);
+    // The vault key only, for a terminal registered already (a failed first fetch, a new vault key):
+    // credentials() then holds `registered` with vaultPublicKeyPem filled in.
+    void fetchVaultKey(const QUrl& baseUrl, const TerminalCredentials& registered);
     [[nodiscard]] const TerminalCredentials& credentials() const { return m_credentials; }
     [[nodiscard]] const std::optional<core::Error>& lastError() const { return m_error; }
 
@@ -44,6 +53,9 @@ signals:
     void finished(bool ok);
 
 private:
+    void requestVaultKey(const QUrl& baseUrl);
+    void fail(core::Error error);
+
     QNetworkAccessManager* m_network;
     TerminalCredentials m_credentials;
     std::optional<core::Error> m_error;

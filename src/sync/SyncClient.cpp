@@ -15,12 +15,18 @@ namespace madoguchi::sync {
 
 namespace {
 
-PushOutcome outcomeOf(const QString& text)
+std::optional<PushOutcome> outcomeOf(const QString& text)
 {
+    if (text == QStringLiteral("applied")) {
+        return PushOutcome::Applied;
+    }
     if (text == QStringLiteral("duplicate")) {
         return PushOutcome::Duplicate;
     }
-    return text == QStringLiteral("conflict") ? PushOutcome::Conflict : PushOutcome::Applied;
+    if (text == QStringLiteral("rejected")) {
+        return PushOutcome::Rejected;
+    }
+    return text == QStringLiteral("conflict") ? std::optional(PushOutcome::Conflict) : std::nullopt;
 }
 
 core::Error httpError(int status, const QJsonObject& body)
@@ -150,8 +156,12 @@ void SyncClient::pushNext()
     }
     QJsonArray array;
     for (const OutboxItem& item : items) {
-        array.append(QJsonObject{{QStringLiteral("idempotencyKey"), item.idempotencyKey},
-                                 {QStringLiteral("linkage"), item.linkage.toJson()}});
+        QJsonObject entry{{QStringLiteral("idempotencyKey"), item.idempotencyKey},
+                          {QStringLiteral("linkage"), item.linkage.toJson()}};
+        if (!item.sealedNumber.isEmpty()) {
+            entry.insert(QStringLiteral("sealedNumber"), QString::fromLatin1(item.sealedNumber.toBase64()));
+        }
+        array.append(entry);
     }
     const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("items"), array}}).toJson(QJsonDocument::Compact);
     send("POST", QStringLiteral("/v1/linkages/batch"), body, [this, items](int status, const QJsonObject& reply) {
@@ -202,14 +212,24 @@ void SyncClient::onPushed(const QList<OutboxItem>& items, const QJsonObject& bod
     QList<PushResult> acknowledged;
     for (qsizetype i = 0; i < results.size(); ++i) {
         const QJsonObject r = results[i].toObject();
-        PushResult result{items[i].idempotencyKey, outcomeOf(r.value(QStringLiteral("outcome")).toString()),
-                          static_cast<qint64>(r.value(QStringLiteral("seq")).toDouble()),
-                          r.value(QStringLiteral("replayed")).toBool()};
-        if (result.outcome == PushOutcome::Conflict) {
+        const auto outcome = outcomeOf(r.value(QStringLiteral("outcome")).toString());
+        if (!outcome) {
+            // An answer this client does not understand is not taken as success: the item stays queued.
+            return finish(core::Error{core::Errc::MalformedResponse, QStringLiteral("push: unknown outcome"), 0});
+        }
+        PushResult result{
+            items[i].idempotencyKey, *outcome, static_cast<qint64>(r.value(QStringLiteral("seq")).toDouble()),
+            r.value(QStringLiteral("replayed")).toBool(), r.value(QStringLiteral("vaultToken")).toString()};
+        if (result.outcome == PushOutcome::Conflict || result.outcome == PushOutcome::Rejected) {
             // Per item: this one waits for a person, the others in the batch are acknowledged as usual.
-            auto recorded = m_sink.recordConflict(ConflictRecord{
-                r.value(QStringLiteral("conflictId")).toString(), r.value(QStringLiteral("reason")).toString(),
-                items[i].linkage, r.value(QStringLiteral("existing")).toObject()});
+            // A rejection has no "existing" side: the platform's error stands in for it, as for a refusal.
+            const QJsonObject error = r.value(QStringLiteral("error")).toObject();
+            const bool rejected = result.outcome == PushOutcome::Rejected;
+            auto recorded = m_sink.recordConflict(
+                ConflictRecord{r.value(QStringLiteral("conflictId")).toString(),
+                               rejected ? error.value(QStringLiteral("code")).toString(QStringLiteral("rejected"))
+                                        : r.value(QStringLiteral("reason")).toString(),
+                               items[i].linkage, rejected ? error : r.value(QStringLiteral("existing")).toObject()});
             if (!recorded) {
                 return finish(recorded.error());
             }

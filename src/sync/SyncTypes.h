@@ -5,6 +5,7 @@
 
 #include "sync/LinkageRecord.h"
 
+#include <QByteArray>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
@@ -13,10 +14,14 @@ namespace madoguchi::sync {
 
 // One local change waiting to be pushed. The key is chosen once, when the change is made, and
 // stays with it across retries and restarts: the platform applies it once.
+// A credit card's item also carries the card number as sealed at enrolment to the platform vault's
+// key (RSA-OAEP ciphertext the counter cannot open; docs/vault.md). It travels beside the linkage,
+// never inside LinkageRecord, so it is never in a conflict, a feed or a log.
 struct OutboxItem
 {
     QString idempotencyKey;
     LinkageRecord linkage;
+    QByteArray sealedNumber{};
 };
 
 enum class PushOutcome
@@ -24,6 +29,7 @@ enum class PushOutcome
     Applied,   // the platform accepted this version
     Duplicate, // it already had exactly this version
     Conflict,  // the same card + kind is linked differently there, or the version is stale
+    Rejected,  // this item alone was refused (e.g. sealed_number_invalid); nothing of it was written
 };
 
 struct PushResult
@@ -32,6 +38,9 @@ struct PushResult
     PushOutcome outcome = PushOutcome::Applied;
     qint64 seq = 0;
     bool replayed = false; // answered from the platform's idempotency record
+    // The platform's vault holds this item's card number under this token (items sent with a sealed
+    // number only): the counter may drop its sealed copy.
+    QString vaultToken{};
 };
 
 // Both versions, for a person to decide (architecture.md §7): never silently overwritten.

@@ -11,10 +11,13 @@
 #include "services/AuditSetup.h"
 #include "services/LinkageService.h"
 #include "services/SyncService.h"
+#include "services/VaultSealer.h"
 
+#include <QDir>
 #include <QFile>
 #include <QSignalSpy>
 
+#include <functional>
 #include <memory>
 
 namespace madoguchi::test {
@@ -28,6 +31,7 @@ struct StoreTerminal
     std::optional<store::Database> db;
     std::optional<audit::AuditLog> audit;
     std::unique_ptr<services::AuditChangeRecorder> recorder;
+    std::optional<services::PanSealer> sealer; // from vault.pem beside terminal.pem, as an office counter
     std::unique_ptr<services::LinkageService> linkages;
     std::unique_ptr<services::SyncService> sync;
     services::SyncService::Config config;
@@ -38,29 +42,45 @@ struct StoreTerminal
         return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
     }
 
-    // Registers `id` with the platform and writes terminal.pem / terminal.key / ca.pem.
+    // Registers `id` with the platform and writes terminal.pem / terminal.key / ca.pem / vault.pem.
     static std::unique_ptr<StoreTerminal> enrol(tests::PlatformTestEnv& env, const QString& id, int batchSize = 500)
+    {
+        return enrolWith(
+            env, id,
+            [&env, id](const QDir& dir) {
+                auto credentials = env.enrol(id);
+                return credentials &&
+                       write(dir.filePath(QStringLiteral("terminal.pem")), credentials->certificatePem) &&
+                       write(dir.filePath(QStringLiteral("terminal.key")), credentials->privateKeyPem) &&
+                       write(dir.filePath(QStringLiteral("ca.pem")), credentials->caPem) &&
+                       write(dir.filePath(QStringLiteral("vault.pem")), credentials->vaultPublicKeyPem);
+            },
+            batchSize);
+    }
+
+    // `writeCredentials` puts the terminal's files into the counter's directory (e.g. by running
+    // `madoguchi-cli sync enrol --out DIR`); the counter then starts as the app does: the vault key from
+    // vault.pem beside terminal.pem (services::loadVaultSealer), absent → no credit cards.
+    static std::unique_ptr<StoreTerminal> enrolWith(tests::PlatformTestEnv& env, const QString& id,
+                                                    const std::function<bool(const QDir&)>& writeCredentials,
+                                                    int batchSize = 500)
     {
         auto t = std::make_unique<StoreTerminal>();
         const QString path = t->dir.filePath(QStringLiteral("madoguchi.db"));
         t->db = openMigrated(path);
-        auto credentials = env.enrol(id);
-        if (!t->db || !credentials) {
+        if (!t->db || !writeCredentials(QDir(t->dir.path()))) {
             return nullptr;
         }
         const QString cert = t->dir.filePath(QStringLiteral("terminal.pem"));
-        if (!write(cert, credentials->certificatePem) ||
-            !write(t->dir.filePath(QStringLiteral("terminal.key")), credentials->privateKeyPem) ||
-            !write(t->dir.filePath(QStringLiteral("ca.pem")), credentials->caPem)) {
-            return nullptr;
-        }
         auto log = services::AuditSetup::openLog(*t->db, path, t->clock, id);
         if (!log) {
             return nullptr;
         }
         t->audit.emplace(std::move(*log));
         t->recorder = std::make_unique<services::AuditChangeRecorder>(*t->audit);
-        t->linkages = std::make_unique<services::LinkageService>(*t->db, t->clock, id, nullptr, t->recorder.get());
+        t->sealer = services::loadVaultSealer(nullptr, cert);
+        t->linkages = std::make_unique<services::LinkageService>(*t->db, t->clock, id,
+                                                                 t->sealer ? &*t->sealer : nullptr, t->recorder.get());
         services::SyncService::Config config;
         config.platform = env.baseUrl();
         config.terminalCertificate = cert;
