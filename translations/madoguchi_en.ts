@@ -441,14 +441,49 @@
         <translation>Set up this counter</translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>No counter database exists in %1 yet. Choose the administrator passphrase that protects the database key, and create the first administrator account.</source>
-        <translation>No counter database exists in %1 yet. Choose the administrator passphrase that protects the database key, and create the first administrator account.</translation>
+        <location line="+6" />
+        <source>No counter database exists in %1 yet. Choose how the database key is protected, and create the first administrator account.</source>
+        <translation>No counter database exists in %1 yet. Choose how the database key is protected, and create the first administrator account.</translation>
     </message>
     <message>
         <location line="+5" />
-        <source>Database</source>
-        <translation>Database</translation>
+        <source>Database key</source>
+        <translation>Database key</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Store the database key in this computer's &amp;keychain</source>
+        <translation>Store the database key in this computer's &amp;keychain</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Keychain</source>
+        <translation>Keychain</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Keychain status</source>
+        <translation>Keychain status</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Protect with an &amp;administrator passphrase</source>
+        <translation>Protect with an &amp;administrator passphrase</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Administrator passphrase only</source>
+        <translation>Administrator passphrase only</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>About the chosen protection</source>
+        <translation>About the chosen protection</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
     </message>
     <message>
         <location line="+2" />
@@ -1115,6 +1150,51 @@
         <location line="+4" />
         <source>Something went wrong (%1).</source>
         <translation>Something went wrong (%1).</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>This build of Madoguchi has no keychain support.</source>
+        <translation>This build of Madoguchi has no keychain support.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>No keychain service answers on this computer (it needs a desktop session with a Secret Service such as GNOME Keyring or KWallet).</source>
+        <translation>No keychain service answers on this computer (it needs a desktop session with a Secret Service such as GNOME Keyring or KWallet).</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The keychain is locked or refused access.</source>
+        <translation>The keychain is locked or refused access.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The keychain did not answer in time (it may be waiting to be unlocked).</source>
+        <translation>The keychain did not answer in time (it may be waiting to be unlocked).</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The keychain has no entry for this counter's database key.</source>
+        <translation>The keychain has no entry for this counter's database key.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The key in the keychain does not open this database.</source>
+        <translation>The key in the keychain does not open this database.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The keychain could not be used (%1).</source>
+        <translation>The keychain could not be used (%1).</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The keychain did not accept the database key. %1 Nothing was created: try again, or choose the administrator passphrase.</source>
+        <translation>The keychain did not accept the database key. %1 Nothing was created: try again, or choose the administrator passphrase.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>The counter could not be opened from the keychain. %1 Enter the recovery passphrase instead; the keychain entry is then repaired where the keychain allows it.</source>
+        <translation>The counter could not be opened from the keychain. %1 Enter the recovery passphrase instead; the keychain entry is then repaired where the keychain allows it.</translation>
     </message>
 </context>
 <context>
@@ -2071,7 +2151,47 @@ Serial: %2
 <context>
     <name>madoguchi::gui::FirstRunDialog</name>
     <message>
-        <location filename="../src/gui/FirstRunDialog.cpp" line="+33" />
+        <location filename="../src/gui/FirstRunDialog.cpp" line="+21" />
+        <source>✔ A keychain is available on this computer.</source>
+        <translation>✔ A keychain is available on this computer.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>✖ Not available: %1</source>
+        <translation>✖ Not available: %1</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>Recovery &amp;passphrase:</source>
+        <translation>Recovery &amp;passphrase:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Administrator &amp;passphrase:</source>
+        <translation>Administrator &amp;passphrase:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Recovery passphrase</source>
+        <translation>Recovery passphrase</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Administrator passphrase</source>
+        <translation>Administrator passphrase</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>ℹ The counter opens without a prompt on this computer. The recovery passphrase opens it if the keychain entry is lost or the keychain is locked: write it down and keep it in a safe.</source>
+        <translation>ℹ The counter opens without a prompt on this computer. The recovery passphrase opens it if the keychain entry is lost or the keychain is locked: write it down and keep it in a safe.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>ℹ The passphrase is asked for at every start of the counter.</source>
+        <translation>ℹ The passphrase is asked for at every start of the counter.</translation>
+    </message>
+    <message>
+        <location line="+11" />
         <source>✖ Too short: at least %1 characters.</source>
         <translation>✖ Too short: at least %1 characters.</translation>
     </message>
@@ -3004,12 +3124,18 @@ Serial: %2
     <message numerus="yes">
         <location line="+17" />
         <source> None of the %n registered card(s) is revoked by it.</source>
-        <translation><numerusform> None of the %n registered card(s) is revoked by it.</numerusform><numerusform> None of the %n registered card(s) is revoked by it.</numerusform></translation>
+        <translation>
+            <numerusform> None of the %n registered card(s) is revoked by it.</numerusform>
+            <numerusform> None of the %n registered card(s) is revoked by it.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+2" />
         <source> ⚠ %n registered card(s) revoked: their linkages are suspended or ended, migrations queued below.</source>
-        <translation><numerusform> ⚠ %n registered card(s) revoked: their linkages are suspended or ended, migrations queued below.</numerusform><numerusform> ⚠ %n registered card(s) revoked: their linkages are suspended or ended, migrations queued below.</numerusform></translation>
+        <translation>
+            <numerusform> ⚠ %n registered card(s) revoked: their linkages are suspended or ended, migrations queued below.</numerusform>
+            <numerusform> ⚠ %n registered card(s) revoked: their linkages are suspended or ended, migrations queued below.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+6" />
@@ -3444,7 +3570,12 @@ Serial: %2
         <translation>Madoguchi cannot start: %1</translation>
     </message>
     <message>
-        <location filename="../src/app/madoguchi/CounterStartup.cpp" line="+55" />
+        <location filename="../src/app/madoguchi/CounterStartup.cpp" line="+72" />
+        <source>Recovery passphrase of the counter database:</source>
+        <translation>Recovery passphrase of the counter database:</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Administrator passphrase of the counter database:</source>
         <translation>Administrator passphrase of the counter database:</translation>
     </message>

@@ -442,14 +442,49 @@
         <translation>この窓口の初期設定</translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>No counter database exists in %1 yet. Choose the administrator passphrase that protects the database key, and create the first administrator account.</source>
-        <translation>%1 には窓口のデータベースがまだありません。データベースの鍵を保護する管理者パスフレーズを決めて、最初の管理者アカウントを作成してください。</translation>
+        <location line="+6" />
+        <source>No counter database exists in %1 yet. Choose how the database key is protected, and create the first administrator account.</source>
+        <translation>%1 にはまだ窓口のデータベースがありません。データベースの鍵の保護方法を選び、最初の管理者アカウントを作成してください。</translation>
     </message>
     <message>
         <location line="+5" />
-        <source>Database</source>
-        <translation>データベース</translation>
+        <source>Database key</source>
+        <translation>データベースの鍵</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Store the database key in this computer's &amp;keychain</source>
+        <translation>データベースの鍵をこのコンピューターのキーチェーンに保存する(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Keychain</source>
+        <translation>キーチェーン</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Keychain status</source>
+        <translation>キーチェーンの状態</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Protect with an &amp;administrator passphrase</source>
+        <translation>管理者パスフレーズで保護する(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Administrator passphrase only</source>
+        <translation>管理者パスフレーズのみ</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>About the chosen protection</source>
+        <translation>選んだ保護方法の説明</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Passphrase</source>
+        <translation>パスフレーズ</translation>
     </message>
     <message>
         <location line="+2" />
@@ -1115,6 +1150,51 @@
         <location line="+4" />
         <source>Something went wrong (%1).</source>
         <translation>問題が発生しました（%1）。</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>This build of Madoguchi has no keychain support.</source>
+        <translation>この Madoguchi はキーチェーンに対応していないビルドです。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>No keychain service answers on this computer (it needs a desktop session with a Secret Service such as GNOME Keyring or KWallet).</source>
+        <translation>このコンピューターではキーチェーンのサービスが応答しません（GNOME Keyring や KWallet などの Secret Service があるデスクトップセッションが必要です）。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The keychain is locked or refused access.</source>
+        <translation>キーチェーンがロックされているか、アクセスを拒否しました。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The keychain did not answer in time (it may be waiting to be unlocked).</source>
+        <translation>キーチェーンが時間内に応答しませんでした（ロック解除を待っている可能性があります）。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The keychain has no entry for this counter's database key.</source>
+        <translation>キーチェーンにこの窓口のデータベースの鍵の項目がありません。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The key in the keychain does not open this database.</source>
+        <translation>キーチェーンの鍵ではこのデータベースを開けません。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The keychain could not be used (%1).</source>
+        <translation>キーチェーンを使えませんでした（%1）。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The keychain did not accept the database key. %1 Nothing was created: try again, or choose the administrator passphrase.</source>
+        <translation>キーチェーンがデータベースの鍵を受け付けませんでした。%1 何も作成していません。もう一度試すか、管理者パスフレーズを選んでください。</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>The counter could not be opened from the keychain. %1 Enter the recovery passphrase instead; the keychain entry is then repaired where the keychain allows it.</source>
+        <translation>キーチェーンから窓口を開けませんでした。%1 代わりに復旧用パスフレーズを入力してください。キーチェーンが許せば、その項目も修復します。</translation>
     </message>
 </context>
 <context>
@@ -2065,7 +2145,47 @@ Serial: %2
 <context>
     <name>madoguchi::gui::FirstRunDialog</name>
     <message>
-        <location filename="../src/gui/FirstRunDialog.cpp" line="+33" />
+        <location filename="../src/gui/FirstRunDialog.cpp" line="+21" />
+        <source>✔ A keychain is available on this computer.</source>
+        <translation>✔ このコンピューターではキーチェーンを使えます。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>✖ Not available: %1</source>
+        <translation>✖ 使えません: %1</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>Recovery &amp;passphrase:</source>
+        <translation>復旧用パスフレーズ(&amp;P):</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Administrator &amp;passphrase:</source>
+        <translation>管理者パスフレーズ(&amp;P):</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Recovery passphrase</source>
+        <translation>復旧用パスフレーズ</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Administrator passphrase</source>
+        <translation>管理者パスフレーズ</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>ℹ The counter opens without a prompt on this computer. The recovery passphrase opens it if the keychain entry is lost or the keychain is locked: write it down and keep it in a safe.</source>
+        <translation>ℹ このコンピューターでは入力なしで窓口が開きます。キーチェーンの項目が失われたりロックされていたりするときは復旧用パスフレーズで開きます。書き留めて金庫に保管してください。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>ℹ The passphrase is asked for at every start of the counter.</source>
+        <translation>ℹ 窓口を起動するたびにパスフレーズを入力します。</translation>
+    </message>
+    <message>
+        <location line="+11" />
         <source>✖ Too short: at least %1 characters.</source>
         <translation>✖ 短すぎます。%1 文字以上にしてください。</translation>
     </message>
@@ -2992,12 +3112,16 @@ Serial: %2
     <message numerus="yes">
         <location line="+17" />
         <source> None of the %n registered card(s) is revoked by it.</source>
-        <translation><numerusform> 登録済みのカード %n 枚のうち、この失効リストで失効しているものはありません。</numerusform></translation>
+        <translation>
+            <numerusform> 登録済みのカード %n 枚のうち、この失効リストで失効しているものはありません。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+2" />
         <source> ⚠ %n registered card(s) revoked: their linkages are suspended or ended, migrations queued below.</source>
-        <translation><numerusform> ⚠ 登録済みのカード %n 枚が失効しています。紐付けを一時停止または終了し、移行は下の一覧に追加しました。</numerusform></translation>
+        <translation>
+            <numerusform> ⚠ 登録済みのカード %n 枚が失効しています。紐付けを一時停止または終了し、移行は下の一覧に追加しました。</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+6" />
@@ -3429,7 +3553,12 @@ Serial: %2
         <translation>Madoguchi を起動できません: %1</translation>
     </message>
     <message>
-        <location filename="../src/app/madoguchi/CounterStartup.cpp" line="+55" />
+        <location filename="../src/app/madoguchi/CounterStartup.cpp" line="+72" />
+        <source>Recovery passphrase of the counter database:</source>
+        <translation>窓口データベースの復旧用パスフレーズ:</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Administrator passphrase of the counter database:</source>
         <translation>窓口データベースの管理者パスフレーズ:</translation>
     </message>
