@@ -306,10 +306,12 @@ int main(int argc, char* argv[])
                       QStringLiteral("8")});
     parser.addOption(
         {QStringLiteral("connections"), QStringLiteral("Concurrency."), QStringLiteral("n"), QStringLiteral("16")});
-    // A handler blocks its I/O thread during its statement (libpq, synchronous): as many threads and
-    // pooled connections as client connections keep as many statements in flight as pgbench -c has.
-    parser.addOption({QStringLiteral("threads"), QStringLiteral("Server I/O threads = pool size."), QStringLiteral("n"),
-                      QStringLiteral("16")});
+    // The relying-party checks never block an I/O thread (one pipelined PostgreSQL connection per
+    // thread carries every connection's statements): threads = cores.
+    parser.addOption(
+        {QStringLiteral("threads"), QStringLiteral("Server I/O threads."), QStringLiteral("n"), QStringLiteral("2")});
+    parser.addOption({QStringLiteral("pool"), QStringLiteral("Server worker threads = pooled connections."),
+                      QStringLiteral("n"), QStringLiteral("8")});
     parser.addOption(
         {QStringLiteral("cards"), QStringLiteral("Seeded cards."), QStringLiteral("n"), QStringLiteral("100000")});
     parser.addOption({QStringLiteral("sync"), QStringLiteral("Linkage changes for the sync run."), QStringLiteral("n"),
@@ -338,7 +340,7 @@ int main(int argc, char* argv[])
     platformd::PlatformConfig config;
     config.port = 0;
     config.threads = parser.value(QStringLiteral("threads")).toInt();
-    config.poolSize = config.threads;
+    config.poolSize = parser.value(QStringLiteral("pool")).toInt();
     config.database = env.cluster->conninfo();
     config.filesDirectory = env.files.path();
     config.trainingTrust = true;
@@ -358,8 +360,8 @@ int main(int argc, char* argv[])
             .constData());
     const auto creds = terminal(env, QStringLiteral("bench-a"));
     std::printf(
-        "platform bench: %d connections, %.0f s per run, %d server threads, %d seeded cards, 2 shared cores\n\n",
-        env.connections, env.seconds, config.threads, env.cards);
+        "platform bench: %d connections, %.0f s per run, %d server I/O threads (%d workers), %d seeded cards\n\n",
+        env.connections, env.seconds, config.threads, config.poolSize, env.cards);
     std::printf("| endpoint | wrk (mTLS, keep-alive) | our generator (mTLS, keep-alive) | same SQL via pgbench | "
                 "API / pgbench |\n|---|---|---|---|---|\n");
     seedVerification(env);

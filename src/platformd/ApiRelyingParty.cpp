@@ -78,6 +78,35 @@ CertificateVerdict evaluateCertificate(const pki::TrustStore& trust, const core:
     return verdict;
 }
 
+ApiResult<HttpResponse> verificationAnswer(const PgResult& row, const QString& cardId, const QString& assurance)
+{
+    if (row.integer(0, 2) == 0) {
+        return apiFail(409, QStringLiteral("challenge_replayed"), QStringLiteral("this challenge was already used"));
+    }
+    const QString recorded = row.text(0, 1);
+    return jsonResponse(
+        200, QJsonObject{{QStringLiteral("valid"), recorded == QLatin1String(ValidOutcome)},
+                         {QStringLiteral("outcome"), recorded},
+                         {QStringLiteral("cardId"), cardId},
+                         {QStringLiteral("assurance"), assurance},
+                         {QStringLiteral("platformId"), row.isNull(0, 0) ? QJsonValue() : QJsonValue(row.text(0, 0))}});
+}
+
+ApiResult<HttpResponse> qualificationAnswer(const PgResult& row, const QString& cardId, const QString& assurance)
+{
+    QJsonObject result{{QStringLiteral("cardId"), cardId},
+                       {QStringLiteral("assurance"), assurance},
+                       {QStringLiteral("qualified"), row.rows() == 1}};
+    if (row.rows() == 1) {
+        const QJsonObject insurance = QJsonDocument::fromJson(row.value(0, 0)).object();
+        for (const char* name : {"insurer", "symbol", "number", "branch"}) {
+            result.insert(QLatin1String(name), insurance.value(QLatin1String(name)));
+        }
+        result.insert(QStringLiteral("status"), row.text(0, 1));
+    }
+    return jsonResponse(200, result);
+}
+
 } // namespace
 
 // Token: nonce (32) || issued-at (8, BE Unix seconds) || HMAC-SHA256 over both and the terminal id.
@@ -146,7 +175,7 @@ ApiResult<VerificationRequest> PlatformApi::Impl::parseVerification(const HttpRe
 
 // Per request: the cached certificate verdict, one RSA verification of the challenge signature, and
 // one SQL round trip that reads the linked ID and the revocation events and records the check.
-ApiResult<HttpResponse> PlatformApi::Impl::verifyCard(const HttpRequest& request)
+ApiResult<CheckStatement> PlatformApi::Impl::verificationCheck(const HttpRequest& request)
 {
     auto parsed = parseVerification(request);
     if (!parsed) {
@@ -161,35 +190,28 @@ ApiResult<HttpResponse> PlatformApi::Impl::verifyCard(const HttpRequest& request
         !card::HolderProof::verifySignature(verdict.key.get(), parsed->challenge.toBytes(), parsed->signature)) {
         outcome = QStringLiteral("signature_invalid");
     }
-    auto lease = config.pool->acquire();
-    if (!lease) {
-        return tl::unexpected(fromCoreError(lease.error()));
-    }
-    auto row = (*lease)->exec(
+    CheckStatement check;
+    check.sql =
         "WITH p AS (SELECT fields->>'platformId' AS pid FROM linkages WHERE card_id = $1 AND kind = 'platform_id' "
         "AND status = 'active' LIMIT 1), rv AS (SELECT count(*) AS n FROM revocation_events WHERE card_id = $1 AND "
         "event = 'revoked'), r AS (INSERT INTO rp_checks(card_id, check_kind, outcome, assurance, terminal_id, nonce) "
         "SELECT $1, 'verification', CASE WHEN $2 = 'valid' AND rv.n > 0 THEN 'revoked' ELSE $2 END, $3, $4, "
         "decode($5, 'hex') FROM rv ON CONFLICT (card_id, nonce) WHERE nonce IS NOT NULL DO NOTHING RETURNING outcome) "
-        "SELECT (SELECT pid FROM p), (SELECT outcome FROM r), (SELECT count(*) FROM r)",
-        {verdict.cardId.toUtf8(), outcome.toUtf8(), parsed->assurance.toUtf8(), parsed->challenge.terminalId.toUtf8(),
-         parsed->challenge.nonce.toHex()});
-    if (!row) {
-        return tl::unexpected(fromCoreError(row.error()));
-    }
-    if (row->integer(0, 2) == 0) {
-        return apiFail(409, QStringLiteral("challenge_replayed"), QStringLiteral("this challenge was already used"));
-    }
-    const QString recorded = row->text(0, 1);
-    return jsonResponse(200, QJsonObject{{QStringLiteral("valid"), recorded == QLatin1String(ValidOutcome)},
-                                         {QStringLiteral("outcome"), recorded},
-                                         {QStringLiteral("cardId"), verdict.cardId},
-                                         {QStringLiteral("assurance"), parsed->assurance},
-                                         {QStringLiteral("platformId"),
-                                          row->isNull(0, 0) ? QJsonValue() : QJsonValue(row->text(0, 0))}});
+        "SELECT (SELECT pid FROM p), (SELECT outcome FROM r), (SELECT count(*) FROM r)";
+    check.params = {verdict.cardId.toUtf8(), outcome.toUtf8(), parsed->assurance.toUtf8(),
+                    parsed->challenge.terminalId.toUtf8(), parsed->challenge.nonce.toHex()};
+    check.finish = [cardId = verdict.cardId, assurance = parsed->assurance](const PgResult& row) {
+        return verificationAnswer(row, cardId, assurance);
+    };
+    return check;
 }
 
-ApiResult<HttpResponse> PlatformApi::Impl::qualification(const HttpRequest& request)
+ApiResult<HttpResponse> PlatformApi::Impl::verifyCard(const HttpRequest& request)
+{
+    return runCheck(verificationCheck(request));
+}
+
+ApiResult<CheckStatement> PlatformApi::Impl::qualificationCheck(const HttpRequest& request)
 {
     const QStringList fields{QStringLiteral("cardId"), QStringLiteral("assurance")};
     auto body = parseObject(request.body, fields, fields);
@@ -201,31 +223,37 @@ ApiResult<HttpResponse> PlatformApi::Impl::qualification(const HttpRequest& requ
     if (!pki::CardIdentity::fromString(cardId) || !validAssurance(assurance)) {
         return apiFail(422, QStringLiteral("invalid_field"), QStringLiteral("cardId or assurance"));
     }
+    // One statement: the lookup and its record (bench/platform runs the same SQL through pgbench).
+    CheckStatement check;
+    check.sql =
+        "WITH q AS (SELECT fields, status FROM linkages WHERE card_id = $1 AND kind = 'health_insurance' AND "
+        "status = 'active' LIMIT 1), r AS (INSERT INTO rp_checks(card_id, check_kind, outcome, assurance, terminal_id) "
+        "SELECT $1, 'qualification', CASE WHEN EXISTS (SELECT 1 FROM q) THEN 'qualified' ELSE 'not_found' END, $2, $3) "
+        "SELECT fields::text, status FROM q";
+    check.params = {cardId.toUtf8(), assurance.toUtf8(), request.peer.commonName.toUtf8()};
+    check.finish = [cardId, assurance](const PgResult& row) { return qualificationAnswer(row, cardId, assurance); };
+    return check;
+}
+
+ApiResult<HttpResponse> PlatformApi::Impl::qualification(const HttpRequest& request)
+{
+    return runCheck(qualificationCheck(request));
+}
+
+ApiResult<HttpResponse> PlatformApi::Impl::runCheck(ApiResult<CheckStatement> check)
+{
+    if (!check) {
+        return tl::unexpected(check.error());
+    }
     auto lease = config.pool->acquire();
     if (!lease) {
         return tl::unexpected(fromCoreError(lease.error()));
     }
-    // One statement: the lookup and its record (bench/platform runs the same SQL through pgbench).
-    auto row = (*lease)->exec(
-        "WITH q AS (SELECT fields, status FROM linkages WHERE card_id = $1 AND kind = 'health_insurance' AND "
-        "status = 'active' LIMIT 1), r AS (INSERT INTO rp_checks(card_id, check_kind, outcome, assurance, terminal_id) "
-        "SELECT $1, 'qualification', CASE WHEN EXISTS (SELECT 1 FROM q) THEN 'qualified' ELSE 'not_found' END, $2, $3) "
-        "SELECT fields::text, status FROM q",
-        {cardId.toUtf8(), assurance.toUtf8(), request.peer.commonName.toUtf8()});
+    auto row = (*lease)->exec(check->sql, check->params);
     if (!row) {
         return tl::unexpected(fromCoreError(row.error()));
     }
-    QJsonObject result{{QStringLiteral("cardId"), cardId},
-                       {QStringLiteral("assurance"), assurance},
-                       {QStringLiteral("qualified"), row->rows() == 1}};
-    if (row->rows() == 1) {
-        const QJsonObject insurance = QJsonDocument::fromJson(row->value(0, 0)).object();
-        for (const char* name : {"insurer", "symbol", "number", "branch"}) {
-            result.insert(QLatin1String(name), insurance.value(QLatin1String(name)));
-        }
-        result.insert(QStringLiteral("status"), row->text(0, 1));
-    }
-    return jsonResponse(200, result);
+    return check->finish(*row);
 }
 
 } // namespace madoguchi::platformd

@@ -7,12 +7,14 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/ssl.hpp>
-#include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 
 #include <openssl/ssl.h>
+#include <pthread.h>
 
 #include <atomic>
 #include <chrono>
@@ -56,9 +58,12 @@ class Session;
 
 struct Shared
 {
+    explicit Shared(int workers) : workers(static_cast<std::size_t>(workers)) {}
     HttpsServerOptions options;
     RequestHandler handler;
     ConnectionGate gate;
+    AsyncRequestHandler asyncHandler;
+    net::thread_pool workers; // blocking handlers and the connection gate
     std::atomic<bool> stopping{false};
     std::mutex mutex;
     std::condition_variable drained;
@@ -68,8 +73,8 @@ struct Shared
 class Session final : public std::enable_shared_from_this<Session>
 {
 public:
-    Session(tcp::socket&& socket, ssl::context& context, std::shared_ptr<Shared> shared)
-        : m_stream(std::move(socket), context), m_shared(std::move(shared))
+    Session(tcp::socket&& socket, ssl::context& context, std::shared_ptr<Shared> shared, IoThread thread)
+        : m_stream(std::move(socket), context), m_shared(std::move(shared)), m_thread(thread)
     {}
 
     ~Session()
@@ -115,10 +120,17 @@ private:
             return;
         }
         m_peer = TlsPeer::identity(m_stream.native_handle());
-        if (m_shared->gate) {
-            m_refusal = m_shared->gate(m_peer);
+        if (!m_shared->gate) {
+            return readRequest();
         }
-        readRequest();
+        // The gate asks the database (blocking): on a worker, then back on this connection's thread.
+        net::post(m_shared->workers, [self = shared_from_this()] {
+            auto refusal = self->m_shared->gate(self->m_peer);
+            net::post(self->m_stream.get_executor(), [self, refusal = std::move(refusal)]() mutable {
+                self->m_refusal = std::move(refusal);
+                self->readRequest();
+            });
+        });
     }
 
     void readRequest()
@@ -156,7 +168,24 @@ private:
         if (ec) {
             return; // timeout, reset, cancelled by shutdown
         }
-        HttpResponse response = m_refusal ? *m_refusal : m_shared->handler(toRequest());
+        if (m_refusal) {
+            return respond(*m_refusal);
+        }
+        HttpRequest request = toRequest();
+        Responder responder = [self = shared_from_this()](HttpResponse response) {
+            net::dispatch(self->m_stream.get_executor(),
+                          [self, response = std::move(response)]() mutable { self->respond(std::move(response)); });
+        };
+        if (m_shared->asyncHandler && m_shared->asyncHandler(request, m_thread, responder)) {
+            return;
+        }
+        net::post(m_shared->workers, [self = shared_from_this(), request = std::move(request), responder] {
+            responder(self->m_shared->handler(request));
+        });
+    }
+
+    void respond(HttpResponse response)
+    {
         const bool keepAlive = m_parser->keep_alive() && !response.closeConnection && !m_refusal && !m_shared->stopping;
         write(std::move(response), keepAlive);
     }
@@ -182,30 +211,40 @@ private:
         return request;
     }
 
+    // The whole response in one buffer, so one TLS record and one send(): status line and headers
+    // are written here (Beast's field container and serializer cost more than the small JSON bodies
+    // they would carry).
     void write(HttpResponse response, bool keepAlive)
     {
-        auto message = std::make_shared<http::response<http::string_body>>();
-        message->version(11);
-        message->result(static_cast<unsigned>(response.status));
-        message->set(http::field::server, "madoguchi-platformd");
-        message->set(http::field::content_type, response.contentType.toStdString());
+        const bool http10 = m_parser && m_parser->get().version() == 10;
+        const auto reason = http::obsolete_reason(http::int_to_status(static_cast<unsigned>(response.status)));
+        auto text = std::make_shared<std::string>();
+        text->reserve(static_cast<std::size_t>(160 + response.body.size()));
+        text->append(http10 ? "HTTP/1.0 " : "HTTP/1.1 ").append(std::to_string(response.status)).append(" ");
+        text->append(reason.data(), reason.size()).append("\r\nServer: madoguchi-platformd\r\nContent-Type: ");
+        text->append(response.contentType.constData(), static_cast<std::size_t>(response.contentType.size()));
         for (const auto& [name, value] : response.headers) {
-            message->set(name.toStdString(), value.toStdString());
+            text->append("\r\n").append(name.constData(), static_cast<std::size_t>(name.size())).append(": ");
+            text->append(value.constData(), static_cast<std::size_t>(value.size()));
         }
-        message->body() = response.body.toStdString();
-        message->keep_alive(keepAlive);
-        message->prepare_payload();
+        text->append("\r\nContent-Length: ").append(std::to_string(response.body.size()));
+        if (!keepAlive) {
+            text->append("\r\nConnection: close");
+        } else if (http10) {
+            text->append("\r\nConnection: keep-alive");
+        }
+        text->append("\r\n\r\n").append(response.body.constData(), static_cast<std::size_t>(response.body.size()));
         beast::get_lowest_layer(m_stream).expires_after(WriteTimeout);
-        http::async_write(m_stream, *message,
-                          [self = shared_from_this(), message, keepAlive](beast::error_code ec, std::size_t) {
-                              if (ec) {
-                                  return;
-                              }
-                              if (self->m_drainAfterWrite) {
-                                  return self->drain(0);
-                              }
-                              keepAlive ? self->readRequest() : self->shutdown();
-                          });
+        net::async_write(m_stream, net::buffer(*text),
+                         [self = shared_from_this(), text, keepAlive](beast::error_code ec, std::size_t) {
+                             if (ec) {
+                                 return;
+                             }
+                             if (self->m_drainAfterWrite) {
+                                 return self->drain(0);
+                             }
+                             keepAlive ? self->readRequest() : self->shutdown();
+                         });
     }
 
     void drain(std::size_t drained)
@@ -235,6 +274,7 @@ private:
     std::optional<http::request_parser<http::string_body>> m_parser;
     PeerIdentity m_peer;
     std::optional<HttpResponse> m_refusal;
+    IoThread m_thread;
     bool m_idle = false;
     bool m_drainAfterWrite = false;
 };
@@ -243,26 +283,36 @@ private:
 
 struct HttpsServer::Impl
 {
-    explicit Impl(int threads) : ioc(threads), acceptor(net::make_strand(ioc)) {}
+    // One event loop per I/O thread (no locking between them); connections are dealt round-robin.
+    Impl(int threads, int workers) : shared(std::make_shared<Shared>(workers))
+    {
+        for (int i = 0; i < threads; ++i) {
+            contexts.push_back(std::make_unique<net::io_context>(1));
+        }
+        acceptor.emplace(*contexts.front());
+    }
 
-    net::io_context ioc;
+    std::vector<std::unique_ptr<net::io_context>> contexts;
     ssl::context context{ssl::context::tls_server};
-    tcp::acceptor acceptor;
-    std::shared_ptr<Shared> shared = std::make_shared<Shared>();
+    std::optional<tcp::acceptor> acceptor;
+    std::shared_ptr<Shared> shared;
     std::vector<std::thread> threads;
+    std::size_t next = 0;
     quint16 port = 0;
     bool stopped = false;
 
     void accept()
     {
-        acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+        const std::size_t index = next++ % contexts.size();
+        net::io_context& io = *contexts[index];
+        acceptor->async_accept(io, [this, index, &io](beast::error_code ec, tcp::socket socket) {
             if (ec) {
                 return; // closed by stop()
             }
-            // Responses go out as header and body records: without TCP_NODELAY the second waits for
-            // the client's delayed ACK (~40 ms on Linux).
+            // Without TCP_NODELAY a response that leaves in two TLS records waits for the client's
+            // delayed ACK (~40 ms on Linux).
             socket.set_option(tcp::no_delay(true), ec);
-            std::make_shared<Session>(std::move(socket), context, shared)->run();
+            std::make_shared<Session>(std::move(socket), context, shared, IoThread{static_cast<int>(index), io})->run();
             accept();
         });
     }
@@ -302,15 +352,15 @@ core::Result<void> HttpsServer::Impl::listen(const HttpsServerOptions& options)
         return core::fail(core::Errc::InvalidArgument, QStringLiteral("listen address: %1").arg(options.address));
     }
     const tcp::endpoint endpoint(address, options.port);
-    acceptor.open(endpoint.protocol(), ec);
+    acceptor->open(endpoint.protocol(), ec);
     if (!ec) {
-        acceptor.set_option(net::socket_base::reuse_address(true), ec);
+        acceptor->set_option(net::socket_base::reuse_address(true), ec);
     }
     if (!ec) {
-        acceptor.bind(endpoint, ec);
+        acceptor->bind(endpoint, ec);
     }
     if (!ec) {
-        acceptor.listen(net::socket_base::max_listen_connections, ec);
+        acceptor->listen(net::socket_base::max_listen_connections, ec);
     }
     if (ec) {
         return core::fail(core::Errc::NetworkFailure, QStringLiteral("listen on %1:%2: %3")
@@ -318,17 +368,18 @@ core::Result<void> HttpsServer::Impl::listen(const HttpsServerOptions& options)
                                                           .arg(options.port)
                                                           .arg(QString::fromStdString(ec.message())));
     }
-    port = acceptor.local_endpoint().port();
+    port = acceptor->local_endpoint().port();
     return {};
 }
 
 core::Result<std::unique_ptr<HttpsServer>> HttpsServer::start(const HttpsServerOptions& options, RequestHandler handler,
-                                                              ConnectionGate gate)
+                                                              ConnectionGate gate, AsyncRequestHandler asyncHandler)
 {
-    auto impl = std::make_unique<Impl>(std::max(1, options.threads));
+    auto impl = std::make_unique<Impl>(std::max(1, options.threads), std::max(1, options.workerThreads));
     impl->shared->options = options;
     impl->shared->handler = std::move(handler);
     impl->shared->gate = std::move(gate);
+    impl->shared->asyncHandler = std::move(asyncHandler);
     if (auto ok = impl->configureTls(options); !ok) {
         return core::fail(ok.error());
     }
@@ -336,8 +387,12 @@ core::Result<std::unique_ptr<HttpsServer>> HttpsServer::start(const HttpsServerO
         return core::fail(ok.error());
     }
     impl->accept();
-    for (int i = 0; i < std::max(1, options.threads); ++i) {
-        impl->threads.emplace_back([ioc = &impl->ioc] { ioc->run(); });
+    for (const auto& io : impl->contexts) {
+        impl->threads.emplace_back([io = io.get()] {
+            pthread_setname_np(pthread_self(), "platformd-io"); // for top -H and perf
+            const auto work = net::make_work_guard(*io);        // idle until stop(), even with no connection
+            io->run();
+        });
     }
     qCInfo(lcPlatform) << "listening on port" << impl->port;
     return std::unique_ptr<HttpsServer>(new HttpsServer(std::move(impl)));
@@ -355,6 +410,11 @@ quint16 HttpsServer::port() const
     return m_impl->port;
 }
 
+int HttpsServer::ioThreads() const
+{
+    return static_cast<int>(m_impl->contexts.size());
+}
+
 void HttpsServer::stop()
 {
     if (m_impl->stopped) {
@@ -363,7 +423,7 @@ void HttpsServer::stop()
     m_impl->stopped = true;
     auto& shared = *m_impl->shared;
     shared.stopping = true;
-    net::post(m_impl->acceptor.get_executor(), [this] { m_impl->acceptor.close(); });
+    net::post(m_impl->acceptor->get_executor(), [this] { m_impl->acceptor->close(); });
     std::vector<std::shared_ptr<Session>> live;
     {
         const std::lock_guard lock(shared.mutex);
@@ -381,10 +441,13 @@ void HttpsServer::stop()
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(shared.options.shutdownGraceSeconds);
     shared.drained.wait_until(lock, deadline, [&shared] { return shared.sessions.empty(); });
     lock.unlock();
-    m_impl->ioc.stop();
+    for (const auto& io : m_impl->contexts) {
+        io->stop();
+    }
     for (auto& thread : m_impl->threads) {
         thread.join();
     }
+    shared.workers.join();
     qCInfo(lcPlatform) << "stopped";
 }
 

@@ -18,7 +18,11 @@ struct PlatformConfig
 {
     QString listenAddress = QStringLiteral("127.0.0.1");
     quint16 port = 8443;
-    int threads = 8;
+    // I/O threads: each runs its own event loop and one PostgreSQL connection in pipeline mode for the
+    // relying-party checks, so size it to the cores, not to the clients.
+    int threads = 2;
+    // Blocking work (sync, feeds, registration, audit, vault, the per-connection terminal check):
+    // worker threads = pooled PostgreSQL connections.
     int poolSize = 8;
     qint64 maxBodyBytes = 4 << 20;
     QString database;           // libpq conninfo
