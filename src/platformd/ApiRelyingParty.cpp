@@ -12,8 +12,11 @@
 #include <QJsonDocument>
 #include <QtEndian>
 
+#include <openssl/err.h>
+#include <openssl/evp.h>
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
+#include <openssl/rsa.h>
 
 namespace madoguchi::platformd {
 
@@ -41,13 +44,58 @@ bool validAssurance(const QString& assurance)
            assurance == QStringLiteral("tap_only");
 }
 
+// Fetched once for the process (OpenSSL 3.0 "explicit fetching"): EVP_sha256() is looked up by name
+// again on every use.
+const EVP_MD* sha256()
+{
+    static EVP_MD* const md = EVP_MD_fetch(nullptr, "SHA256", nullptr); // process lifetime
+    return md;
+}
+
+// The same check as card::HolderProof::verifySignature (RSA PKCS#1 v1.5 over SHA-256), prepared once
+// per certificate. Null for a key that is not RSA: the request then takes HolderProof's path.
+std::shared_ptr<EVP_PKEY_CTX> signatureVerifier(EVP_PKEY* key)
+{
+    if (key == nullptr || EVP_PKEY_get_base_id(key) != EVP_PKEY_RSA || sha256() == nullptr) {
+        return nullptr;
+    }
+    std::shared_ptr<EVP_PKEY_CTX> ctx(EVP_PKEY_CTX_new_from_pkey(nullptr, key, nullptr), EVP_PKEY_CTX_free);
+    if (!ctx || EVP_PKEY_verify_init(ctx.get()) != 1 ||
+        EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_PADDING) != 1 ||
+        EVP_PKEY_CTX_set_signature_md(ctx.get(), sha256()) != 1) {
+        ERR_clear_error();
+        return nullptr;
+    }
+    return ctx;
+}
+
+// Per request: digest the challenge and verify on a duplicate of the prepared context (the
+// template is shared by the I/O threads and only read).
+bool challengeSigned(const CertificateVerdict& verdict, QByteArrayView message, QByteArrayView signature)
+{
+    if (!verdict.verifier) {
+        return card::HolderProof::verifySignature(verdict.key.get(), message, signature).has_value();
+    }
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    const std::unique_ptr<EVP_PKEY_CTX, decltype(&EVP_PKEY_CTX_free)> ctx(EVP_PKEY_CTX_dup(verdict.verifier.get()),
+                                                                          EVP_PKEY_CTX_free);
+    const bool verified =
+        ctx &&
+        EVP_Digest(message.data(), static_cast<size_t>(message.size()), digest, &length, sha256(), nullptr) == 1 &&
+        EVP_PKEY_verify(ctx.get(), reinterpret_cast<const unsigned char*>(signature.data()),
+                        static_cast<size_t>(signature.size()), digest, length) == 1;
+    ERR_clear_error();
+    return verified;
+}
+
 // Chain, validity and policy (pki::CertificateValidator) and the decoded key: what is cached.
 // Expires at `cap`, at the certificate's or anchor's notAfter, or at notBefore when not yet valid.
 // Revocation is not part of it: the verification statement reads revocation_events every time.
 CertificateVerdict evaluateCertificate(const pki::TrustStore& trust, const core::Clock& clock, const QByteArray& der,
                                        const QDateTime& cap)
 {
-    CertificateVerdict verdict{QString(), QString(), nullptr, cap};
+    CertificateVerdict verdict{QString(), QString(), nullptr, cap, nullptr};
     auto parsed = pki::JpkiCertificate::parse(der);
     if (!parsed) {
         return verdict; // empty card id: answered 422 invalid_certificate, nothing recorded
@@ -74,6 +122,7 @@ CertificateVerdict evaluateCertificate(const pki::TrustStore& trust, const core:
     }
     auto x509 = pki::ossl::certFromDer(der);
     verdict.key.reset(x509 ? X509_get_pubkey(x509->get()) : nullptr, EVP_PKEY_free); // up-referenced
+    verdict.verifier = signatureVerifier(verdict.key.get());
     verdict.outcome = QString::fromLatin1(ValidOutcome);
     return verdict;
 }
@@ -187,7 +236,7 @@ ApiResult<CheckStatement> PlatformApi::Impl::verificationCheck(const HttpRequest
     }
     QString outcome = verdict.outcome;
     if (outcome == QLatin1String(ValidOutcome) &&
-        !card::HolderProof::verifySignature(verdict.key.get(), parsed->challenge.toBytes(), parsed->signature)) {
+        !challengeSigned(verdict, parsed->challenge.toBytes(), parsed->signature)) {
         outcome = QStringLiteral("signature_invalid");
     }
     CheckStatement check;
