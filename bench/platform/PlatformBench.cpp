@@ -194,10 +194,9 @@ void verification(const Env& env, const std::pair<QByteArray, QByteArray>& creds
         "clock_timestamp()::text), 'hex') "
         "FROM rv ON CONFLICT (card_id, nonce) WHERE nonce IS NOT NULL DO NOTHING RETURNING outcome) "
         "SELECT (SELECT pid FROM p), (SELECT outcome FROM r), (SELECT count(*) FROM r);\n";
-    // wrk is time-bound: enough fresh challenges for 15 000 req/s (a replay, or a challenge older
-    // than its 120 s lifetime because signing more took too long, counts as an error).
+    // wrk is time-bound: enough fresh challenges for 25 000 req/s (a replay counts as an error).
     const QString file = bench::verificationFile(env.files.path(), env.file("secret.bin"), *resident,
-                                                 static_cast<int>(env.seconds * 15000));
+                                                 static_cast<int>(env.seconds * 25000));
     const auto wrk = bench::runWrk(wrkOptions(env, creds), "verify.lua", {file, QString::number(env.connections)});
     row("card verification", api, wrk, bench::runPgbench(*env.cluster, env.connections, env.seconds, script));
 }
@@ -344,6 +343,10 @@ int main(int argc, char* argv[])
     config.database = env.cluster->conninfo();
     config.filesDirectory = env.files.path();
     config.trainingTrust = true;
+    // The logins are signed minutes ahead of use (wrk replays a file; on a loaded machine signing it
+    // takes longer than the 120 s default): challenges stay fresh for the bench's duration. Expired
+    // challenges are answered 422 before any SQL, which would flatter the API's rate.
+    config.challengeLifetimeSeconds = 3600;
     auto server = platformd::PlatformServer::start(config);
     if (!server) {
         die(server.error().toString());

@@ -51,6 +51,7 @@ core::Result<PlatformConfig> PlatformConfig::fromFile(const QString& path)
     c.database = o.value(QStringLiteral("database")).toString();
     c.filesDirectory = o.value(QStringLiteral("filesDirectory")).toString();
     c.trainingTrust = o.value(QStringLiteral("trainingTrust")).toBool(false);
+    c.challengeLifetimeSeconds = o.value(QStringLiteral("challengeLifetimeSeconds")).toInt(c.challengeLifetimeSeconds);
     return c;
 }
 
@@ -104,6 +105,7 @@ core::Result<std::unique_ptr<PlatformServer>> PlatformServer::start(const Platfo
     apiConfig.ca = &*impl->ca;
     apiConfig.clock = &impl->clock;
     apiConfig.trust = &*impl->trust;
+    apiConfig.challengeLifetimeSeconds = config.challengeLifetimeSeconds;
     apiConfig.vaultPrivateKeyPem = *vaultKey;
     apiConfig.vaultPublicKeyPem = *vaultPub;
     apiConfig.secret = core::SecureBytes(QByteArrayView(*secret));

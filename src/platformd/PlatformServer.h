@@ -28,6 +28,7 @@ struct PlatformConfig
     QString database;           // libpq conninfo
     QString filesDirectory;     // TerminalCa PlatformFiles: ca.pem ca.key server.pem server.key vault.* secret.bin
     bool trainingTrust = false; // trust the demo set's TEST PKI for card verification
+    int challengeLifetimeSeconds = 120; // a card-login challenge is accepted this long after issue
 
     // Applies a JSON object's members (same names as the fields) over the defaults.
     [[nodiscard]] static core::Result<PlatformConfig> fromFile(const QString& path);
