@@ -2,6 +2,7 @@
 
 #include "core/Logging.h"
 #include "platformd/TlsPeer.h"
+#include "platformd/TlsServerContext.h"
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -13,7 +14,6 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 
-#include <openssl/ssl.h>
 #include <pthread.h>
 
 #include <atomic>
@@ -37,17 +37,6 @@ namespace {
 constexpr std::size_t HeaderLimit = 16 * 1024;
 constexpr auto HandshakeTimeout = std::chrono::seconds(10);
 constexpr auto WriteTimeout = std::chrono::seconds(30);
-
-// A transport-level refusal, before the API sees the request: same JSON error shape as the API's.
-HttpResponse transportError(int status, const char* code, const char* message)
-{
-    HttpResponse response;
-    response.status = status;
-    response.body = QByteArrayLiteral("{\"error\":{\"code\":\"") + code + QByteArrayLiteral("\",\"message\":\"") +
-                    message + QByteArrayLiteral("\"}}");
-    response.closeConnection = true;
-    return response;
-}
 
 bool isHttpParseError(const beast::error_code& ec)
 {
@@ -93,8 +82,7 @@ public:
         net::dispatch(m_stream.get_executor(), [self = shared_from_this()] { self->handshake(); });
     }
 
-    // On shutdown: a connection waiting for its next request is closed now; one inside a request
-    // finishes it first (the response then carries Connection: close).
+    // On shutdown: closes a connection waiting for its next request; one inside a request finishes it.
     void closeIfIdle()
     {
         net::post(m_stream.get_executor(), [self = shared_from_this()] {
@@ -157,13 +145,14 @@ private:
             // Answer, then read and drop the rest of the upload: closing with unread data would reset
             // the connection and the client would never see the 413.
             m_drainAfterWrite = true;
-            return write(transportError(413, "body_too_large", "request body exceeds the limit"), false);
+            return write(HttpResponse::transportError(413, "body_too_large", "request body exceeds the limit"), false);
         }
         if (ec == http::error::header_limit) {
-            return write(transportError(431, "headers_too_large", "request headers exceed the limit"), false);
+            return write(HttpResponse::transportError(431, "headers_too_large", "request headers exceed the limit"),
+                         false);
         }
         if (ec && isHttpParseError(ec)) {
-            return write(transportError(400, "bad_http", "malformed HTTP request"), false);
+            return write(HttpResponse::transportError(400, "bad_http", "malformed HTTP request"), false);
         }
         if (ec) {
             return; // timeout, reset, cancelled by shutdown
@@ -211,29 +200,11 @@ private:
         return request;
     }
 
-    // The whole response in one buffer, so one TLS record and one send(): status line and headers
-    // are written here (Beast's field container and serializer cost more than the small JSON bodies
-    // they would carry).
+    // One buffer (HttpResponse::wireText): one TLS record, one send(), no Beast serializer.
     void write(HttpResponse response, bool keepAlive)
     {
-        const bool http10 = m_parser && m_parser->get().version() == 10;
-        const auto reason = http::obsolete_reason(http::int_to_status(static_cast<unsigned>(response.status)));
-        auto text = std::make_shared<std::string>();
-        text->reserve(static_cast<std::size_t>(160 + response.body.size()));
-        text->append(http10 ? "HTTP/1.0 " : "HTTP/1.1 ").append(std::to_string(response.status)).append(" ");
-        text->append(reason.data(), reason.size()).append("\r\nServer: madoguchi-platformd\r\nContent-Type: ");
-        text->append(response.contentType.constData(), static_cast<std::size_t>(response.contentType.size()));
-        for (const auto& [name, value] : response.headers) {
-            text->append("\r\n").append(name.constData(), static_cast<std::size_t>(name.size())).append(": ");
-            text->append(value.constData(), static_cast<std::size_t>(value.size()));
-        }
-        text->append("\r\nContent-Length: ").append(std::to_string(response.body.size()));
-        if (!keepAlive) {
-            text->append("\r\nConnection: close");
-        } else if (http10) {
-            text->append("\r\nConnection: keep-alive");
-        }
-        text->append("\r\n\r\n").append(response.body.constData(), static_cast<std::size_t>(response.body.size()));
+        auto text =
+            std::make_shared<std::string>(response.wireText(keepAlive, m_parser && m_parser->get().version() == 10));
         beast::get_lowest_layer(m_stream).expires_after(WriteTimeout);
         net::async_write(m_stream, net::buffer(*text),
                          [self = shared_from_this(), text, keepAlive](beast::error_code ec, std::size_t) {
@@ -309,40 +280,15 @@ struct HttpsServer::Impl
             if (ec) {
                 return; // closed by stop()
             }
-            // Without TCP_NODELAY a response that leaves in two TLS records waits for the client's
-            // delayed ACK (~40 ms on Linux).
+            // TCP_NODELAY: a response in two TLS records would wait for the delayed ACK (~40 ms).
             socket.set_option(tcp::no_delay(true), ec);
             std::make_shared<Session>(std::move(socket), context, shared, IoThread{static_cast<int>(index), io})->run();
             accept();
         });
     }
 
-    core::Result<void> configureTls(const HttpsServerOptions& options);
     core::Result<void> listen(const HttpsServerOptions& options);
 };
-
-core::Result<void> HttpsServer::Impl::configureTls(const HttpsServerOptions& options)
-{
-    try {
-        // TLS 1.2+ only (no SSLv2/3, TLS 1.0/1.1).
-        context.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 |
-                            ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1);
-        context.use_certificate_chain(net::buffer(options.certificatePem.constData(), options.certificatePem.size()));
-        context.use_private_key(net::buffer(options.privateKeyPem.constData(), options.privateKeyPem.size()),
-                                ssl::context::pem);
-        context.add_certificate_authority(net::buffer(options.clientCaPem.constData(), options.clientCaPem.size()));
-        // verify_peer without fail_if_no_peer_cert: a sent certificate must verify (chain to the terminal
-        // CA, within validity); a missing one is left to the API, which only serves health and
-        // registration without it.
-        context.set_verify_mode(ssl::verify_peer);
-        static const unsigned char sessionContext[] = "madoguchi-platformd";
-        SSL_CTX_set_session_id_context(context.native_handle(), sessionContext, sizeof sessionContext - 1);
-    } catch (const boost::system::system_error& e) {
-        return core::fail(core::Errc::CryptoFailure,
-                          QStringLiteral("TLS setup: %1").arg(QString::fromStdString(e.what())));
-    }
-    return {};
-}
 
 core::Result<void> HttpsServer::Impl::listen(const HttpsServerOptions& options)
 {
@@ -380,7 +326,7 @@ core::Result<std::unique_ptr<HttpsServer>> HttpsServer::start(const HttpsServerO
     impl->shared->handler = std::move(handler);
     impl->shared->gate = std::move(gate);
     impl->shared->asyncHandler = std::move(asyncHandler);
-    if (auto ok = impl->configureTls(options); !ok) {
+    if (auto ok = TlsServerContext::configure(impl->context, options); !ok) {
         return core::fail(ok.error());
     }
     if (auto ok = impl->listen(options); !ok) {
