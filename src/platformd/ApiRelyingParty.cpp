@@ -12,8 +12,11 @@
 #include <QJsonDocument>
 #include <QtEndian>
 
+#include <openssl/err.h>
+#include <openssl/evp.h>
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
+#include <openssl/rsa.h>
 
 namespace madoguchi::platformd {
 
@@ -41,13 +44,58 @@ bool validAssurance(const QString& assurance)
            assurance == QStringLiteral("tap_only");
 }
 
+// Fetched once for the process (OpenSSL 3.0 "explicit fetching"): EVP_sha256() is looked up by name
+// again on every use.
+const EVP_MD* sha256()
+{
+    static EVP_MD* const md = EVP_MD_fetch(nullptr, "SHA256", nullptr); // process lifetime
+    return md;
+}
+
+// The same check as card::HolderProof::verifySignature (RSA PKCS#1 v1.5 over SHA-256), prepared once
+// per certificate. Null for a key that is not RSA: the request then takes HolderProof's path.
+std::shared_ptr<EVP_PKEY_CTX> signatureVerifier(EVP_PKEY* key)
+{
+    if (key == nullptr || EVP_PKEY_get_base_id(key) != EVP_PKEY_RSA || sha256() == nullptr) {
+        return nullptr;
+    }
+    std::shared_ptr<EVP_PKEY_CTX> ctx(EVP_PKEY_CTX_new_from_pkey(nullptr, key, nullptr), EVP_PKEY_CTX_free);
+    if (!ctx || EVP_PKEY_verify_init(ctx.get()) != 1 ||
+        EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_PADDING) != 1 ||
+        EVP_PKEY_CTX_set_signature_md(ctx.get(), sha256()) != 1) {
+        ERR_clear_error();
+        return nullptr;
+    }
+    return ctx;
+}
+
+// Per request: digest the challenge and verify on a duplicate of the prepared context (the
+// template is shared by the I/O threads and only read).
+bool challengeSigned(const CertificateVerdict& verdict, QByteArrayView message, QByteArrayView signature)
+{
+    if (!verdict.verifier) {
+        return card::HolderProof::verifySignature(verdict.key.get(), message, signature).has_value();
+    }
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    const std::unique_ptr<EVP_PKEY_CTX, decltype(&EVP_PKEY_CTX_free)> ctx(EVP_PKEY_CTX_dup(verdict.verifier.get()),
+                                                                          EVP_PKEY_CTX_free);
+    const bool verified =
+        ctx &&
+        EVP_Digest(message.data(), static_cast<size_t>(message.size()), digest, &length, sha256(), nullptr) == 1 &&
+        EVP_PKEY_verify(ctx.get(), reinterpret_cast<const unsigned char*>(signature.data()),
+                        static_cast<size_t>(signature.size()), digest, length) == 1;
+    ERR_clear_error();
+    return verified;
+}
+
 // Chain, validity and policy (pki::CertificateValidator) and the decoded key: what is cached.
 // Expires at `cap`, at the certificate's or anchor's notAfter, or at notBefore when not yet valid.
 // Revocation is not part of it: the verification statement reads revocation_events every time.
 CertificateVerdict evaluateCertificate(const pki::TrustStore& trust, const core::Clock& clock, const QByteArray& der,
                                        const QDateTime& cap)
 {
-    CertificateVerdict verdict{QString(), QString(), nullptr, cap};
+    CertificateVerdict verdict{QString(), QString(), nullptr, cap, nullptr};
     auto parsed = pki::JpkiCertificate::parse(der);
     if (!parsed) {
         return verdict; // empty card id: answered 422 invalid_certificate, nothing recorded
@@ -74,8 +122,38 @@ CertificateVerdict evaluateCertificate(const pki::TrustStore& trust, const core:
     }
     auto x509 = pki::ossl::certFromDer(der);
     verdict.key.reset(x509 ? X509_get_pubkey(x509->get()) : nullptr, EVP_PKEY_free); // up-referenced
+    verdict.verifier = signatureVerifier(verdict.key.get());
     verdict.outcome = QString::fromLatin1(ValidOutcome);
     return verdict;
+}
+
+ApiResult<HttpResponse> verificationAnswer(const PgResult& row, const QString& cardId, const QString& assurance)
+{
+    if (row.integer(0, 2) == 0) {
+        return apiFail(409, QStringLiteral("challenge_replayed"), QStringLiteral("this challenge was already used"));
+    }
+    const QString recorded = row.text(0, 1);
+    return jsonResponse(
+        200, QJsonObject{{QStringLiteral("valid"), recorded == QLatin1String(ValidOutcome)},
+                         {QStringLiteral("outcome"), recorded},
+                         {QStringLiteral("cardId"), cardId},
+                         {QStringLiteral("assurance"), assurance},
+                         {QStringLiteral("platformId"), row.isNull(0, 0) ? QJsonValue() : QJsonValue(row.text(0, 0))}});
+}
+
+ApiResult<HttpResponse> qualificationAnswer(const PgResult& row, const QString& cardId, const QString& assurance)
+{
+    QJsonObject result{{QStringLiteral("cardId"), cardId},
+                       {QStringLiteral("assurance"), assurance},
+                       {QStringLiteral("qualified"), row.rows() == 1}};
+    if (row.rows() == 1) {
+        const QJsonObject insurance = QJsonDocument::fromJson(row.value(0, 0)).object();
+        for (const char* name : {"insurer", "symbol", "number", "branch"}) {
+            result.insert(QLatin1String(name), insurance.value(QLatin1String(name)));
+        }
+        result.insert(QStringLiteral("status"), row.text(0, 1));
+    }
+    return jsonResponse(200, result);
 }
 
 } // namespace
@@ -146,7 +224,7 @@ ApiResult<VerificationRequest> PlatformApi::Impl::parseVerification(const HttpRe
 
 // Per request: the cached certificate verdict, one RSA verification of the challenge signature, and
 // one SQL round trip that reads the linked ID and the revocation events and records the check.
-ApiResult<HttpResponse> PlatformApi::Impl::verifyCard(const HttpRequest& request)
+ApiResult<CheckStatement> PlatformApi::Impl::verificationCheck(const HttpRequest& request)
 {
     auto parsed = parseVerification(request);
     if (!parsed) {
@@ -158,38 +236,31 @@ ApiResult<HttpResponse> PlatformApi::Impl::verifyCard(const HttpRequest& request
     }
     QString outcome = verdict.outcome;
     if (outcome == QLatin1String(ValidOutcome) &&
-        !card::HolderProof::verifySignature(verdict.key.get(), parsed->challenge.toBytes(), parsed->signature)) {
+        !challengeSigned(verdict, parsed->challenge.toBytes(), parsed->signature)) {
         outcome = QStringLiteral("signature_invalid");
     }
-    auto lease = config.pool->acquire();
-    if (!lease) {
-        return tl::unexpected(fromCoreError(lease.error()));
-    }
-    auto row = (*lease)->exec(
+    CheckStatement check;
+    check.sql =
         "WITH p AS (SELECT fields->>'platformId' AS pid FROM linkages WHERE card_id = $1 AND kind = 'platform_id' "
         "AND status = 'active' LIMIT 1), rv AS (SELECT count(*) AS n FROM revocation_events WHERE card_id = $1 AND "
         "event = 'revoked'), r AS (INSERT INTO rp_checks(card_id, check_kind, outcome, assurance, terminal_id, nonce) "
         "SELECT $1, 'verification', CASE WHEN $2 = 'valid' AND rv.n > 0 THEN 'revoked' ELSE $2 END, $3, $4, "
         "decode($5, 'hex') FROM rv ON CONFLICT (card_id, nonce) WHERE nonce IS NOT NULL DO NOTHING RETURNING outcome) "
-        "SELECT (SELECT pid FROM p), (SELECT outcome FROM r), (SELECT count(*) FROM r)",
-        {verdict.cardId.toUtf8(), outcome.toUtf8(), parsed->assurance.toUtf8(), parsed->challenge.terminalId.toUtf8(),
-         parsed->challenge.nonce.toHex()});
-    if (!row) {
-        return tl::unexpected(fromCoreError(row.error()));
-    }
-    if (row->integer(0, 2) == 0) {
-        return apiFail(409, QStringLiteral("challenge_replayed"), QStringLiteral("this challenge was already used"));
-    }
-    const QString recorded = row->text(0, 1);
-    return jsonResponse(200, QJsonObject{{QStringLiteral("valid"), recorded == QLatin1String(ValidOutcome)},
-                                         {QStringLiteral("outcome"), recorded},
-                                         {QStringLiteral("cardId"), verdict.cardId},
-                                         {QStringLiteral("assurance"), parsed->assurance},
-                                         {QStringLiteral("platformId"),
-                                          row->isNull(0, 0) ? QJsonValue() : QJsonValue(row->text(0, 0))}});
+        "SELECT (SELECT pid FROM p), (SELECT outcome FROM r), (SELECT count(*) FROM r)";
+    check.params = {verdict.cardId.toUtf8(), outcome.toUtf8(), parsed->assurance.toUtf8(),
+                    parsed->challenge.terminalId.toUtf8(), parsed->challenge.nonce.toHex()};
+    check.finish = [cardId = verdict.cardId, assurance = parsed->assurance](const PgResult& row) {
+        return verificationAnswer(row, cardId, assurance);
+    };
+    return check;
 }
 
-ApiResult<HttpResponse> PlatformApi::Impl::qualification(const HttpRequest& request)
+ApiResult<HttpResponse> PlatformApi::Impl::verifyCard(const HttpRequest& request)
+{
+    return runCheck(verificationCheck(request));
+}
+
+ApiResult<CheckStatement> PlatformApi::Impl::qualificationCheck(const HttpRequest& request)
 {
     const QStringList fields{QStringLiteral("cardId"), QStringLiteral("assurance")};
     auto body = parseObject(request.body, fields, fields);
@@ -201,31 +272,37 @@ ApiResult<HttpResponse> PlatformApi::Impl::qualification(const HttpRequest& requ
     if (!pki::CardIdentity::fromString(cardId) || !validAssurance(assurance)) {
         return apiFail(422, QStringLiteral("invalid_field"), QStringLiteral("cardId or assurance"));
     }
+    // One statement: the lookup and its record (bench/platform runs the same SQL through pgbench).
+    CheckStatement check;
+    check.sql =
+        "WITH q AS (SELECT fields, status FROM linkages WHERE card_id = $1 AND kind = 'health_insurance' AND "
+        "status = 'active' LIMIT 1), r AS (INSERT INTO rp_checks(card_id, check_kind, outcome, assurance, terminal_id) "
+        "SELECT $1, 'qualification', CASE WHEN EXISTS (SELECT 1 FROM q) THEN 'qualified' ELSE 'not_found' END, $2, $3) "
+        "SELECT fields::text, status FROM q";
+    check.params = {cardId.toUtf8(), assurance.toUtf8(), request.peer.commonName.toUtf8()};
+    check.finish = [cardId, assurance](const PgResult& row) { return qualificationAnswer(row, cardId, assurance); };
+    return check;
+}
+
+ApiResult<HttpResponse> PlatformApi::Impl::qualification(const HttpRequest& request)
+{
+    return runCheck(qualificationCheck(request));
+}
+
+ApiResult<HttpResponse> PlatformApi::Impl::runCheck(ApiResult<CheckStatement> check)
+{
+    if (!check) {
+        return tl::unexpected(check.error());
+    }
     auto lease = config.pool->acquire();
     if (!lease) {
         return tl::unexpected(fromCoreError(lease.error()));
     }
-    // One statement: the lookup and its record (bench/platform runs the same SQL through pgbench).
-    auto row = (*lease)->exec(
-        "WITH q AS (SELECT fields, status FROM linkages WHERE card_id = $1 AND kind = 'health_insurance' AND "
-        "status = 'active' LIMIT 1), r AS (INSERT INTO rp_checks(card_id, check_kind, outcome, assurance, terminal_id) "
-        "SELECT $1, 'qualification', CASE WHEN EXISTS (SELECT 1 FROM q) THEN 'qualified' ELSE 'not_found' END, $2, $3) "
-        "SELECT fields::text, status FROM q",
-        {cardId.toUtf8(), assurance.toUtf8(), request.peer.commonName.toUtf8()});
+    auto row = (*lease)->exec(check->sql, check->params);
     if (!row) {
         return tl::unexpected(fromCoreError(row.error()));
     }
-    QJsonObject result{{QStringLiteral("cardId"), cardId},
-                       {QStringLiteral("assurance"), assurance},
-                       {QStringLiteral("qualified"), row->rows() == 1}};
-    if (row->rows() == 1) {
-        const QJsonObject insurance = QJsonDocument::fromJson(row->value(0, 0)).object();
-        for (const char* name : {"insurer", "symbol", "number", "branch"}) {
-            result.insert(QLatin1String(name), insurance.value(QLatin1String(name)));
-        }
-        result.insert(QStringLiteral("status"), row->text(0, 1));
-    }
-    return jsonResponse(200, result);
+    return check->finish(*row);
 }
 
 } // namespace madoguchi::platformd

@@ -11,6 +11,7 @@
 #include <optional>
 
 struct evp_pkey_st;
+struct evp_pkey_ctx_st;
 
 namespace madoguchi::platformd {
 
@@ -22,6 +23,9 @@ struct CertificateVerdict
     QString cardId;                   // CardIdentity text; empty when the certificate does not parse
     std::shared_ptr<evp_pkey_st> key; // the auth public key, decoded once (valid verdicts only)
     QDateTime expires;                // UTC: never beyond the certificate's (or anchor's) validity
+    // RSA PKCS#1 v1.5 SHA-256 verification already initialised for `key`, duplicated per request:
+    // OpenSSL 3.0 looks the algorithms up by name on every initialisation (valid verdicts only).
+    std::shared_ptr<evp_pkey_ctx_st> verifier;
 };
 
 // A bounded LRU of verdicts keyed by SHA-256 of the certificate DER, shared by the server threads.

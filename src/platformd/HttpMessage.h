@@ -5,6 +5,8 @@
 #include <QPair>
 #include <QString>
 
+#include <string>
+
 namespace madoguchi::platformd {
 
 // Who is on the other end of a mutual-TLS connection (architecture.md §7): taken from the verified
@@ -53,6 +55,11 @@ struct HttpResponse
     QByteArray contentType = QByteArrayLiteral("application/json");
     QList<QPair<QByteArray, QByteArray>> headers;
     bool closeConnection = false;
+
+    // A transport-level refusal, before the API sees the request: same JSON error shape as the API's.
+    [[nodiscard]] static HttpResponse transportError(int status, const char* code, const char* message);
+    // Status line, headers and body in one buffer (RFC 9112 §4, §6): sent as one TLS record.
+    [[nodiscard]] std::string wireText(bool keepAlive, bool http10) const;
 };
 
 } // namespace madoguchi::platformd

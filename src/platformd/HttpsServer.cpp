@@ -2,17 +2,19 @@
 
 #include "core/Logging.h"
 #include "platformd/TlsPeer.h"
+#include "platformd/TlsServerContext.h"
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/ssl.hpp>
-#include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 
-#include <openssl/ssl.h>
+#include <pthread.h>
 
 #include <atomic>
 #include <chrono>
@@ -36,17 +38,6 @@ constexpr std::size_t HeaderLimit = 16 * 1024;
 constexpr auto HandshakeTimeout = std::chrono::seconds(10);
 constexpr auto WriteTimeout = std::chrono::seconds(30);
 
-// A transport-level refusal, before the API sees the request: same JSON error shape as the API's.
-HttpResponse transportError(int status, const char* code, const char* message)
-{
-    HttpResponse response;
-    response.status = status;
-    response.body = QByteArrayLiteral("{\"error\":{\"code\":\"") + code + QByteArrayLiteral("\",\"message\":\"") +
-                    message + QByteArrayLiteral("\"}}");
-    response.closeConnection = true;
-    return response;
-}
-
 bool isHttpParseError(const beast::error_code& ec)
 {
     return &ec.category() == &http::make_error_code(http::error::bad_method).category();
@@ -56,9 +47,12 @@ class Session;
 
 struct Shared
 {
+    explicit Shared(int workers) : workers(static_cast<std::size_t>(workers)) {}
     HttpsServerOptions options;
     RequestHandler handler;
     ConnectionGate gate;
+    AsyncRequestHandler asyncHandler;
+    net::thread_pool workers; // blocking handlers and the connection gate
     std::atomic<bool> stopping{false};
     std::mutex mutex;
     std::condition_variable drained;
@@ -68,8 +62,8 @@ struct Shared
 class Session final : public std::enable_shared_from_this<Session>
 {
 public:
-    Session(tcp::socket&& socket, ssl::context& context, std::shared_ptr<Shared> shared)
-        : m_stream(std::move(socket), context), m_shared(std::move(shared))
+    Session(tcp::socket&& socket, ssl::context& context, std::shared_ptr<Shared> shared, IoThread thread)
+        : m_stream(std::move(socket), context), m_shared(std::move(shared)), m_thread(thread)
     {}
 
     ~Session()
@@ -88,8 +82,7 @@ public:
         net::dispatch(m_stream.get_executor(), [self = shared_from_this()] { self->handshake(); });
     }
 
-    // On shutdown: a connection waiting for its next request is closed now; one inside a request
-    // finishes it first (the response then carries Connection: close).
+    // On shutdown: closes a connection waiting for its next request; one inside a request finishes it.
     void closeIfIdle()
     {
         net::post(m_stream.get_executor(), [self = shared_from_this()] {
@@ -115,10 +108,17 @@ private:
             return;
         }
         m_peer = TlsPeer::identity(m_stream.native_handle());
-        if (m_shared->gate) {
-            m_refusal = m_shared->gate(m_peer);
+        if (!m_shared->gate) {
+            return readRequest();
         }
-        readRequest();
+        // The gate asks the database (blocking): on a worker, then back on this connection's thread.
+        net::post(m_shared->workers, [self = shared_from_this()] {
+            auto refusal = self->m_shared->gate(self->m_peer);
+            net::post(self->m_stream.get_executor(), [self, refusal = std::move(refusal)]() mutable {
+                self->m_refusal = std::move(refusal);
+                self->readRequest();
+            });
+        });
     }
 
     void readRequest()
@@ -145,18 +145,36 @@ private:
             // Answer, then read and drop the rest of the upload: closing with unread data would reset
             // the connection and the client would never see the 413.
             m_drainAfterWrite = true;
-            return write(transportError(413, "body_too_large", "request body exceeds the limit"), false);
+            return write(HttpResponse::transportError(413, "body_too_large", "request body exceeds the limit"), false);
         }
         if (ec == http::error::header_limit) {
-            return write(transportError(431, "headers_too_large", "request headers exceed the limit"), false);
+            return write(HttpResponse::transportError(431, "headers_too_large", "request headers exceed the limit"),
+                         false);
         }
         if (ec && isHttpParseError(ec)) {
-            return write(transportError(400, "bad_http", "malformed HTTP request"), false);
+            return write(HttpResponse::transportError(400, "bad_http", "malformed HTTP request"), false);
         }
         if (ec) {
             return; // timeout, reset, cancelled by shutdown
         }
-        HttpResponse response = m_refusal ? *m_refusal : m_shared->handler(toRequest());
+        if (m_refusal) {
+            return respond(*m_refusal);
+        }
+        HttpRequest request = toRequest();
+        Responder responder = [self = shared_from_this()](HttpResponse response) {
+            net::dispatch(self->m_stream.get_executor(),
+                          [self, response = std::move(response)]() mutable { self->respond(std::move(response)); });
+        };
+        if (m_shared->asyncHandler && m_shared->asyncHandler(request, m_thread, responder)) {
+            return;
+        }
+        net::post(m_shared->workers, [self = shared_from_this(), request = std::move(request), responder] {
+            responder(self->m_shared->handler(request));
+        });
+    }
+
+    void respond(HttpResponse response)
+    {
         const bool keepAlive = m_parser->keep_alive() && !response.closeConnection && !m_refusal && !m_shared->stopping;
         write(std::move(response), keepAlive);
     }
@@ -182,30 +200,22 @@ private:
         return request;
     }
 
+    // One buffer (HttpResponse::wireText): one TLS record, one send(), no Beast serializer.
     void write(HttpResponse response, bool keepAlive)
     {
-        auto message = std::make_shared<http::response<http::string_body>>();
-        message->version(11);
-        message->result(static_cast<unsigned>(response.status));
-        message->set(http::field::server, "madoguchi-platformd");
-        message->set(http::field::content_type, response.contentType.toStdString());
-        for (const auto& [name, value] : response.headers) {
-            message->set(name.toStdString(), value.toStdString());
-        }
-        message->body() = response.body.toStdString();
-        message->keep_alive(keepAlive);
-        message->prepare_payload();
+        auto text =
+            std::make_shared<std::string>(response.wireText(keepAlive, m_parser && m_parser->get().version() == 10));
         beast::get_lowest_layer(m_stream).expires_after(WriteTimeout);
-        http::async_write(m_stream, *message,
-                          [self = shared_from_this(), message, keepAlive](beast::error_code ec, std::size_t) {
-                              if (ec) {
-                                  return;
-                              }
-                              if (self->m_drainAfterWrite) {
-                                  return self->drain(0);
-                              }
-                              keepAlive ? self->readRequest() : self->shutdown();
-                          });
+        net::async_write(m_stream, net::buffer(*text),
+                         [self = shared_from_this(), text, keepAlive](beast::error_code ec, std::size_t) {
+                             if (ec) {
+                                 return;
+                             }
+                             if (self->m_drainAfterWrite) {
+                                 return self->drain(0);
+                             }
+                             keepAlive ? self->readRequest() : self->shutdown();
+                         });
     }
 
     void drain(std::size_t drained)
@@ -235,6 +245,7 @@ private:
     std::optional<http::request_parser<http::string_body>> m_parser;
     PeerIdentity m_peer;
     std::optional<HttpResponse> m_refusal;
+    IoThread m_thread;
     bool m_idle = false;
     bool m_drainAfterWrite = false;
 };
@@ -243,56 +254,41 @@ private:
 
 struct HttpsServer::Impl
 {
-    explicit Impl(int threads) : ioc(threads), acceptor(net::make_strand(ioc)) {}
+    // One event loop per I/O thread (no locking between them); connections are dealt round-robin.
+    Impl(int threads, int workers) : shared(std::make_shared<Shared>(workers))
+    {
+        for (int i = 0; i < threads; ++i) {
+            contexts.push_back(std::make_unique<net::io_context>(1));
+        }
+        acceptor.emplace(*contexts.front());
+    }
 
-    net::io_context ioc;
+    std::vector<std::unique_ptr<net::io_context>> contexts;
     ssl::context context{ssl::context::tls_server};
-    tcp::acceptor acceptor;
-    std::shared_ptr<Shared> shared = std::make_shared<Shared>();
+    std::optional<tcp::acceptor> acceptor;
+    std::shared_ptr<Shared> shared;
     std::vector<std::thread> threads;
+    std::size_t next = 0;
     quint16 port = 0;
     bool stopped = false;
 
     void accept()
     {
-        acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+        const std::size_t index = next++ % contexts.size();
+        net::io_context& io = *contexts[index];
+        acceptor->async_accept(io, [this, index, &io](beast::error_code ec, tcp::socket socket) {
             if (ec) {
                 return; // closed by stop()
             }
-            // Responses go out as header and body records: without TCP_NODELAY the second waits for
-            // the client's delayed ACK (~40 ms on Linux).
+            // TCP_NODELAY: a response in two TLS records would wait for the delayed ACK (~40 ms).
             socket.set_option(tcp::no_delay(true), ec);
-            std::make_shared<Session>(std::move(socket), context, shared)->run();
+            std::make_shared<Session>(std::move(socket), context, shared, IoThread{static_cast<int>(index), io})->run();
             accept();
         });
     }
 
-    core::Result<void> configureTls(const HttpsServerOptions& options);
     core::Result<void> listen(const HttpsServerOptions& options);
 };
-
-core::Result<void> HttpsServer::Impl::configureTls(const HttpsServerOptions& options)
-{
-    try {
-        // TLS 1.2+ only (no SSLv2/3, TLS 1.0/1.1).
-        context.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 |
-                            ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1);
-        context.use_certificate_chain(net::buffer(options.certificatePem.constData(), options.certificatePem.size()));
-        context.use_private_key(net::buffer(options.privateKeyPem.constData(), options.privateKeyPem.size()),
-                                ssl::context::pem);
-        context.add_certificate_authority(net::buffer(options.clientCaPem.constData(), options.clientCaPem.size()));
-        // verify_peer without fail_if_no_peer_cert: a sent certificate must verify (chain to the terminal
-        // CA, within validity); a missing one is left to the API, which only serves health and
-        // registration without it.
-        context.set_verify_mode(ssl::verify_peer);
-        static const unsigned char sessionContext[] = "madoguchi-platformd";
-        SSL_CTX_set_session_id_context(context.native_handle(), sessionContext, sizeof sessionContext - 1);
-    } catch (const boost::system::system_error& e) {
-        return core::fail(core::Errc::CryptoFailure,
-                          QStringLiteral("TLS setup: %1").arg(QString::fromStdString(e.what())));
-    }
-    return {};
-}
 
 core::Result<void> HttpsServer::Impl::listen(const HttpsServerOptions& options)
 {
@@ -302,15 +298,15 @@ core::Result<void> HttpsServer::Impl::listen(const HttpsServerOptions& options)
         return core::fail(core::Errc::InvalidArgument, QStringLiteral("listen address: %1").arg(options.address));
     }
     const tcp::endpoint endpoint(address, options.port);
-    acceptor.open(endpoint.protocol(), ec);
+    acceptor->open(endpoint.protocol(), ec);
     if (!ec) {
-        acceptor.set_option(net::socket_base::reuse_address(true), ec);
+        acceptor->set_option(net::socket_base::reuse_address(true), ec);
     }
     if (!ec) {
-        acceptor.bind(endpoint, ec);
+        acceptor->bind(endpoint, ec);
     }
     if (!ec) {
-        acceptor.listen(net::socket_base::max_listen_connections, ec);
+        acceptor->listen(net::socket_base::max_listen_connections, ec);
     }
     if (ec) {
         return core::fail(core::Errc::NetworkFailure, QStringLiteral("listen on %1:%2: %3")
@@ -318,26 +314,31 @@ core::Result<void> HttpsServer::Impl::listen(const HttpsServerOptions& options)
                                                           .arg(options.port)
                                                           .arg(QString::fromStdString(ec.message())));
     }
-    port = acceptor.local_endpoint().port();
+    port = acceptor->local_endpoint().port();
     return {};
 }
 
 core::Result<std::unique_ptr<HttpsServer>> HttpsServer::start(const HttpsServerOptions& options, RequestHandler handler,
-                                                              ConnectionGate gate)
+                                                              ConnectionGate gate, AsyncRequestHandler asyncHandler)
 {
-    auto impl = std::make_unique<Impl>(std::max(1, options.threads));
+    auto impl = std::make_unique<Impl>(std::max(1, options.threads), std::max(1, options.workerThreads));
     impl->shared->options = options;
     impl->shared->handler = std::move(handler);
     impl->shared->gate = std::move(gate);
-    if (auto ok = impl->configureTls(options); !ok) {
+    impl->shared->asyncHandler = std::move(asyncHandler);
+    if (auto ok = TlsServerContext::configure(impl->context, options); !ok) {
         return core::fail(ok.error());
     }
     if (auto ok = impl->listen(options); !ok) {
         return core::fail(ok.error());
     }
     impl->accept();
-    for (int i = 0; i < std::max(1, options.threads); ++i) {
-        impl->threads.emplace_back([ioc = &impl->ioc] { ioc->run(); });
+    for (const auto& io : impl->contexts) {
+        impl->threads.emplace_back([io = io.get()] {
+            pthread_setname_np(pthread_self(), "platformd-io"); // for top -H and perf
+            const auto work = net::make_work_guard(*io);        // idle until stop(), even with no connection
+            io->run();
+        });
     }
     qCInfo(lcPlatform) << "listening on port" << impl->port;
     return std::unique_ptr<HttpsServer>(new HttpsServer(std::move(impl)));
@@ -355,6 +356,11 @@ quint16 HttpsServer::port() const
     return m_impl->port;
 }
 
+int HttpsServer::ioThreads() const
+{
+    return static_cast<int>(m_impl->contexts.size());
+}
+
 void HttpsServer::stop()
 {
     if (m_impl->stopped) {
@@ -363,7 +369,7 @@ void HttpsServer::stop()
     m_impl->stopped = true;
     auto& shared = *m_impl->shared;
     shared.stopping = true;
-    net::post(m_impl->acceptor.get_executor(), [this] { m_impl->acceptor.close(); });
+    net::post(m_impl->acceptor->get_executor(), [this] { m_impl->acceptor->close(); });
     std::vector<std::shared_ptr<Session>> live;
     {
         const std::lock_guard lock(shared.mutex);
@@ -381,10 +387,13 @@ void HttpsServer::stop()
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(shared.options.shutdownGraceSeconds);
     shared.drained.wait_until(lock, deadline, [&shared] { return shared.sessions.empty(); });
     lock.unlock();
-    m_impl->ioc.stop();
+    for (const auto& io : m_impl->contexts) {
+        io->stop();
+    }
     for (auto& thread : m_impl->threads) {
         thread.join();
     }
+    shared.workers.join();
     qCInfo(lcPlatform) << "stopped";
 }
 

@@ -70,6 +70,10 @@ core::Error PgConnection::errorFor(pg_result* result) const
         return core::Error{core::Errc::NetworkFailure, QStringLiteral("postgres connection lost"), 0};
     }
     const char* state = result != nullptr ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+    // Class 08 and 57P (backend terminated, server shutting down): the database went away.
+    if (state != nullptr && (qstrncmp(state, "08", 2) == 0 || qstrncmp(state, "57P", 3) == 0)) {
+        return core::Error{core::Errc::NetworkFailure, QStringLiteral("postgres connection lost"), 0};
+    }
     const QString message = QString::fromUtf8(PQerrorMessage(m_connection)).trimmed();
     return core::Error{core::Errc::StoreFailure,
                        QStringLiteral("%1 %2").arg(QString::fromLatin1(state != nullptr ? state : "?????"), message),

@@ -1,6 +1,7 @@
 #include "platformd/PlatformApi.h"
 
 #include "core/Logging.h"
+#include "platformd/PgPipeline.h"
 #include "platformd/PlatformApiImpl.h"
 
 #include <QElapsedTimer>
@@ -33,6 +34,28 @@ ApiResult<void> checkAccess(const PeerIdentity& peer, Access access)
                        QStringLiteral("the client certificate's role does not allow this"));
     }
     return {};
+}
+
+// Structured access log: method, path, status, terminal, duration. Never bodies or queries (they
+// hold card identities and sealed numbers). Successes at debug level
+// (QT_LOGGING_RULES="madoguchi.platform.debug=true"): a line per request to stderr costs a
+// measurable share at thousands of requests per second.
+void logRequest(const HttpRequest& request, int status, qint64 ms)
+{
+    const bool failure = status >= 400;
+    if (!(failure ? lcPlatform().isInfoEnabled() : lcPlatform().isDebugEnabled())) {
+        return;
+    }
+    const QString line = QStringLiteral("request method=%1 path=%2 status=%3 terminal=%4 ms=%5")
+                             .arg(QString::fromLatin1(request.method), request.path)
+                             .arg(status)
+                             .arg(request.peer.commonName.isEmpty() ? QStringLiteral("-") : request.peer.commonName)
+                             .arg(ms);
+    if (failure) {
+        qCInfo(lcPlatform).noquote() << line;
+    } else {
+        qCDebug(lcPlatform).noquote() << line;
+    }
 }
 
 } // namespace
@@ -77,24 +100,41 @@ HttpResponse PlatformApi::handle(const HttpRequest& request)
     QElapsedTimer timer;
     timer.start();
     HttpResponse response = m_impl->route(request);
-    // Structured access log: method, path, status, terminal, duration. Never bodies or queries
-    // (they hold card identities and sealed numbers).
-    // Successes at debug level (QT_LOGGING_RULES="madoguchi.platform.debug=true"): a line per request
-    // to stderr costs a measurable share at thousands of requests per second.
-    const bool failure = response.status >= 400;
-    if (failure ? lcPlatform().isInfoEnabled() : lcPlatform().isDebugEnabled()) {
-        const QString line = QStringLiteral("request method=%1 path=%2 status=%3 terminal=%4 ms=%5")
-                                 .arg(QString::fromLatin1(request.method), request.path)
-                                 .arg(response.status)
-                                 .arg(request.peer.commonName.isEmpty() ? QStringLiteral("-") : request.peer.commonName)
-                                 .arg(timer.elapsed());
-        if (failure) {
-            qCInfo(lcPlatform).noquote() << line;
-        } else {
-            qCDebug(lcPlatform).noquote() << line;
-        }
-    }
+    logRequest(request, response.status, timer.elapsed());
     return response;
+}
+
+bool PlatformApi::handleAsync(const HttpRequest& request, PgPipeline& pipeline,
+                              std::function<void(HttpResponse)> respond)
+{
+    using Builder = ApiResult<CheckStatement> (Impl::*)(const HttpRequest&);
+    Builder builder = nullptr;
+    if (request.method == "POST" && request.path == QLatin1String("/v1/rp/qualification")) {
+        builder = &Impl::qualificationCheck;
+    } else if (request.method == "POST" && request.path == QLatin1String("/v1/rp/verify-card")) {
+        builder = &Impl::verificationCheck;
+    } else {
+        return false;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    auto answer = [request = HttpRequest{request.method, request.path, {}, {}, {}, request.peer}, timer,
+                   respond = std::move(respond)](HttpResponse response) {
+        logRequest(request, response.status, timer.elapsed());
+        respond(std::move(response));
+    };
+    auto allowed = checkAccess(request.peer, Access::Terminal);
+    auto check = allowed ? (m_impl.get()->*builder)(request) : tl::unexpected(allowed.error());
+    if (!check) {
+        answer(errorResponse(check.error()));
+        return true;
+    }
+    pipeline.exec(check->sql, check->params,
+                  [finish = std::move(check->finish), answer = std::move(answer)](core::Result<PgResult> row) {
+                      auto result = row ? finish(*row) : tl::unexpected(fromCoreError(row.error()));
+                      answer(result ? *result : errorResponse(result.error()));
+                  });
+    return true;
 }
 
 std::optional<HttpResponse> PlatformApi::gate(const PeerIdentity& peer)

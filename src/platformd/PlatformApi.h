@@ -7,6 +7,7 @@
 
 #include <QByteArray>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -16,6 +17,7 @@ class TrustStore;
 
 namespace madoguchi::platformd {
 
+class PgPipeline;
 class PgPool;
 class TerminalCa;
 
@@ -47,6 +49,11 @@ public:
     PlatformApi& operator=(const PlatformApi&) = delete;
 
     [[nodiscard]] HttpResponse handle(const HttpRequest& request);
+    // The relying-party checks (qualification, card verification) without blocking: their statement
+    // goes through `pipeline` and `respond` is called when its row is back (on the pipeline's
+    // thread). Returns false, having done nothing, for every other request: those go to handle().
+    [[nodiscard]] bool handleAsync(const HttpRequest& request, PgPipeline& pipeline,
+                                   std::function<void(HttpResponse)> respond);
     // Per connection: a terminal whose certificate the platform revoked (or never registered) is
     // answered 403 on every request of that connection.
     [[nodiscard]] std::optional<HttpResponse> gate(const PeerIdentity& peer);

@@ -22,6 +22,15 @@ struct VerificationRequest
     QString assurance;
 };
 
+// A relying-party check reduced to its one statement and what turns the statement's row into the
+// answer: run through the pool (blocking) or a PgPipeline (PlatformApi::handleAsync).
+struct CheckStatement
+{
+    const char* sql = nullptr;
+    QList<PgParam> params;
+    std::function<ApiResult<HttpResponse>(const PgResult&)> finish;
+};
+
 struct PlatformApi::Impl
 {
     explicit Impl(PlatformApiConfig c) : config(std::move(c)), verdicts(config.verdictCacheSize) {}
@@ -53,9 +62,12 @@ struct PlatformApi::Impl
     // ApiRelyingParty.cpp
     [[nodiscard]] ApiResult<HttpResponse> challenge(const HttpRequest& request);
     [[nodiscard]] ApiResult<HttpResponse> verifyCard(const HttpRequest& request);
+    [[nodiscard]] ApiResult<CheckStatement> verificationCheck(const HttpRequest& request);
     [[nodiscard]] ApiResult<VerificationRequest> parseVerification(const HttpRequest& request);
     [[nodiscard]] CertificateVerdict verdictFor(const QByteArray& certDer);
     [[nodiscard]] ApiResult<HttpResponse> qualification(const HttpRequest& request);
+    [[nodiscard]] ApiResult<CheckStatement> qualificationCheck(const HttpRequest& request);
+    [[nodiscard]] ApiResult<HttpResponse> runCheck(ApiResult<CheckStatement> check);
     [[nodiscard]] ApiResult<HttpResponse> vaultPublicKey(const HttpRequest& request);
     [[nodiscard]] ApiResult<HttpResponse> tokenize(const HttpRequest& request);
 };

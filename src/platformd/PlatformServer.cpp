@@ -5,6 +5,7 @@
 #include "pki/TrustStore.h"
 #include "platformd/HttpsServer.h"
 #include "platformd/Migrations.h"
+#include "platformd/PgPipeline.h"
 #include "platformd/PgPool.h"
 #include "platformd/PlatformApi.h"
 #include "platformd/TerminalCa.h"
@@ -12,6 +13,8 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <algorithm>
 
 namespace madoguchi::platformd {
 
@@ -48,6 +51,7 @@ core::Result<PlatformConfig> PlatformConfig::fromFile(const QString& path)
     c.database = o.value(QStringLiteral("database")).toString();
     c.filesDirectory = o.value(QStringLiteral("filesDirectory")).toString();
     c.trainingTrust = o.value(QStringLiteral("trainingTrust")).toBool(false);
+    c.challengeLifetimeSeconds = o.value(QStringLiteral("challengeLifetimeSeconds")).toInt(c.challengeLifetimeSeconds);
     return c;
 }
 
@@ -59,6 +63,9 @@ struct PlatformServer::Impl
     std::optional<pki::TrustStore> trust;
     std::unique_ptr<PlatformApi> api;
     std::unique_ptr<HttpsServer> https;
+    // One per I/O thread, made by that thread on first use and only used there; destroyed after the
+    // threads stopped and before their io_contexts (declared after `https`).
+    std::vector<std::unique_ptr<PgPipeline>> pipelines;
 };
 
 core::Result<std::unique_ptr<PlatformServer>> PlatformServer::start(const PlatformConfig& config)
@@ -98,6 +105,7 @@ core::Result<std::unique_ptr<PlatformServer>> PlatformServer::start(const Platfo
     apiConfig.ca = &*impl->ca;
     apiConfig.clock = &impl->clock;
     apiConfig.trust = &*impl->trust;
+    apiConfig.challengeLifetimeSeconds = config.challengeLifetimeSeconds;
     apiConfig.vaultPrivateKeyPem = *vaultKey;
     apiConfig.vaultPublicKeyPem = *vaultPub;
     apiConfig.secret = core::SecureBytes(QByteArrayView(*secret));
@@ -109,15 +117,27 @@ core::Result<std::unique_ptr<PlatformServer>> PlatformServer::start(const Platfo
     HttpsServerOptions options;
     options.address = config.listenAddress;
     options.port = config.port;
-    options.threads = config.threads;
+    options.threads = std::max(1, config.threads);
+    options.workerThreads = std::max(1, config.poolSize);
     options.certificatePem = *serverPem;
     options.privateKeyPem = *serverKey;
     options.clientCaPem = *caPem;
     options.maxBodyBytes = config.maxBodyBytes;
     PlatformApi* apiPtr = impl->api.get();
+    impl->pipelines.resize(static_cast<std::size_t>(options.threads));
+    auto pipelineFor = [pipelines = impl->pipelines.data(), conninfo = config.database](const IoThread& thread) {
+        auto& pipeline = pipelines[thread.index];
+        if (!pipeline) {
+            pipeline = std::make_unique<PgPipeline>(thread.context, conninfo);
+        }
+        return pipeline.get();
+    };
     auto https = HttpsServer::start(
         options, [apiPtr](const HttpRequest& r) { return apiPtr->handle(r); },
-        [apiPtr](const PeerIdentity& p) { return apiPtr->gate(p); });
+        [apiPtr](const PeerIdentity& p) { return apiPtr->gate(p); },
+        [apiPtr, pipelineFor](HttpRequest& r, const IoThread& thread, Responder respond) {
+            return apiPtr->handleAsync(r, *pipelineFor(thread), std::move(respond));
+        });
     if (!https) {
         return core::fail(https.error());
     }
@@ -160,6 +180,7 @@ void PlatformServer::stop()
     if (m_impl->https) {
         m_impl->https->stop();
     }
+    m_impl->pipelines.clear(); // the I/O threads are joined: nothing uses them any more
 }
 
 } // namespace madoguchi::platformd

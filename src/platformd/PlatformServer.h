@@ -18,12 +18,17 @@ struct PlatformConfig
 {
     QString listenAddress = QStringLiteral("127.0.0.1");
     quint16 port = 8443;
-    int threads = 8;
+    // I/O threads: each runs its own event loop and one PostgreSQL connection in pipeline mode for the
+    // relying-party checks, so size it to the cores, not to the clients.
+    int threads = 2;
+    // Blocking work (sync, feeds, registration, audit, vault, the per-connection terminal check):
+    // worker threads = pooled PostgreSQL connections.
     int poolSize = 8;
     qint64 maxBodyBytes = 4 << 20;
     QString database;           // libpq conninfo
     QString filesDirectory;     // TerminalCa PlatformFiles: ca.pem ca.key server.pem server.key vault.* secret.bin
     bool trainingTrust = false; // trust the demo set's TEST PKI for card verification
+    int challengeLifetimeSeconds = 120; // a card-login challenge is accepted this long after issue
 
     // Applies a JSON object's members (same names as the fields) over the defaults.
     [[nodiscard]] static core::Result<PlatformConfig> fromFile(const QString& path);

@@ -13,7 +13,8 @@ const QDateTime T0 = QDateTime(QDate(2026, 11, 28), QTime(4, 0), Qt::UTC);
 
 CertificateVerdict verdict(const char* cardId, int lifetimeSeconds)
 {
-    return CertificateVerdict{QStringLiteral("valid"), QLatin1String(cardId), nullptr, T0.addSecs(lifetimeSeconds)};
+    return CertificateVerdict{QStringLiteral("valid"), QLatin1String(cardId), nullptr, T0.addSecs(lifetimeSeconds),
+                              nullptr};
 }
 
 } // namespace

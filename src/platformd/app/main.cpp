@@ -40,8 +40,12 @@ void addOptions(QCommandLineParser& parser)
     parser.addOption({QStringLiteral("config"), QStringLiteral("JSON configuration file."), QStringLiteral("file")});
     parser.addOption({QStringLiteral("port"), QStringLiteral("Listen port (0: any)."), QStringLiteral("port")});
     parser.addOption({QStringLiteral("listen"), QStringLiteral("Listen address."), QStringLiteral("address")});
-    parser.addOption({QStringLiteral("threads"), QStringLiteral("I/O threads."), QStringLiteral("n")});
-    parser.addOption({QStringLiteral("pool"), QStringLiteral("PostgreSQL connections."), QStringLiteral("n")});
+    parser.addOption({QStringLiteral("threads"),
+                      QStringLiteral("I/O threads (= cores), each with one pipelined PostgreSQL connection."),
+                      QStringLiteral("n")});
+    parser.addOption({QStringLiteral("pool"),
+                      QStringLiteral("Worker threads = pooled PostgreSQL connections (blocking endpoints)."),
+                      QStringLiteral("n")});
     parser.addOption({QStringLiteral("database"), QStringLiteral("libpq conninfo."), QStringLiteral("conninfo")});
     parser.addOption(
         {QStringLiteral("files"), QStringLiteral("Directory with ca/server/vault keys."), QStringLiteral("dir")});
