@@ -5,7 +5,6 @@
 #include "services/LinkageId.h"
 #include "services/PanSealer.h"
 #include "services/PaymentCardNumber.h"
-#include "store/CompactJson.h"
 #include "store/Database.h"
 #include "store/Transaction.h"
 
@@ -156,22 +155,11 @@ core::Result<void> LinkageService::appendVersion(const Operator& op, Linkage& l,
     if (auto inserted = m_repo.insertVersion(l); !inserted) {
         return inserted;
     }
-    // The outbox entry points at the version row instead of copying it: versions are immutable, so
-    // sync reads linkage_version (uuid, version) when it sends — including the sealed PAN. Copying
-    // the row here doubled the database (~400 bytes per row) and the import time.
-    // The payload {"kind","status","uuid","version"} is written by hand (CompactJson): the same keys
-    // and text QJsonDocument wrote, without building a QJsonObject per row.
-    const QString uuidText = l.uuid.toString(QUuid::WithoutBraces);
-    QByteArray payload;
-    payload.reserve(112);
-    payload.append("{\"kind\":");
-    store::CompactJson::appendString(payload, l.kind);
-    payload.append(",\"status\":\"").append(store::statusName(l.status).toLatin1());
-    payload.append("\",\"uuid\":\"").append(uuidText.toLatin1());
-    payload.append("\",\"version\":").append(QByteArray::number(l.version)).append('}');
+    // The outbox entry points at the version row (uuid, version) instead of copying it: versions are
+    // immutable, so sync reads linkage_version when it sends — including the sealed PAN — and makes
+    // the idempotency key "uuid:version" then (0033_compact_linkages.sql).
     const QByteArray id = l.uuid.toRfc4122();
-    const QString key = uuidText + QLatin1Char(':') + QString::number(l.version);
-    if (auto queued = m_repo.appendOutbox(QStringLiteral("linkage"), id, what, payload, key, l.createdAt); !queued) {
+    if (auto queued = m_repo.appendOutbox(QStringLiteral("linkage"), id, l.version, what); !queued) {
         return queued;
     }
     if (m_recorder != nullptr && record) {

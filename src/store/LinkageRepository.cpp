@@ -20,28 +20,69 @@ QString isoDate(const QDate& date)
     return date.isValid() ? date.toString(Qt::ISODate) : QString();
 }
 
-Linkage readLinkage(const Statement& s)
+template <typename Enum>
+Enum enumFromCode(qint64 code, int count, Enum fallback)
 {
+    return code >= 0 && code < count ? static_cast<Enum>(code) : fallback;
+}
+
+} // namespace
+
+Linkage LinkageRepository::readLinkage(const Statement& s)
+{
+    // Integer codes of 0033_compact_linkages.sql: the enums' order (store/Linkage.h).
     Linkage l;
-    l.uuid = QUuid::fromRfc4122(s.columnBlob(0));
+    l.uuid = QUuid::fromRfc4122(s.columnView(0));
     l.version = static_cast<int>(s.columnInt64(1));
     l.cardId = s.columnInt64(2);
-    l.card = {s.columnBlob(3), s.columnBlob(4)};
-    l.kind = s.columnText(5);
-    l.status = statusFromName(s.columnText(6)).value_or(LinkageStatus::Suspended);
+    if (!s.columnIsNull(3)) {
+        l.card = {s.columnBlob(3), s.columnBlob(4)};
+    }
+    l.kind = kindCode(static_cast<int>(s.columnInt64(5)));
+    l.status = enumFromCode(s.columnInt64(6), 4, LinkageStatus::Suspended);
     l.validFrom = QDate::fromString(s.columnText(7), Qt::ISODate);
     l.validTo = QDate::fromString(s.columnText(8), Qt::ISODate);
     l.createdBy = s.columnText(9);
-    l.assurance = assuranceFromName(s.columnText(10)).value_or(Assurance::TapOnly);
+    l.assurance = enumFromCode(s.columnInt64(10), 3, Assurance::TapOnly);
     l.fields = QJsonDocument::fromJson(s.columnBlob(11)).object();
     l.searchKey = s.columnText(12);
     l.sealedPan = s.columnBlob(13);
     l.reason = s.columnText(14);
-    l.createdAt = QDateTime::fromString(s.columnText(15), Qt::ISODate);
+    l.createdAt = QDateTime::fromSecsSinceEpoch(s.columnInt64(15), Qt::UTC);
     return l;
 }
 
-} // namespace
+void LinkageRepository::loadKinds()
+{
+    m_kindIds.clear();
+    m_kindCodes.clear();
+    auto stmt = m_db.prepare("SELECT id, code FROM linkage_kind");
+    while (stmt && stmt->step().value_or(false)) {
+        m_kindIds.insert(stmt->columnText(1), static_cast<int>(stmt->columnInt64(0)));
+        m_kindCodes.insert(static_cast<int>(stmt->columnInt64(0)), stmt->columnText(1));
+    }
+}
+
+int LinkageRepository::kindId(const QString& code)
+{
+    // Kinds are data (0001): a code added since the map was loaded is looked up once more.
+    auto it = m_kindIds.constFind(code);
+    if (it == m_kindIds.cend()) {
+        loadKinds();
+        it = m_kindIds.constFind(code);
+    }
+    return it == m_kindIds.cend() ? -1 : it.value();
+}
+
+QString LinkageRepository::kindCode(int id)
+{
+    auto it = m_kindCodes.constFind(id);
+    if (it == m_kindCodes.cend()) {
+        loadKinds();
+        it = m_kindCodes.constFind(id);
+    }
+    return it == m_kindCodes.cend() ? QString() : it.value();
+}
 
 const QString& LinkageRepository::isoText(const QDateTime& at)
 {
@@ -208,12 +249,12 @@ core::Result<void> LinkageRepository::insertVersion(const Linkage& l)
         return core::fail(stmt.error());
     }
     Statement& s = **stmt;
-    s.bindBlob(1, l.uuid.toRfc4122()).bind(2, l.version).bind(3, l.cardId).bind(4, l.kind);
-    s.bind(5, statusName(l.status)).bindOptional(6, isoDate(l.validFrom)).bindOptional(7, isoDate(l.validTo));
-    s.bind(8, l.createdBy).bind(9, assuranceName(l.assurance));
+    s.bindBlob(1, l.uuid.toRfc4122()).bind(2, l.version).bind(3, l.cardId).bind(4, kindId(l.kind));
+    s.bind(5, static_cast<int>(l.status)).bindOptional(6, isoDate(l.validFrom)).bindOptional(7, isoDate(l.validTo));
+    s.bind(8, l.createdBy).bind(9, static_cast<int>(l.assurance));
     s.bindText(10, CompactJson::write(l.fields)).bind(11, l.searchKey);
     l.sealedPan.isEmpty() ? s.bindNull(12) : s.bindBlob(12, l.sealedPan);
-    s.bindOptional(13, l.reason).bind(14, isoText(l.createdAt));
+    s.bindOptional(13, l.reason).bind(14, l.createdAt.toSecsSinceEpoch());
     return s.run();
 }
 
@@ -283,18 +324,18 @@ core::Result<QList<Linkage>> LinkageRepository::currentByKey(const QString& kind
     if (!stmt) {
         return core::fail(stmt.error());
     }
-    (*stmt)->bind(1, kind).bind(2, searchKey);
+    (*stmt)->bind(1, kindId(kind)).bind(2, searchKey);
     return collect(**stmt);
 }
 
 core::Result<QList<qint64>> LinkageRepository::cardsHoldingKey(const QString& kind, const QString& searchKey)
 {
     auto stmt = cached(m_holding, "SELECT card_id FROM linkage_current WHERE kind = ? AND search_key = ?"
-                                  " AND status IN ('active', 'suspended')");
+                                  " AND status IN (0, 1)"); // active, suspended
     if (!stmt) {
         return core::fail(stmt.error());
     }
-    (*stmt)->bind(1, kind).bind(2, searchKey);
+    (*stmt)->bind(1, kindId(kind)).bind(2, searchKey);
     QList<qint64> cards;
     for (;;) {
         auto row = (*stmt)->step();
@@ -364,17 +405,14 @@ core::Result<void> LinkageRepository::forEachCurrent(const std::function<bool(co
     }
 }
 
-core::Result<void> LinkageRepository::appendOutbox(const QString& entity, QByteArrayView entityId, const QString& op,
-                                                   QByteArrayView payloadJson, const QString& idempotencyKey,
-                                                   const QDateTime& now)
+core::Result<void> LinkageRepository::appendOutbox(const QString& entity, QByteArrayView entityId, int version,
+                                                   const QString& op)
 {
-    auto stmt = cached(m_outbox, "INSERT INTO outbox(entity, entity_id, op, payload, idempotency_key, created_at)"
-                                 " VALUES (?, ?, ?, ?, ?, ?)");
+    auto stmt = cached(m_outbox, "INSERT INTO outbox(entity, entity_id, version, op) VALUES (?, ?, ?, ?)");
     if (!stmt) {
         return core::fail(stmt.error());
     }
-    (*stmt)->bind(1, entity).bindBlob(2, entityId).bind(3, op).bindText(4, payloadJson);
-    (*stmt)->bind(5, idempotencyKey).bind(6, isoText(now));
+    (*stmt)->bind(1, entity).bindBlob(2, entityId).bind(3, version).bind(4, op);
     return (*stmt)->run();
 }
 
