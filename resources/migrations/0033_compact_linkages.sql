@@ -14,12 +14,14 @@ CREATE UNIQUE INDEX linkage_kind_by_id ON linkage_kind(id);
 -- the ISO text it replaces had whole seconds too). Codes (store/Linkage.h enum order):
 --   status    0 active, 1 suspended, 2 ended, 3 migrated
 --   assurance 0 pin_signature, 1 photo_check, 2 tap_only
--- Same clustering as 0001: WITHOUT ROWID, primary key (card_id, uuid, version).
+-- Same clustering as 0001: WITHOUT ROWID, primary key (card_id, uuid, version). The foreign keys are
+-- checked at COMMIT (DEFERRABLE INITIALLY DEFERRED): an immediate one makes every multi-row INSERT
+-- keep a statement journal, i.e. encrypt each touched page once more (store/LinkageBulkWriter.h).
 CREATE TABLE linkage_version_33 (
-    card_id    INTEGER NOT NULL REFERENCES card_identity(id),
+    card_id    INTEGER NOT NULL REFERENCES card_identity(id) DEFERRABLE INITIALLY DEFERRED,
     uuid       BLOB NOT NULL,
     version    INTEGER NOT NULL,
-    kind       INTEGER NOT NULL REFERENCES linkage_kind(id),
+    kind       INTEGER NOT NULL REFERENCES linkage_kind(id) DEFERRABLE INITIALLY DEFERRED,
     status     INTEGER NOT NULL CHECK (status BETWEEN 0 AND 3),
     valid_from TEXT,
     valid_to   TEXT,

@@ -15,7 +15,7 @@
 
 namespace madoguchi::services {
 
-struct CsvRecord;
+struct ImportRow;
 
 struct ImportOptions
 {
@@ -72,11 +72,9 @@ public:
 private:
     struct Pass;
     [[nodiscard]] core::Result<void> runPass(Pass& pass);
-    [[nodiscard]] core::Result<void> handleRecord(Pass& pass, const CsvRecord& record);
-    [[nodiscard]] bool decodeRow(Pass& pass, const QList<QByteArray>& raw);
-    [[nodiscard]] EnrolRequest requestFor(const Pass& pass, QList<FieldIssue>& issues) const;
+    [[nodiscard]] core::Result<void> handleRow(Pass& pass, ImportRow& row);
+    [[nodiscard]] core::Result<void> storeRow(Pass& pass, ImportRow& row);
     [[nodiscard]] core::Result<void> beginBatch(Pass& pass);
-    [[nodiscard]] core::Result<void> importRow(Pass& pass, const QList<QByteArray>& raw);
     [[nodiscard]] core::Result<void> commitBatch(Pass& pass, bool last);
     [[nodiscard]] core::Result<QByteArray> fileSha256() const;
     [[nodiscard]] core::Result<void> openJob(const QByteArray& sha);
