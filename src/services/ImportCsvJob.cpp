@@ -14,9 +14,34 @@
 #include <QHash>
 
 #include <algorithm>
+#include <string>
 #include <optional>
 
 namespace madoguchi::services {
+
+namespace {
+
+// For the import's duration the WAL is checkpointed every ~32 MB instead of every ~4 MB (SQLite's
+// default of 1000 pages): each 10 000-row batch rewrites index pages that the next batches rewrite
+// again, and a checkpoint copies (and fsyncs) every page it finds, so fewer checkpoints copy fewer
+// pages. Durability is unchanged: a commit is durable once in the WAL (docs/storage.md "Journal").
+class CheckpointInterval final
+{
+public:
+    explicit CheckpointInterval(store::Database& db) : m_db(db)
+    {
+        m_previous = db.queryInt("PRAGMA wal_autocheckpoint").value_or(1000);
+        (void)db.exec("PRAGMA wal_autocheckpoint = 8192");
+    }
+    ~CheckpointInterval() { (void)m_db.exec("PRAGMA wal_autocheckpoint = " + std::to_string(m_previous)); }
+    Q_DISABLE_COPY_MOVE(CheckpointInterval)
+
+private:
+    store::Database& m_db;
+    qint64 m_previous = 1000;
+};
+
+} // namespace
 
 struct ImportCsvJob::Pass
 {
@@ -130,6 +155,7 @@ core::Result<ImportReport> ImportCsvJob::run()
         m_report = ImportReport{m_report.jobId, 0, 0, 0, 0, true, {}};
     }
     Pass pass;
+    const CheckpointInterval interval(m_service.repository().database());
     if (auto done = runPass(pass); !done) {
         m_service.discardImported(); // rolled back with the batch's transaction
         return core::fail(done.error());

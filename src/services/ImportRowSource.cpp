@@ -149,15 +149,17 @@ void ImportRowSource::produce()
 
 bool ImportRowSource::push(std::vector<ImportRow>&& chunk)
 {
+    std::vector<std::vector<ImportRow>> used;
     std::unique_lock lock(m_mutex);
     m_changed.wait(lock, [this] { return m_stopping || m_queue.size() < MaxChunks; });
     if (m_stopping) {
         return false;
     }
     m_queue.push_back(std::move(chunk));
+    used.swap(m_used);
     lock.unlock();
     m_changed.notify_all();
-    return true;
+    return true; // `used` is freed here, on this thread, outside the lock
 }
 
 bool ImportRowSource::next(std::vector<ImportRow>& chunk)
@@ -166,6 +168,9 @@ bool ImportRowSource::next(std::vector<ImportRow>& chunk)
     m_changed.wait(lock, [this] { return !m_queue.empty() || m_done; });
     if (m_queue.empty()) {
         return false;
+    }
+    if (!chunk.empty()) {
+        m_used.push_back(std::move(chunk));
     }
     chunk = std::move(m_queue.front());
     m_queue.pop_front();

@@ -56,7 +56,8 @@ public:
     // Opens the file, reads and maps the header (the pass fails on these errors), starts the thread.
     [[nodiscard]] core::Result<void> start(const QString& path);
     [[nodiscard]] qint64 bytesTotal() const { return m_bytesTotal; }
-    // The next chunk of rows, in file order; false at the end of the file.
+    // The next chunk of rows, in file order; false at the end of the file. The chunk `chunk` held
+    // before goes back to the reading thread, which frees it (the writing thread is the bottleneck).
     [[nodiscard]] bool next(std::vector<ImportRow>& chunk);
     // After next() said false: how the file ended (a read error fails the pass), its last record
     // number and the bytes read.
@@ -93,6 +94,7 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_changed;
     std::deque<std::vector<ImportRow>> m_queue;
+    std::vector<std::vector<ImportRow>> m_used; // handled chunks, freed by the reading thread
     bool m_done = false;
     bool m_stopping = false;
     bool m_readFailed = false;
