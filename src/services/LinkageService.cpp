@@ -195,7 +195,7 @@ core::Result<Linkage> LinkageService::storeImported(const Operator& op, Linkage 
     if (m_bulk == nullptr) {
         m_bulk = std::make_unique<store::LinkageBulkWriter>(m_db);
     }
-    if (auto queued = m_bulk->add(l, m_repo.kindId(l.kind), std::move(fieldsJson), QStringLiteral("enrol")); !queued) {
+    if (auto queued = m_bulk->add(l, m_repo.kindId(l.kind), std::move(fieldsJson)); !queued) {
         return core::fail(queued.error());
     }
     return l;

@@ -4,15 +4,24 @@
 
 #include <string>
 
+// Statements are built once per shape: 32 rows, or 1 for the rest of a flush.
+
 namespace madoguchi::store {
 
 namespace {
 
-constexpr const char* VersionColumns = "uuid, version, card_id, kind, status, valid_from, valid_to, created_by,"
-                                       " assurance, fields, search_key, sealed_pan, reason, created_at";
-constexpr int VersionColumnCount = 14;
-constexpr const char* OutboxColumns = "entity, entity_id, version, op";
-constexpr int OutboxColumnCount = 4;
+// New linkages only: version 1, status 0 (active), no sealed PAN, no reason; created_by is one
+// parameter (?1) shared by all rows of a statement. Per row 9 parameters: uuid, card_id, kind,
+// valid_from, valid_to, assurance, fields, search_key, created_at.
+constexpr int VersionParams = 9;
+
+// "(?b+1, 1, ?b+2, ...)" for the row whose parameters start after `base`.
+std::string versionRow(int base)
+{
+    const auto p = [base](int i) { return "?" + std::to_string(base + i); };
+    return "(" + p(1) + ", 1, " + p(2) + ", " + p(3) + ", 0, " + p(4) + ", " + p(5) + ", ?1, " + p(6) + ", " + p(7) +
+           ", " + p(8) + ", NULL, NULL, " + p(9) + ")";
+}
 
 // "YYYY-MM-DD" (what QDate::toString(Qt::ISODate) writes for years 1000–9999), or null.
 QByteArray isoDate(const QDate& date)
@@ -36,11 +45,6 @@ QByteArray isoDate(const QDate& date)
     return QByteArray(text, 10);
 }
 
-QByteArray utf8OrNull(const QString& text)
-{
-    return text.isNull() ? QByteArray() : text.toUtf8();
-}
-
 } // namespace
 
 QString LinkageBulkWriter::keyOf(int kindId, const QString& searchKey)
@@ -48,28 +52,26 @@ QString LinkageBulkWriter::keyOf(int kindId, const QString& searchKey)
     return QString::number(kindId) + QLatin1Char('\x1f') + searchKey;
 }
 
-core::Result<void> LinkageBulkWriter::add(const Linkage& l, int kindId, QByteArray fieldsJson, const QString& op)
+core::Result<void> LinkageBulkWriter::add(const Linkage& l, int kindId, QByteArray fieldsJson)
 {
-    if (!l.sealedPan.isEmpty()) {
-        // Never queued: a sealed card number goes through LinkageRepository::insertVersion.
-        return core::fail(core::Errc::Internal, QStringLiteral("bulk writes take no sealed card numbers"));
+    if (l.version != 1 || l.status != LinkageStatus::Active || !l.sealedPan.isEmpty() || !l.reason.isEmpty()) {
+        // Never queued: changes and sealed card numbers go through LinkageRepository::insertVersion.
+        return core::fail(core::Errc::Internal, QStringLiteral("bulk writes take new linkages only"));
     }
-    m_queue.push_back(Queued{l.uuid.toRfc4122(), l.version, l.cardId, kindId, static_cast<int>(l.status),
-                             isoDate(l.validFrom), isoDate(l.validTo),
-                             utf8Of(l.createdBy, m_lastCreatedBy, m_lastCreatedByUtf8), static_cast<int>(l.assurance),
-                             std::move(fieldsJson), l.searchKey.toUtf8(), utf8OrNull(l.reason),
-                             l.createdAt.toSecsSinceEpoch(), utf8Of(op, m_lastOp, m_lastOpUtf8)});
+    if (!m_queue.empty() && l.createdBy != m_lastCreatedBy) {
+        if (auto flushed = flush(); !flushed) { // one creator per statement (?1)
+            return flushed;
+        }
+    }
+    m_queue.push_back(Queued{l.uuid.toRfc4122(), l.cardId, kindId, isoDate(l.validFrom), isoDate(l.validTo),
+                             static_cast<int>(l.assurance), std::move(fieldsJson), l.searchKey.toUtf8(),
+                             l.createdAt.toSecsSinceEpoch()});
+    if (l.createdBy != m_lastCreatedBy || m_createdBy.isNull()) {
+        m_lastCreatedBy = l.createdBy;
+        m_createdBy = l.createdBy.toUtf8();
+    }
     m_queuedKeys.insert(keyOf(kindId, l.searchKey), l.cardId);
     return m_queue.size() >= std::size_t(Rows) ? flush() : core::Result<void>();
-}
-
-const QByteArray& LinkageBulkWriter::utf8Of(const QString& text, QString& lastText, QByteArray& lastUtf8)
-{
-    if (text != lastText || lastUtf8.isNull()) {
-        lastText = text;
-        lastUtf8 = text.toUtf8();
-    }
-    return lastUtf8;
 }
 
 std::optional<qint64> LinkageBulkWriter::queuedHolder(int kindId, const QString& searchKey) const
@@ -102,22 +104,21 @@ core::Result<void> LinkageBulkWriter::flush()
     return written;
 }
 
-core::Result<Statement*> LinkageBulkWriter::statement(Statement& slot, const char* table, const char* columns,
-                                                      int columnCount, int rows)
+core::Result<Statement*> LinkageBulkWriter::statement(Statement& slot, bool versions, int rows)
 {
     if (!slot.isValid()) {
-        std::string row = "(?";
-        for (int c = 1; c < columnCount; ++c) {
-            row += ", ?";
-        }
-        row += ')';
         // OR FAIL, and deferred foreign keys (0033): nothing in the statement may abort it, so SQLite
         // keeps no statement journal — which in SQLCipher is one more encryption of every page the
         // statement touches (measured: twice the writer's CPU time). A failure still fails the
         // import's transaction, which then rolls back whole.
-        std::string sql = std::string("INSERT OR FAIL INTO ") + table + '(' + columns + ") VALUES " + row;
-        for (int r = 1; r < rows; ++r) {
-            sql += ", " + row;
+        std::string sql = versions ? "INSERT OR FAIL INTO linkage_version(uuid, version, card_id, kind, status,"
+                                     " valid_from, valid_to, created_by, assurance, fields, search_key, sealed_pan,"
+                                     " reason, created_at) VALUES "
+                                   : "INSERT OR FAIL INTO outbox(entity, entity_id, version, op) VALUES ";
+        for (int r = 0; r < rows; ++r) {
+            sql += r > 0 ? ", " : "";
+            sql += versions ? versionRow(1 + r * VersionParams)
+                            : "('linkage', ?" + std::to_string(r + 1) + ", 1, 'enrol')";
         }
         auto prepared = m_db.prepare(sql);
         if (!prepared) {
@@ -134,14 +135,11 @@ void LinkageBulkWriter::bindVersion(Statement& s, int base, const Queued& q)
     const auto optional = [&s](int index, const QByteArray& text) {
         text.isNull() ? s.bindNull(index) : s.bindTextNoCopy(index, text);
     };
-    s.bindBlobNoCopy(base + 1, q.uuid).bind(base + 2, q.version).bind(base + 3, q.cardId).bind(base + 4, q.kind);
-    s.bind(base + 5, q.status);
-    optional(base + 6, q.validFrom);
-    optional(base + 7, q.validTo);
-    s.bindTextNoCopy(base + 8, q.createdBy).bind(base + 9, q.assurance).bindTextNoCopy(base + 10, q.fields);
-    s.bindTextNoCopy(base + 11, q.searchKey).bindNull(base + 12);
-    optional(base + 13, q.reason);
-    s.bind(base + 14, q.createdAt);
+    s.bindBlobNoCopy(base + 1, q.uuid).bind(base + 2, q.cardId).bind(base + 3, q.kind);
+    optional(base + 4, q.validFrom);
+    optional(base + 5, q.validTo);
+    s.bind(base + 6, q.assurance).bindTextNoCopy(base + 7, q.fields).bindTextNoCopy(base + 8, q.searchKey);
+    s.bind(base + 9, q.createdAt);
 }
 
 core::Result<void> LinkageBulkWriter::write(int first, int count)
@@ -149,25 +147,23 @@ core::Result<void> LinkageBulkWriter::write(int first, int count)
     // Version rows first, then their outbox entries in the same order: outbox ids follow the order
     // in which the linkages were created (ImportChunkAudit's digest relies on it).
     const bool many = count > 1;
-    auto versions =
-        statement(many ? m_versions : m_oneVersion, "linkage_version", VersionColumns, VersionColumnCount, count);
-    auto outbox = versions ? statement(many ? m_outbox : m_oneOutbox, "outbox", OutboxColumns, OutboxColumnCount, count)
+    auto versions = statement(many ? m_versions : m_oneVersion, true, count);
+    auto outbox = versions ? statement(many ? m_outbox : m_oneOutbox, false, count)
                            : core::Result<Statement*>(core::fail(versions.error()));
     if (!outbox) {
         return core::fail(outbox.error());
     }
+    Statement& v = **versions;
+    v.bindTextNoCopy(1, m_createdBy);
     for (int r = 0; r < count; ++r) {
-        bindVersion(**versions, r * VersionColumnCount, m_queue[std::size_t(first + r)]);
+        bindVersion(v, 1 + r * VersionParams, m_queue[std::size_t(first + r)]);
     }
-    if (auto ran = (*versions)->run(); !ran) {
+    if (auto ran = v.run(); !ran) {
         return ran;
     }
     Statement& o = **outbox;
     for (int r = 0; r < count; ++r) {
-        const Queued& q = m_queue[std::size_t(first + r)];
-        const int base = r * OutboxColumnCount;
-        o.bindTextNoCopy(base + 1, "linkage").bindBlobNoCopy(base + 2, q.uuid).bind(base + 3, q.version);
-        o.bindTextNoCopy(base + 4, q.op);
+        o.bindBlobNoCopy(r + 1, m_queue[std::size_t(first + r)].uuid);
     }
     return o.run();
 }
