@@ -235,18 +235,18 @@ core::Result<void> ImportCsvJob::storeRow(Pass& pass, ImportRow& row)
     QList<FieldIssue>& issues = row.issues;
     if (!row.rejected) {
         // No audit entry per row: the batch's entry covers it (ImportChunkAudit).
-        auto enrolled = m_service.storeImported(m_op, std::move(row.linkage), std::move(row.fieldsJson), issues,
-                                                m_options.createUnknownCards);
+        store::Linkage& l = row.linkage; // completed in place; freed with the row on the reading thread
+        auto enrolled =
+            m_service.storeImported(m_op, l, std::move(row.fieldsJson), issues, m_options.createUnknownCards);
         if (enrolled) {
             ++m_report.imported;
             if (pass.chunk) {
-                pass.chunk->add(enrolled->uuid);
+                pass.chunk->add(l.uuid);
             }
             if (row.name.isEmpty()) {
                 return {};
             }
-            return m_service.repository().appendResident(enrolled->cardId, row.name, row.birthDate, m_op.id,
-                                                         enrolled->createdAt);
+            return m_service.repository().appendResident(l.cardId, row.name, row.birthDate, m_op.id, l.createdAt);
         }
         const core::Errc code = enrolled.error().code;
         if (code != core::Errc::InvalidArgument && code != core::Errc::NotFound && code != core::Errc::Revoked &&

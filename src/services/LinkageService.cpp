@@ -176,8 +176,8 @@ core::Result<Linkage> LinkageService::storeEnrolment(const Operator& op, Linkage
     return l;
 }
 
-core::Result<Linkage> LinkageService::storeImported(const Operator& op, Linkage l, QByteArray fieldsJson,
-                                                    QList<FieldIssue>& found, bool createCard)
+core::Result<void> LinkageService::storeImported(const Operator& op, Linkage& l, QByteArray fieldsJson,
+                                                 QList<FieldIssue>& found, bool createCard)
 {
     if (l.kind == QStringLiteral("credit_card")) { // a card number is never in a file (ImportRowSource)
         return core::fail(core::Errc::InvalidArgument, QStringLiteral("card number rejected"));
@@ -195,10 +195,7 @@ core::Result<Linkage> LinkageService::storeImported(const Operator& op, Linkage 
     if (m_bulk == nullptr) {
         m_bulk = std::make_unique<store::LinkageBulkWriter>(m_db);
     }
-    if (auto queued = m_bulk->add(l, m_repo.kindId(l.kind), std::move(fieldsJson)); !queued) {
-        return core::fail(queued.error());
-    }
-    return l;
+    return m_bulk->add(l, m_repo.kindId(l.kind), std::move(fieldsJson));
 }
 
 core::Result<void> LinkageService::flushImported()

@@ -74,10 +74,11 @@ public:
     // storeEnrolment for bulk imports: no audit entry per row, no card numbers; the version and
     // outbox rows are queued and written a few dozen at a time (store::LinkageBulkWriter). Call
     // flushImported() before committing or reading them, discardImported() when rolling back.
-    // `fieldsJson`: store::CompactJson of the linkage's fields (made on the reading thread).
-    [[nodiscard]] core::Result<store::Linkage> storeImported(const Operator& op, store::Linkage linkage,
-                                                             QByteArray fieldsJson, QList<FieldIssue>& issues,
-                                                             bool createCard);
+    // `linkage` is completed in place (uuid if none, card id, creator, time): it stays with the
+    // caller's row, so the import frees it on its reading thread. `fieldsJson`: store::CompactJson
+    // of the linkage's fields (made on the reading thread).
+    [[nodiscard]] core::Result<void> storeImported(const Operator& op, store::Linkage& linkage, QByteArray fieldsJson,
+                                                   QList<FieldIssue>& issues, bool createCard);
     [[nodiscard]] core::Result<void> flushImported();
     void discardImported();
     // The audit hook, or null (the import records its chunks through it).

@@ -47,11 +47,6 @@ QByteArray isoDate(const QDate& date)
 
 } // namespace
 
-QString LinkageBulkWriter::keyOf(int kindId, const QString& searchKey)
-{
-    return QString::number(kindId) + QLatin1Char('\x1f') + searchKey;
-}
-
 core::Result<void> LinkageBulkWriter::add(const Linkage& l, int kindId, QByteArray fieldsJson)
 {
     if (l.version != 1 || l.status != LinkageStatus::Active || !l.sealedPan.isEmpty() || !l.reason.isEmpty()) {
@@ -70,7 +65,7 @@ core::Result<void> LinkageBulkWriter::add(const Linkage& l, int kindId, QByteArr
         m_lastCreatedBy = l.createdBy;
         m_createdBy = l.createdBy.toUtf8();
     }
-    m_queuedKeys.insert(keyOf(kindId, l.searchKey), l.cardId);
+    m_queuedKeys.insert({kindId, l.searchKey}, l.cardId); // shares the string, no copy
     return m_queue.size() >= std::size_t(Rows) ? flush() : core::Result<void>();
 }
 
@@ -79,7 +74,7 @@ std::optional<qint64> LinkageBulkWriter::queuedHolder(int kindId, const QString&
     if (m_queuedKeys.isEmpty()) {
         return std::nullopt;
     }
-    const auto it = m_queuedKeys.constFind(keyOf(kindId, searchKey));
+    const auto it = m_queuedKeys.constFind({kindId, searchKey});
     return it == m_queuedKeys.cend() ? std::nullopt : std::optional<qint64>(it.value());
 }
 

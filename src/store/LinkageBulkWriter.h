@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace madoguchi::store {
@@ -56,13 +57,12 @@ private:
     [[nodiscard]] core::Result<void> write(int first, int count);
     [[nodiscard]] core::Result<Statement*> statement(Statement& slot, bool versions, int rows);
     static void bindVersion(Statement& s, int base, const Queued& q);
-    [[nodiscard]] static QString keyOf(int kindId, const QString& searchKey);
 
     Database& m_db;
     std::vector<Queued> m_queue;
-    QHash<QString, qint64> m_queuedKeys; // kind id + search key → card
-    QString m_lastCreatedBy;             // the queued rows' creator (one per statement) ...
-    QByteArray m_createdBy;              // ... as UTF-8
+    QHash<std::pair<int, QString>, qint64> m_queuedKeys; // (kind id, search key) → card
+    QString m_lastCreatedBy;                             // the queued rows' creator (one per statement) ...
+    QByteArray m_createdBy;                              // ... as UTF-8
     Statement m_versions, m_outbox, m_oneVersion, m_oneOutbox;
 };
 
