@@ -56,6 +56,8 @@ struct ImportReport
 // English headers, row-level report, batches of `batchSize` rows per transaction, resumable after a
 // crash (import_job keyed by the file's SHA-256 remembers the last committed row). With the service's
 // ChangeRecorder, each committed batch gets ONE audit entry (ImportChunkAudit), not one per row.
+// run() reads and validates on a second thread (ImportRowSource) while the calling thread, which
+// owns the connection, writes; progress and the cancel check stay on the calling thread.
 class ImportCsvJob final
 {
 public:
