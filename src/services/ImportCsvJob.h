@@ -15,7 +15,7 @@
 
 namespace madoguchi::services {
 
-struct CsvRecord;
+struct ImportRow;
 
 struct ImportOptions
 {
@@ -56,6 +56,8 @@ struct ImportReport
 // English headers, row-level report, batches of `batchSize` rows per transaction, resumable after a
 // crash (import_job keyed by the file's SHA-256 remembers the last committed row). With the service's
 // ChangeRecorder, each committed batch gets ONE audit entry (ImportChunkAudit), not one per row.
+// run() reads and validates on a second thread (ImportRowSource) while the calling thread, which
+// owns the connection, writes; progress and the cancel check stay on the calling thread.
 class ImportCsvJob final
 {
 public:
@@ -72,11 +74,9 @@ public:
 private:
     struct Pass;
     [[nodiscard]] core::Result<void> runPass(Pass& pass);
-    [[nodiscard]] core::Result<void> handleRecord(Pass& pass, const CsvRecord& record);
-    [[nodiscard]] bool decodeRow(Pass& pass, const QList<QByteArray>& raw);
-    [[nodiscard]] EnrolRequest requestFor(const Pass& pass, QList<FieldIssue>& issues) const;
+    [[nodiscard]] core::Result<void> handleRow(Pass& pass, ImportRow& row);
+    [[nodiscard]] core::Result<void> storeRow(Pass& pass, ImportRow& row);
     [[nodiscard]] core::Result<void> beginBatch(Pass& pass);
-    [[nodiscard]] core::Result<void> importRow(Pass& pass, const QList<QByteArray>& raw);
     [[nodiscard]] core::Result<void> commitBatch(Pass& pass, bool last);
     [[nodiscard]] core::Result<QByteArray> fileSha256() const;
     [[nodiscard]] core::Result<void> openJob(const QByteArray& sha);

@@ -5,8 +5,8 @@
 #include "services/LinkageId.h"
 #include "services/PanSealer.h"
 #include "services/PaymentCardNumber.h"
-#include "store/CompactJson.h"
 #include "store/Database.h"
+#include "store/LinkageBulkWriter.h"
 #include "store/Transaction.h"
 
 #include <QRandomGenerator>
@@ -20,6 +20,8 @@ LinkageService::LinkageService(store::Database& db, const core::Clock& clock, QS
     : m_db(db), m_repo(db), m_clock(clock), m_terminalPrefix(std::move(terminalPrefix)), m_panSealer(panSealer),
       m_recorder(recorder)
 {}
+
+LinkageService::~LinkageService() = default;
 
 QString LinkageService::randomLetters(int count) const
 {
@@ -38,7 +40,7 @@ QString LinkageService::localPlatformId() const
     return QStringLiteral("L%1-%2").arg(m_terminalPrefix, randomLetters(12));
 }
 
-core::Result<void> LinkageService::prepareKindFields(EnrolRequest& request, QList<FieldIssue>* issues)
+core::Result<void> LinkageService::prepareKindFields(EnrolRequest& request, QList<FieldIssue>* issues) const
 {
     if (request.kind == QStringLiteral("platform_id") &&
         request.fields.value(QStringLiteral("platform_id")).toString().isEmpty()) {
@@ -92,14 +94,12 @@ core::Result<qint64> LinkageService::resolveCard(const store::CardIdentity& card
     return **id;
 }
 
-core::Result<Linkage> LinkageService::enrolInTransaction(const Operator& op, EnrolRequest& request,
-                                                         QList<FieldIssue>* issues, bool createCard, bool recordEach)
+core::Result<Linkage> LinkageService::prepareEnrolment(const Operator& op, EnrolRequest& request,
+                                                       QList<FieldIssue>& found) const
 {
     if (auto allowed = AccessPolicy::mayChangeKind(op, request.kind); !allowed) {
         return core::fail(allowed.error());
     }
-    QList<FieldIssue> local;
-    QList<FieldIssue>& found = issues != nullptr ? *issues : local;
     if (!request.card.isValid()) {
         found.append({QStringLiteral("card"), QStringLiteral("missing card identity")});
         return core::fail(core::Errc::InvalidArgument, QStringLiteral("missing card identity"));
@@ -116,7 +116,16 @@ core::Result<Linkage> LinkageService::enrolInTransaction(const Operator& op, Enr
     l.kind = request.kind;
     l.fields = request.fields;
     l.searchKey = LinkageValidator::searchKey(l.kind, l.fields);
-    auto cardId = resolveCard(request.card, createCard, found);
+    l.card = request.card;
+    l.assurance = request.assurance;
+    l.validFrom = request.validFrom;
+    l.validTo = request.validTo;
+    return l;
+}
+
+core::Result<qint64> LinkageService::checkNewLinkage(const Linkage& l, bool createCard, QList<FieldIssue>& found)
+{
+    auto cardId = resolveCard(l.card, createCard, found);
     if (!cardId) {
         return core::fail(cardId.error());
     }
@@ -124,29 +133,93 @@ core::Result<Linkage> LinkageService::enrolInTransaction(const Operator& op, Enr
     if (!holders) {
         return core::fail(holders.error());
     }
+    if (m_bulk != nullptr) { // an import's rows not yet written count as well
+        if (const auto queued = m_bulk->queuedHolder(m_repo.kindId(l.kind), l.searchKey)) {
+            holders->append(*queued);
+        }
+    }
     if (!holders->isEmpty()) {
         found.append({QString(), holders->contains(*cardId) ? QStringLiteral("duplicate: already linked")
                                                             : QStringLiteral("conflict: linked to another card")});
         return core::fail(core::Errc::InvalidArgument, found.last().reason);
     }
+    return cardId;
+}
+
+core::Result<Linkage> LinkageService::storeEnrolment(const Operator& op, Linkage l, core::SecureBytes* pan,
+                                                     QList<FieldIssue>& found, bool createCard, bool recordEach)
+{
+    auto cardId = checkNewLinkage(l, createCard, found);
+    if (!cardId) {
+        return core::fail(cardId.error());
+    }
     if (l.kind == QStringLiteral("credit_card")) {
-        auto sealed = m_panSealer->seal(request.pan);
+        if (pan == nullptr) {
+            return core::fail(core::Errc::InvalidArgument, QStringLiteral("card number rejected"));
+        }
+        auto sealed = m_panSealer->seal(*pan);
         if (!sealed) {
             return core::fail(sealed.error());
         }
         l.sealedPan = *sealed;
     }
-    request.pan.clear();
-    l.uuid = LinkageId::create();
+    if (pan != nullptr) {
+        pan->clear();
+    }
+    if (l.uuid.isNull()) {
+        l.uuid = LinkageId::create();
+    }
     l.cardId = *cardId;
-    l.card = request.card;
-    l.assurance = request.assurance;
-    l.validFrom = request.validFrom;
-    l.validTo = request.validTo;
     if (auto appended = appendVersion(op, l, QStringLiteral("enrol"), recordEach); !appended) {
         return core::fail(appended.error());
     }
     return l;
+}
+
+core::Result<void> LinkageService::storeImported(const Operator& op, Linkage& l, QByteArray fieldsJson,
+                                                 QList<FieldIssue>& found, bool createCard)
+{
+    if (l.kind == QStringLiteral("credit_card")) { // a card number is never in a file (ImportRowSource)
+        return core::fail(core::Errc::InvalidArgument, QStringLiteral("card number rejected"));
+    }
+    auto cardId = checkNewLinkage(l, createCard, found);
+    if (!cardId) {
+        return core::fail(cardId.error());
+    }
+    if (l.uuid.isNull()) {
+        l.uuid = LinkageId::create();
+    }
+    l.cardId = *cardId;
+    l.createdBy = op.id;
+    l.createdAt = m_clock.now();
+    if (m_bulk == nullptr) {
+        m_bulk = std::make_unique<store::LinkageBulkWriter>(m_db);
+    }
+    return m_bulk->add(l, m_repo.kindId(l.kind), std::move(fieldsJson));
+}
+
+core::Result<void> LinkageService::flushImported()
+{
+    return m_bulk != nullptr ? m_bulk->flush() : core::Result<void>();
+}
+
+void LinkageService::discardImported()
+{
+    if (m_bulk != nullptr) {
+        m_bulk->discard();
+    }
+}
+
+core::Result<Linkage> LinkageService::enrolInTransaction(const Operator& op, EnrolRequest& request,
+                                                         QList<FieldIssue>* issues, bool createCard, bool recordEach)
+{
+    QList<FieldIssue> local;
+    QList<FieldIssue>& found = issues != nullptr ? *issues : local;
+    auto prepared = prepareEnrolment(op, request, found);
+    if (!prepared) {
+        return prepared;
+    }
+    return storeEnrolment(op, std::move(*prepared), &request.pan, found, createCard, recordEach);
 }
 
 core::Result<void> LinkageService::appendVersion(const Operator& op, Linkage& l, const QString& what, bool record)
@@ -156,22 +229,11 @@ core::Result<void> LinkageService::appendVersion(const Operator& op, Linkage& l,
     if (auto inserted = m_repo.insertVersion(l); !inserted) {
         return inserted;
     }
-    // The outbox entry points at the version row instead of copying it: versions are immutable, so
-    // sync reads linkage_version (uuid, version) when it sends — including the sealed PAN. Copying
-    // the row here doubled the database (~400 bytes per row) and the import time.
-    // The payload {"kind","status","uuid","version"} is written by hand (CompactJson): the same keys
-    // and text QJsonDocument wrote, without building a QJsonObject per row.
-    const QString uuidText = l.uuid.toString(QUuid::WithoutBraces);
-    QByteArray payload;
-    payload.reserve(112);
-    payload.append("{\"kind\":");
-    store::CompactJson::appendString(payload, l.kind);
-    payload.append(",\"status\":\"").append(store::statusName(l.status).toLatin1());
-    payload.append("\",\"uuid\":\"").append(uuidText.toLatin1());
-    payload.append("\",\"version\":").append(QByteArray::number(l.version)).append('}');
+    // The outbox entry points at the version row (uuid, version) instead of copying it: versions are
+    // immutable, so sync reads linkage_version when it sends — including the sealed PAN — and makes
+    // the idempotency key "uuid:version" then (0033_compact_linkages.sql).
     const QByteArray id = l.uuid.toRfc4122();
-    const QString key = uuidText + QLatin1Char(':') + QString::number(l.version);
-    if (auto queued = m_repo.appendOutbox(QStringLiteral("linkage"), id, what, payload, key, l.createdAt); !queued) {
+    if (auto queued = m_repo.appendOutbox(QStringLiteral("linkage"), id, l.version, what); !queued) {
         return queued;
     }
     if (m_recorder != nullptr && record) {

@@ -11,7 +11,12 @@
 
 #include <QIODevice>
 
+#include <memory>
 #include <optional>
+
+namespace madoguchi::store {
+class LinkageBulkWriter;
+}
 
 namespace madoguchi::services {
 
@@ -46,6 +51,7 @@ class LinkageService final
 public:
     LinkageService(store::Database& db, const core::Clock& clock, QString terminalPrefix,
                    const PanSealer* panSealer = nullptr, ChangeRecorder* recorder = nullptr);
+    ~LinkageService();
 
     [[nodiscard]] core::Result<store::Linkage> enrol(const Operator& op, EnrolRequest request);
     // The same inside the caller's transaction (bulk import). `issues` gets field-level problems.
@@ -54,6 +60,27 @@ public:
     [[nodiscard]] core::Result<store::Linkage> enrolInTransaction(const Operator& op, EnrolRequest& request,
                                                                   QList<FieldIssue>* issues, bool createCard = true,
                                                                   bool recordEach = true);
+    // enrolInTransaction in two steps, so that a bulk import checks rows on one thread while another
+    // stores them (ImportCsvJob). prepareEnrolment needs no database and may run on any thread: role,
+    // card identity, the kind's fields and validators; the linkage it returns has kind, fields, search
+    // key, card, assurance and validity. storeEnrolment, in the caller's transaction on the connection's
+    // thread: the card (unknown, revoked or migrated refused), duplicates, the version and outbox rows.
+    // `pan`: credit cards only, sealed and then wiped.
+    [[nodiscard]] core::Result<store::Linkage> prepareEnrolment(const Operator& op, EnrolRequest& request,
+                                                                QList<FieldIssue>& issues) const;
+    [[nodiscard]] core::Result<store::Linkage> storeEnrolment(const Operator& op, store::Linkage linkage,
+                                                              core::SecureBytes* pan, QList<FieldIssue>& issues,
+                                                              bool createCard, bool recordEach);
+    // storeEnrolment for bulk imports: no audit entry per row, no card numbers; the version and
+    // outbox rows are queued and written a few dozen at a time (store::LinkageBulkWriter). Call
+    // flushImported() before committing or reading them, discardImported() when rolling back.
+    // `linkage` is completed in place (uuid if none, card id, creator, time): it stays with the
+    // caller's row, so the import frees it on its reading thread. `fieldsJson`: store::CompactJson
+    // of the linkage's fields (made on the reading thread).
+    [[nodiscard]] core::Result<void> storeImported(const Operator& op, store::Linkage& linkage, QByteArray fieldsJson,
+                                                   QList<FieldIssue>& issues, bool createCard);
+    [[nodiscard]] core::Result<void> flushImported();
+    void discardImported();
     // The audit hook, or null (the import records its chunks through it).
     [[nodiscard]] ChangeRecorder* recorder() const { return m_recorder; }
     // The resident's minimum, only on the operator's explicit action (architecture.md §3).
@@ -83,9 +110,12 @@ public:
 
 private:
     // The card's row id; unknown (when not creating), revoked or migrated cards are refused.
+    // The card of a new linkage, refused when the key is held already (queued import rows included).
+    [[nodiscard]] core::Result<qint64> checkNewLinkage(const store::Linkage& l, bool createCard,
+                                                       QList<FieldIssue>& found);
     [[nodiscard]] core::Result<qint64> resolveCard(const store::CardIdentity& card, bool create,
                                                    QList<FieldIssue>& issues);
-    [[nodiscard]] core::Result<void> prepareKindFields(EnrolRequest& request, QList<FieldIssue>* issues);
+    [[nodiscard]] core::Result<void> prepareKindFields(EnrolRequest& request, QList<FieldIssue>* issues) const;
     [[nodiscard]] core::Result<void> appendVersion(const Operator& op, store::Linkage& linkage, const QString& what,
                                                    bool record = true);
     [[nodiscard]] core::Result<store::Linkage> setStatus(const Operator& op, const QUuid& uuid,
@@ -103,6 +133,7 @@ private:
     QString m_terminalPrefix;
     const PanSealer* m_panSealer;
     ChangeRecorder* m_recorder;
+    std::unique_ptr<store::LinkageBulkWriter> m_bulk; // an import's queued rows, made on first use
 };
 
 } // namespace madoguchi::services

@@ -29,7 +29,7 @@ private:
 } // namespace
 
 StoreOutbox::StoreOutbox(store::Database& db, const core::Clock& clock, SyncRecords records)
-    : m_db(db), m_clock(clock), m_records(std::move(records))
+    : m_db(db), m_repo(db), m_clock(clock), m_records(std::move(records))
 {}
 
 core::Result<qint64> StoreOutbox::pendingCount(store::Database& db)
@@ -40,7 +40,7 @@ core::Result<qint64> StoreOutbox::pendingCount(store::Database& db)
 core::Result<QList<sync::OutboxItem>> StoreOutbox::pending(int limit) const
 {
     const BusyTimer busy(m_busyNs);
-    auto stmt = m_db.prepare("SELECT entity_id, payload, idempotency_key FROM outbox "
+    auto stmt = m_db.prepare("SELECT id, entity_id, version FROM outbox "
                              "WHERE sent_at IS NULL AND entity = 'linkage' ORDER BY id LIMIT ?");
     if (!stmt) {
         return core::fail(stmt.error());
@@ -55,23 +55,24 @@ core::Result<QList<sync::OutboxItem>> StoreOutbox::pending(int limit) const
         if (!*row) {
             return items;
         }
-        auto item = itemFor(stmt->columnBlob(0), stmt->columnBlob(1), stmt->columnText(2));
+        auto item = itemFor(stmt->columnBlob(1), static_cast<int>(stmt->columnInt64(2)));
         if (!item) {
             return core::fail(item.error());
         }
+        m_idByKey.insert(item->idempotencyKey, stmt->columnInt64(0));
         items.append(*item);
     }
 }
 
-core::Result<sync::OutboxItem> StoreOutbox::itemFor(const QByteArray& entityId, const QByteArray& payload,
-                                                    const QString& key) const
+QString StoreOutbox::keyOf(const QUuid& uuid, int version)
+{
+    return uuid.toString(QUuid::WithoutBraces) + QLatin1Char(':') + QString::number(version);
+}
+
+core::Result<sync::OutboxItem> StoreOutbox::itemFor(const QByteArray& entityId, int version) const
 {
     const QUuid uuid = QUuid::fromRfc4122(entityId);
-    // The version: from the payload; the key "uuid:version" says the same when the payload is lean.
-    int version = QJsonDocument::fromJson(payload).object().value(QStringLiteral("version")).toInt();
-    if (version < 1) {
-        version = key.section(QLatin1Char(':'), -1).toInt();
-    }
+    const QString key = keyOf(uuid, version);
     if (!m_version.isValid()) {
         auto prepared = m_db.prepare("SELECT c.issuer_key_id, c.serial, v.kind, v.status, v.valid_from, v.valid_to, "
                                      "v.created_by, v.assurance, v.fields, v.sealed_pan FROM linkage_version v "
@@ -88,16 +89,21 @@ core::Result<sync::OutboxItem> StoreOutbox::itemFor(const QByteArray& entityId, 
         return core::fail(row.error());
     }
     if (*row) {
+        // Integer codes of 0033_compact_linkages.sql (store/Linkage.h enum order).
+        const auto code = [this](int column, int count) {
+            const qint64 value = m_version.columnInt64(column);
+            return value >= 0 && value < count ? static_cast<int>(value) : 0;
+        };
         store::Linkage l;
         l.uuid = uuid;
         l.version = version;
         l.card = store::CardIdentity{m_version.columnBlob(0), m_version.columnBlob(1)};
-        l.kind = m_version.columnText(2);
-        l.status = store::statusFromName(m_version.columnText(3)).value_or(store::LinkageStatus::Active);
+        l.kind = m_repo.kindCode(static_cast<int>(m_version.columnInt64(2)));
+        l.status = static_cast<store::LinkageStatus>(code(3, 4));
         l.validFrom = QDate::fromString(m_version.columnText(4), Qt::ISODate);
         l.validTo = QDate::fromString(m_version.columnText(5), Qt::ISODate);
         l.createdBy = m_version.columnText(6);
-        l.assurance = store::assuranceFromName(m_version.columnText(7)).value_or(store::Assurance::TapOnly);
+        l.assurance = static_cast<store::Assurance>(code(7, 3));
         l.fields = QJsonDocument::fromJson(m_version.columnBlob(8)).object();
         const QByteArray sealed = m_version.columnBlob(9); // ciphertext for the vault, or empty
         m_version.reset();
@@ -122,13 +128,15 @@ core::Result<void> StoreOutbox::dropSealedCopies(const QList<sync::PushResult>& 
         }
         if (!drop) {
             auto prepared = m_db.prepare("UPDATE linkage_version SET sealed_pan = NULL WHERE sealed_pan IS NOT NULL "
-                                         "AND uuid = (SELECT entity_id FROM outbox WHERE idempotency_key = ?)");
+                                         "AND uuid = ?");
             if (!prepared) {
                 return core::fail(prepared.error());
             }
             drop.emplace(std::move(*prepared));
         }
-        drop->bind(1, result.idempotencyKey);
+        // The key is "<uuid>:<version>" (keyOf); every version of that linkage loses its copy.
+        const QUuid uuid = QUuid::fromString(result.idempotencyKey.section(QLatin1Char(':'), 0, 0));
+        drop->bindBlob(1, uuid.toRfc4122());
         if (auto ran = drop->run(); !ran) {
             return ran;
         }
@@ -140,14 +148,25 @@ core::Result<void> StoreOutbox::acknowledge(const QList<sync::PushResult>& resul
 {
     const BusyTimer busy(m_busyNs);
     auto tx = store::Transaction::begin(m_db);
-    auto mark = tx ? m_db.prepare("UPDATE outbox SET sent_at = ? WHERE idempotency_key = ? AND sent_at IS NULL")
+    // By row id when pending() handed the item out (the usual case); otherwise by (uuid, version)
+    // parsed from the key, among the unsent items (0033: no index on the key any more).
+    auto mark = tx ? m_db.prepare("UPDATE outbox SET sent_at = ?1 WHERE sent_at IS NULL AND id = coalesce(?2, "
+                                  "(SELECT id FROM outbox WHERE sent_at IS NULL AND entity_id = ?3 AND version = ?4))")
                    : core::Result<store::Statement>(core::fail(tx.error()));
     if (!mark) {
         return core::fail(mark.error());
     }
     const QString now = m_clock.now().toUTC().toString(Qt::ISODateWithMs);
     for (const sync::PushResult& result : results) {
-        mark->bind(1, now).bind(2, result.idempotencyKey);
+        mark->bind(1, now);
+        const auto known = m_idByKey.constFind(result.idempotencyKey);
+        if (known != m_idByKey.cend()) {
+            mark->bind(2, known.value());
+        } else {
+            const QUuid uuid = QUuid::fromString(result.idempotencyKey.section(QLatin1Char(':'), 0, 0));
+            mark->bindNull(2).bindBlob(3, uuid.toRfc4122());
+            mark->bind(4, result.idempotencyKey.section(QLatin1Char(':'), -1).toInt());
+        }
         if (auto ran = mark->run(); !ran) {
             return ran;
         }
@@ -164,7 +183,13 @@ core::Result<void> StoreOutbox::acknowledge(const QList<sync::PushResult>& resul
     if (auto ran = state->run(); !ran) {
         return ran;
     }
-    return tx->commit();
+    if (auto committed = tx->commit(); !committed) {
+        return committed;
+    }
+    for (const sync::PushResult& result : results) {
+        m_idByKey.remove(result.idempotencyKey);
+    }
+    return {};
 }
 
 } // namespace madoguchi::services

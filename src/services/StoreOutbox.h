@@ -2,6 +2,7 @@
 
 #include "core/Clock.h"
 #include "services/SyncRecords.h"
+#include "store/LinkageRepository.h"
 #include "store/Statement.h"
 #include "sync/OutboxSource.h"
 
@@ -11,10 +12,11 @@ class Database;
 
 namespace madoguchi::services {
 
-// sync::OutboxSource over the store's outbox table (0001_initial.sql; columns unchanged). An entry
-// points at an immutable linkage_version row (uuid in entity_id, version in the payload and in the
-// key "uuid:version"), read when it is sent, with a credit card's sealed number (docs/vault.md). Acknowledged items get
-// sent_at; unsent ones survive any crash or offline spell. One connection, one thread: the sync worker opens its own.
+// sync::OutboxSource over the store's outbox table (0033_compact_linkages.sql). An entry points at an
+// immutable linkage_version row (uuid in entity_id, and version), read when it is sent with a credit card's
+// sealed number (docs/vault.md); the wire's
+// idempotency key "uuid:version" is made from the two. Acknowledged items get sent_at; unsent ones survive any
+// crash or offline spell. One connection, one thread: the sync worker opens its own.
 class StoreOutbox final : public sync::OutboxSource
 {
 public:
@@ -31,14 +33,17 @@ public:
 
 private:
     [[nodiscard]] core::Result<void> dropSealedCopies(const QList<sync::PushResult>& results);
-    [[nodiscard]] core::Result<sync::OutboxItem> itemFor(const QByteArray& entityId, const QByteArray& payload,
-                                                         const QString& key) const;
+    [[nodiscard]] core::Result<sync::OutboxItem> itemFor(const QByteArray& entityId, int version) const;
+    // The idempotency key on the wire: "<uuid>:<version>", made when sending (not stored since 0033).
+    [[nodiscard]] static QString keyOf(const QUuid& uuid, int version);
 
     store::Database& m_db;
+    mutable store::LinkageRepository m_repo; // kind id → code
     const core::Clock& m_clock;
     SyncRecords m_records;
     mutable store::Statement m_version;
-    mutable qint64 m_busyNs = 0; // prepared once: a push reads one version row per item
+    mutable qint64 m_busyNs = 0;              // prepared once: a push reads one version row per item
+    mutable QHash<QString, qint64> m_idByKey; // items handed out by pending(): key → outbox row id
 };
 
 } // namespace madoguchi::services

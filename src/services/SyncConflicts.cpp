@@ -240,18 +240,10 @@ core::Result<void> SyncConflicts::append(const Operator& op, store::Linkage l, c
     if (auto inserted = repo.insertVersion(l); !inserted) {
         return inserted;
     }
-    const QString uuidText = l.uuid.toString(QUuid::WithoutBraces);
     const QByteArray id = l.uuid.toRfc4122();
     if (push) {
         // The same outbox entry LinkageService writes: a pointer at the immutable version row.
-        const QJsonObject payload{{QStringLiteral("uuid"), uuidText},
-                                  {QStringLiteral("version"), l.version},
-                                  {QStringLiteral("kind"), l.kind},
-                                  {QStringLiteral("status"), store::statusName(l.status)}};
-        if (auto queued = repo.appendOutbox(QStringLiteral("linkage"), id, what,
-                                            QJsonDocument(payload).toJson(QJsonDocument::Compact),
-                                            uuidText + QLatin1Char(':') + QString::number(l.version), now);
-            !queued) {
+        if (auto queued = repo.appendOutbox(QStringLiteral("linkage"), id, l.version, what); !queued) {
             return queued;
         }
     }

@@ -3,7 +3,6 @@
 #include "store/CompactJson.h"
 #include "store/Database.h"
 
-#include <QJsonArray>
 #include <QJsonDocument>
 
 namespace madoguchi::store {
@@ -20,28 +19,37 @@ QString isoDate(const QDate& date)
     return date.isValid() ? date.toString(Qt::ISODate) : QString();
 }
 
-Linkage readLinkage(const Statement& s)
+template <typename Enum>
+Enum enumFromCode(qint64 code, int count, Enum fallback)
 {
+    return code >= 0 && code < count ? static_cast<Enum>(code) : fallback;
+}
+
+} // namespace
+
+Linkage LinkageRepository::readLinkage(const Statement& s)
+{
+    // Integer codes of 0033_compact_linkages.sql: the enums' order (store/Linkage.h).
     Linkage l;
-    l.uuid = QUuid::fromRfc4122(s.columnBlob(0));
+    l.uuid = QUuid::fromRfc4122(s.columnView(0));
     l.version = static_cast<int>(s.columnInt64(1));
     l.cardId = s.columnInt64(2);
-    l.card = {s.columnBlob(3), s.columnBlob(4)};
-    l.kind = s.columnText(5);
-    l.status = statusFromName(s.columnText(6)).value_or(LinkageStatus::Suspended);
+    if (!s.columnIsNull(3)) {
+        l.card = {s.columnBlob(3), s.columnBlob(4)};
+    }
+    l.kind = kindCode(static_cast<int>(s.columnInt64(5)));
+    l.status = enumFromCode(s.columnInt64(6), 4, LinkageStatus::Suspended);
     l.validFrom = QDate::fromString(s.columnText(7), Qt::ISODate);
     l.validTo = QDate::fromString(s.columnText(8), Qt::ISODate);
     l.createdBy = s.columnText(9);
-    l.assurance = assuranceFromName(s.columnText(10)).value_or(Assurance::TapOnly);
+    l.assurance = enumFromCode(s.columnInt64(10), 3, Assurance::TapOnly);
     l.fields = QJsonDocument::fromJson(s.columnBlob(11)).object();
     l.searchKey = s.columnText(12);
     l.sealedPan = s.columnBlob(13);
     l.reason = s.columnText(14);
-    l.createdAt = QDateTime::fromString(s.columnText(15), Qt::ISODate);
+    l.createdAt = QDateTime::fromSecsSinceEpoch(s.columnInt64(15), Qt::UTC);
     return l;
 }
-
-} // namespace
 
 const QString& LinkageRepository::isoText(const QDateTime& at)
 {
@@ -175,29 +183,6 @@ core::Result<void> LinkageRepository::appendResident(qint64 cardId, const QStrin
     return stmt->run();
 }
 
-core::Result<QHash<QString, QStringList>> LinkageRepository::kindFields()
-{
-    auto stmt = m_db.prepare("SELECT code, fields FROM linkage_kind");
-    if (!stmt) {
-        return core::fail(stmt.error());
-    }
-    QHash<QString, QStringList> kinds;
-    for (;;) {
-        auto row = stmt->step();
-        if (!row) {
-            return core::fail(row.error());
-        }
-        if (!*row) {
-            return kinds;
-        }
-        QStringList names;
-        for (const auto& name : QJsonDocument::fromJson(stmt->columnBlob(1)).array()) {
-            names << name.toString();
-        }
-        kinds.insert(stmt->columnText(0), names);
-    }
-}
-
 core::Result<void> LinkageRepository::insertVersion(const Linkage& l)
 {
     auto stmt = cached(m_insertVersion,
@@ -208,12 +193,12 @@ core::Result<void> LinkageRepository::insertVersion(const Linkage& l)
         return core::fail(stmt.error());
     }
     Statement& s = **stmt;
-    s.bindBlob(1, l.uuid.toRfc4122()).bind(2, l.version).bind(3, l.cardId).bind(4, l.kind);
-    s.bind(5, statusName(l.status)).bindOptional(6, isoDate(l.validFrom)).bindOptional(7, isoDate(l.validTo));
-    s.bind(8, l.createdBy).bind(9, assuranceName(l.assurance));
+    s.bindBlob(1, l.uuid.toRfc4122()).bind(2, l.version).bind(3, l.cardId).bind(4, kindId(l.kind));
+    s.bind(5, static_cast<int>(l.status)).bindOptional(6, isoDate(l.validFrom)).bindOptional(7, isoDate(l.validTo));
+    s.bind(8, l.createdBy).bind(9, static_cast<int>(l.assurance));
     s.bindText(10, CompactJson::write(l.fields)).bind(11, l.searchKey);
     l.sealedPan.isEmpty() ? s.bindNull(12) : s.bindBlob(12, l.sealedPan);
-    s.bindOptional(13, l.reason).bind(14, isoText(l.createdAt));
+    s.bindOptional(13, l.reason).bind(14, l.createdAt.toSecsSinceEpoch());
     return s.run();
 }
 
@@ -283,18 +268,18 @@ core::Result<QList<Linkage>> LinkageRepository::currentByKey(const QString& kind
     if (!stmt) {
         return core::fail(stmt.error());
     }
-    (*stmt)->bind(1, kind).bind(2, searchKey);
+    (*stmt)->bind(1, kindId(kind)).bind(2, searchKey);
     return collect(**stmt);
 }
 
 core::Result<QList<qint64>> LinkageRepository::cardsHoldingKey(const QString& kind, const QString& searchKey)
 {
     auto stmt = cached(m_holding, "SELECT card_id FROM linkage_current WHERE kind = ? AND search_key = ?"
-                                  " AND status IN ('active', 'suspended')");
+                                  " AND status IN (0, 1)"); // active, suspended
     if (!stmt) {
         return core::fail(stmt.error());
     }
-    (*stmt)->bind(1, kind).bind(2, searchKey);
+    (*stmt)->bind(1, kindId(kind)).bind(2, searchKey);
     QList<qint64> cards;
     for (;;) {
         auto row = (*stmt)->step();
@@ -364,17 +349,14 @@ core::Result<void> LinkageRepository::forEachCurrent(const std::function<bool(co
     }
 }
 
-core::Result<void> LinkageRepository::appendOutbox(const QString& entity, QByteArrayView entityId, const QString& op,
-                                                   QByteArrayView payloadJson, const QString& idempotencyKey,
-                                                   const QDateTime& now)
+core::Result<void> LinkageRepository::appendOutbox(const QString& entity, QByteArrayView entityId, int version,
+                                                   const QString& op)
 {
-    auto stmt = cached(m_outbox, "INSERT INTO outbox(entity, entity_id, op, payload, idempotency_key, created_at)"
-                                 " VALUES (?, ?, ?, ?, ?, ?)");
+    auto stmt = cached(m_outbox, "INSERT INTO outbox(entity, entity_id, version, op) VALUES (?, ?, ?, ?)");
     if (!stmt) {
         return core::fail(stmt.error());
     }
-    (*stmt)->bind(1, entity).bindBlob(2, entityId).bind(3, op).bindText(4, payloadJson);
-    (*stmt)->bind(5, idempotencyKey).bind(6, isoText(now));
+    (*stmt)->bind(1, entity).bindBlob(2, entityId).bind(3, version).bind(4, op);
     return (*stmt)->run();
 }
 

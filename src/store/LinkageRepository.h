@@ -52,19 +52,29 @@ public:
     // Calls `visit` for every current linkage; stops early when it returns false.
     [[nodiscard]] core::Result<void> forEachCurrent(const std::function<bool(const Linkage&)>& visit);
 
-    [[nodiscard]] core::Result<void> appendOutbox(const QString& entity, QByteArrayView entityId, const QString& op,
-                                                  QByteArrayView payloadJson, const QString& idempotencyKey,
-                                                  const QDateTime& now);
+    // An outbox entry pointing at the version row (entity_id = the linkage's 16-byte UUID, version):
+    // 0033_compact_linkages.sql. Sync derives the idempotency key "<uuid>:<version>" when it sends.
+    [[nodiscard]] core::Result<void> appendOutbox(const QString& entity, QByteArrayView entityId, int version,
+                                                  const QString& op);
+
+    // linkage_kind.id of a kind code (0033), or -1 for a code the store does not know (an insert with
+    // it then fails its foreign key, as an unknown code always did).
+    [[nodiscard]] int kindId(const QString& code);
+    [[nodiscard]] QString kindCode(int id);
 
 private:
     [[nodiscard]] core::Result<Statement*> cached(Statement& slot, const char* sql);
     [[nodiscard]] core::Result<QList<Linkage>> collect(Statement& stmt, int limit = -1);
+    [[nodiscard]] Linkage readLinkage(const Statement& s);
+    void loadKinds();
     // ISO text of a timestamp, cached: a bulk import stamps thousands of rows with the same second.
     [[nodiscard]] const QString& isoText(const QDateTime& at);
 
     Database& m_db;
     qint64 m_lastStampSecond = 0;
     QString m_lastStampText;
+    QHash<QString, int> m_kindIds; // linkage_kind code → id, loaded on first use
+    QHash<int, QString> m_kindCodes;
     Statement m_insertCard, m_findCard, m_cardState, m_insertVersion, m_byCard, m_byIdentity, m_byKey, m_holding,
         m_outbox;
 };

@@ -78,6 +78,20 @@ Statement& Statement::bindBlob(int index, QByteArrayView bytes)
     return *this;
 }
 
+Statement& Statement::bindTextNoCopy(int index, QByteArrayView utf8)
+{
+    const char* data = utf8.data() != nullptr ? utf8.data() : "";
+    keepFirst(m_bindRc, sqlite3_bind_text(m_stmt, index, data, static_cast<int>(utf8.size()), SQLITE_STATIC));
+    return *this;
+}
+
+Statement& Statement::bindBlobNoCopy(int index, QByteArrayView bytes)
+{
+    const char* data = bytes.data() != nullptr ? bytes.data() : "";
+    keepFirst(m_bindRc, sqlite3_bind_blob(m_stmt, index, data, static_cast<int>(bytes.size()), SQLITE_STATIC));
+    return *this;
+}
+
 Statement& Statement::bindNull(int index)
 {
     keepFirst(m_bindRc, sqlite3_bind_null(m_stmt, index));

@@ -31,6 +31,10 @@ public:
     Statement& bindText(int index, QByteArrayView utf8);
     Statement& bindBlob(int index, QByteArrayView bytes);
     Statement& bindNull(int index);
+    // Without a copy (SQLITE_STATIC): the bytes must stay valid and unchanged until the statement has
+    // run and been reset. For bulk writes that keep their rows until then (store/LinkageBulkWriter.h).
+    Statement& bindTextNoCopy(int index, QByteArrayView utf8);
+    Statement& bindBlobNoCopy(int index, QByteArrayView bytes);
     // A null QString binds NULL.
     Statement& bindOptional(int index, const QString& text);
 

@@ -190,9 +190,7 @@ private slots:
         bad.createdBy.clear();
         store::LinkageRepository repo(*a->db);
         QVERIFY(repo.insertVersion(bad));
-        const QString key = bad.uuid.toString(QUuid::WithoutBraces) + QStringLiteral(":2");
-        QVERIFY(repo.appendOutbox(QStringLiteral("linkage"), bad.uuid.toRfc4122(), QStringLiteral("suspend"),
-                                  R"({"version":2})", key, a->clock.now()));
+        QVERIFY(repo.appendOutbox(QStringLiteral("linkage"), bad.uuid.toRfc4122(), 2, QStringLiteral("suspend")));
         QVERIFY(a->linkages->enrol(test::SyncStaff, test::catv(32, QStringLiteral("HH-32"))));
         QVERIFY(a->runSync());
         QCOMPARE(a->count("SELECT count(*) FROM outbox WHERE sent_at IS NULL"), 0);
