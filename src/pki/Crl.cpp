@@ -213,9 +213,14 @@ core::Result<Crl> Crl::reopen(const QString& crlPath, const QString& indexPath)
         return core::fail(core::Errc::NotFound, QStringLiteral("cannot open %1: %2").arg(crlPath, file->errorString()));
     }
     const qint64 mtime = QFileInfo(crlPath).lastModified().toMSecsSinceEpoch();
-    if (file->size() != meta.crlSize || mtime != meta.crlMtimeMs || !index->fitsFile(meta.crlSize)) {
+    if (file->size() != meta.crlSize || mtime != meta.crlMtimeMs) {
         return core::fail(core::Errc::MalformedInput,
                           QStringLiteral("CRL %1 changed since its index was built").arg(crlPath));
+    }
+    if (!index->fitsFile(meta.crlSize)) {
+        return core::fail(
+            core::Errc::MalformedInput,
+            QStringLiteral("CRL index %1 does not fit its CRL (slot out of range or count mismatch)").arg(indexPath));
     }
     Crl crl;
     crl.m_size = file->size();

@@ -363,13 +363,14 @@ std::optional<CrlRevocation> CrlIndex::find(const uchar* file, const uchar* seri
 
 bool CrlIndex::fitsFile(qint64 fileSize) const
 {
-    quint64 bad = 0;
+    quint64 bad = 0, used = 0;
     for (quint64 i = 0; i < m_capacity; ++i) {
         const Slot& s = m_slots[i];
+        used += quint64(!s.isEmpty());
         bad |= quint64(!s.isEmpty() &&
                        ((s.packed & ReservedBits) || quint64(s.offset() + s.length()) > quint64(fileSize)));
     }
-    return bad == 0;
+    return bad == 0 && used == quint64(m_count) && used < m_capacity;
 }
 
 } // namespace madoguchi::pki

@@ -107,7 +107,8 @@ public:
         }
     }
 
-    // True if every slot's serial lies inside a file of `fileSize` bytes (a reopened index vs its CRL).
+    // For a reopened index: true if every slot's serial lies inside a file of `fileSize` bytes, no reserved bit
+    // is set, the header's count matches the slots and one slot at least is free (so that every probe ends).
     [[nodiscard]] bool fitsFile(qint64 fileSize) const;
 
     [[nodiscard]] qint64 size() const { return m_count; }
