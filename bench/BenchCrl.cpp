@@ -5,10 +5,10 @@
 // Every measured phase runs in its own fork()ed child, so each peak RSS (wait4's ru_maxrss) belongs to
 // that phase alone. Inside each child the measured step is bracketed by /proc/self/status readings (VmHWM
 // reset through /proc/self/clear_refs): "peak+" is the peak RSS growth during the step, "anon+" the heap it
-// keeps, "file+" the mapped CRL pages it touched. Wall and CPU (getrusage, all threads) times. Times are medians
-// over --runs children (the OpenSSL path runs once for more than 1 M entries: it takes tens of seconds).
-// Each child first runs its path on a 1000-entry CRL, so one-time costs (OpenSSL provider fetches, the
-// thread's malloc arena) are not charged to either side.
+// keeps, "file+" the mapped CRL pages it touched. Wall and CPU (getrusage, all threads) times, and the engine's CPU per
+// thread (Crl::loadProfile). Times are medians over --runs children (the OpenSSL path runs once for more than 1 M
+// entries: it takes tens of seconds). Each child first runs its path on a 1000-entry CRL, so one-time costs (OpenSSL
+// provider fetches, the thread's malloc arena) are not charged to either side.
 #include "core/Clock.h"
 #include "pki/Crl.h"
 #include "pki/CrlGenerator.h"
@@ -237,6 +237,12 @@ Results enginePhase(const Setup& setup, bool save)
         std::fprintf(stderr, "engine: %s\n", qPrintable(crl.error().toString()));
         _exit(3);
     }
+    const CrlLoadProfile& profile = crl->loadProfile();
+    out["thread_walk_ms"] = profile.walkMs;
+    out["thread_hash_ms"] = profile.hashMs;
+    out["thread_settle_loader_ms"] = profile.settleLoaderMs;
+    out["thread_settle_hasher_ms"] = profile.settleHasherMs;
+    out["thread_finish_ms"] = profile.finishMs;
     out["index_bytes"] = double(crl->indexBytes());
     out["entries"] = double(crl->info().entryCount);
     out["lookup_hit_ns"] = lookupNs(hits, [&](const QByteArray& s) { return crl->find(s).has_value(); });
@@ -386,6 +392,12 @@ void report(const Setup& s, Results sha, Results engine, Results reopen, Results
         std::printf("%-44s %9.1f / %.1f / %.1f ms (verified=%g)\n", "  of which d2i / verify / first lookup",
                     ossl["d2i_ms"], ossl["verify_ms"], ossl["first_lookup_ms"], ossl["verified"]);
     }
+    std::printf("engine threads, cpu ms: loader walk+stage %.1f + settle %.1f + finish %.1f = %.1f; hasher SHA %.1f + "
+                "settle %.1f = %.1f\n",
+                engine["thread_walk_ms"], engine["thread_settle_loader_ms"], engine["thread_finish_ms"],
+                engine["thread_walk_ms"] + engine["thread_settle_loader_ms"] + engine["thread_finish_ms"],
+                engine["thread_hash_ms"], engine["thread_settle_hasher_ms"],
+                engine["thread_hash_ms"] + engine["thread_settle_hasher_ms"]);
     std::printf("peak RSS of each child (wait4): sha %.0f MB, engine %.0f MB, reopen %.0f MB, OpenSSL %.0f MB\n",
                 sha["rss_mb"], engine["rss_mb"], reopen["rss_mb"], haveOpenSsl ? ossl["rss_mb"] : 0.0);
     std::printf("engine: save index %.1f ms (outside the load); lookup median hit %.0f ns, miss %.0f ns, after reopen "
@@ -454,13 +466,21 @@ int main(int argc, char* argv[])
         // Warm the page cache the same way for every phase: all of them read the file from memory.
         inChild([&] { return sha256Phase(setup); });
         const auto sha = repeat(runs, [&] { return sha256Phase(setup); }).first;
-        const auto engine = repeat(runs, [&] { return enginePhase(setup, true); }).first;
+        const auto [engine, engineRuns] = repeat(runs, [&] { return enginePhase(setup, true); });
         const auto reopen = repeat(runs, [&] { return reopenPhase(setup); }).first;
         Results ossl;
         if (openSsl) {
             ossl = repeat(entries > 1000000 ? 1 : runs, [&] { return openSslPhase(setup); }).first;
         }
         report(setup, sha, engine, reopen, ossl, openSsl);
+        std::printf("  load per run (ms, x SHA-256 median; loader / hasher thread cpu ms):");
+        for (const Results& r : engineRuns) {
+            std::printf("  %.1f (%.2fx; %.0f / %.0f)", r.at("load_ms"), r.at("load_ms") / sha.at("sha256_ms"),
+                        r.at("thread_walk_ms") + r.at("thread_settle_loader_ms") + r.at("thread_finish_ms"),
+                        r.at("thread_hash_ms") + r.at("thread_settle_hasher_ms"));
+        }
+        std::printf("\n");
+        std::fflush(stdout);
         QFile::remove(setup.crlPath);
         QFile::remove(setup.warmPath);
         QFile::remove(setup.indexPath);

@@ -5,6 +5,8 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <map>
+#include <string>
 #include <vector>
 
 using namespace madoguchi::pki;
@@ -33,9 +35,20 @@ public:
     void verify()
     {
         (void)m_index.finishStaged(m_data);
+        std::map<std::string, const CrlRawEntry*> first; // serial → its first entry in file order
         for (const CrlRawEntry& entry : m_entries) {
-            if (!m_index.find(m_data, m_data + entry.serialOffset, entry.serialLength)) {
-                std::abort(); // every walked entry must be found again
+            first.emplace(
+                std::string(reinterpret_cast<const char*>(m_data + entry.serialOffset), size_t(entry.serialLength)),
+                &entry);
+        }
+        if (qint64(first.size()) != m_index.size()) {
+            std::abort(); // duplicates dropped, nothing else
+        }
+        for (const auto& [serial, entry] : first) {
+            const auto found = m_index.find(m_data, m_data + entry->serialOffset, entry->serialLength);
+            // every walked serial is found again, with the reason and date of its first entry
+            if (!found || found->reason != entry->reason || found->revocationDate != entry->revocationDate) {
+                std::abort();
             }
         }
     }

@@ -7,6 +7,7 @@
 #include <QFileInfo>
 
 #include <atomic>
+#include <ctime>
 #include <thread>
 
 #ifdef __linux__
@@ -69,6 +70,13 @@ void prefault(const uchar* data, qint64 size)
 #endif
 }
 
+double threadCpuMs()
+{
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
+}
+
 } // namespace
 
 Crl::Crl() = default;
@@ -120,17 +128,22 @@ core::Result<Crl> Crl::build(Crl crl, const CrlIssuer* issuer, const core::Clock
     std::atomic<int> phase{Walking};
     core::Result<QByteArray> digest = core::fail(core::Errc::Internal);
     std::thread hasher([&] {
+        const double start = threadCpuMs();
         digest = CrlIssuer::digest(crl.m_info.algorithm, crl.m_data + crl.m_info.tbsOffset, crl.m_info.tbsLength);
+        const double hashed = threadCpuMs();
         phase.wait(Walking);
         if (phase.load() == Settling) {
             crl.m_index.settleShare(crl.m_data);
         }
+        crl.m_profile.hashMs = hashed - start;
+        crl.m_profile.settleHasherMs = threadCpuMs() - hashed;
     });
     auto walked = crl.walkAndSettle(phase);
     hasher.join();
     if (!walked) {
         return core::fail(walked.error());
     }
+    const double finishing = threadCpuMs();
     crl.m_index.endSettle(crl.m_data);
     if (!digest) {
         return core::fail(digest.error());
@@ -142,11 +155,13 @@ core::Result<Crl> Crl::build(Crl crl, const CrlIssuer* issuer, const core::Clock
         crl.m_verifiedAt = clock.now().toSecsSinceEpoch();
     }
     crl.m_contentId = crl.contentIdFrom(*digest);
+    crl.m_profile.finishMs = threadCpuMs() - finishing;
     return crl;
 }
 
 core::Result<void> Crl::walkAndSettle(std::atomic<int>& phase)
 {
+    const double start = threadCpuMs();
     m_index = CrlIndex::create(0, seedFrom(m_data, m_size));
     IndexSink sink(m_index, m_data);
     auto walked = CrlParser::parseTbs(m_data, m_info, &sink);
@@ -160,9 +175,12 @@ core::Result<void> Crl::walkAndSettle(std::atomic<int>& phase)
     }
     phase.store(walked ? Settling : Failed);
     phase.notify_one();
+    const double walkedAt = threadCpuMs();
     if (walked) {
         m_index.settleShare(m_data);
     }
+    m_profile.walkMs = walkedAt - start;
+    m_profile.settleLoaderMs = threadCpuMs() - walkedAt;
     return walked;
 }
 
@@ -195,9 +213,14 @@ core::Result<Crl> Crl::reopen(const QString& crlPath, const QString& indexPath)
         return core::fail(core::Errc::NotFound, QStringLiteral("cannot open %1: %2").arg(crlPath, file->errorString()));
     }
     const qint64 mtime = QFileInfo(crlPath).lastModified().toMSecsSinceEpoch();
-    if (file->size() != meta.crlSize || mtime != meta.crlMtimeMs || !index->fitsFile(meta.crlSize)) {
+    if (file->size() != meta.crlSize || mtime != meta.crlMtimeMs) {
         return core::fail(core::Errc::MalformedInput,
                           QStringLiteral("CRL %1 changed since its index was built").arg(crlPath));
+    }
+    if (!index->fitsFile(meta.crlSize)) {
+        return core::fail(
+            core::Errc::MalformedInput,
+            QStringLiteral("CRL index %1 does not fit its CRL (slot out of range or count mismatch)").arg(indexPath));
     }
     Crl crl;
     crl.m_size = file->size();

@@ -19,6 +19,17 @@ namespace madoguchi::pki {
 
 class CrlIssuer;
 
+// CPU time of each thread of the last load() in milliseconds (CLOCK_THREAD_CPUTIME_ID), for the benchmark:
+// the load is only as fast as its busier thread.
+struct CrlLoadProfile
+{
+    double walkMs = 0;         // loading thread: walk + staging into the index
+    double hashMs = 0;         // hashing thread: the TBS digest
+    double settleLoaderMs = 0; // loading thread's share of settling the index
+    double settleHasherMs = 0; // hashing thread's share
+    double finishMs = 0;       // loading thread: last settling step + signature check
+};
+
 // One CRL, memory-mapped, signature-checked, indexed (performance.md §1, issue 3 item 4). The file is
 // never turned into an OpenSSL X509_CRL: a streaming walk feeds the index while a second thread hashes
 // the TBS bytes for the signature check, then both settle the index, so loading costs about one SHA-256
@@ -51,6 +62,7 @@ public:
     [[nodiscard]] qint64 uniqueEntries() const { return m_index.size(); }
     [[nodiscard]] qint64 verifiedAt() const { return m_verifiedAt; }
     [[nodiscard]] const uchar* data() const { return m_data; }
+    [[nodiscard]] const CrlLoadProfile& loadProfile() const { return m_profile; }
 
     // `serial` is the magnitude, big-endian; leading zero octets are ignored.
     [[nodiscard]] std::optional<CrlRevocation> find(QByteArrayView serial) const;
@@ -88,6 +100,7 @@ private:
     QByteArray m_contentId;
     qint64 m_mtimeMs = 0;
     qint64 m_verifiedAt = 0;
+    CrlLoadProfile m_profile;
 };
 
 } // namespace madoguchi::pki

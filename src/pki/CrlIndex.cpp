@@ -3,8 +3,13 @@
 
 #include <QFile>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #ifdef __linux__
 #include <sys/mman.h>
@@ -13,6 +18,11 @@
 namespace madoguchi::pki {
 
 using namespace crlhash;
+
+namespace {
+constexpr int RegionBits = 12;      // ~4096 slots (64 KiB) per region: placed within L2
+constexpr quint64 SlotsPerLine = 4; // 16-byte slots in a 64-byte cache line
+} // namespace
 
 CrlIndex::CrlIndex() = default;
 CrlIndex::~CrlIndex() = default;
@@ -75,7 +85,7 @@ quint64 CrlIndex::hashSerial(const uchar* p, int length, quint64 seed)
 void CrlIndex::preparePartitions()
 {
     int bits = 1;
-    while (bits < 16 && (m_capacity >> (bits + 12)) > 0) { // ~4096 slots (96 KiB) per region
+    while (bits < 16 && (m_capacity >> (bits + RegionBits)) > 0) {
         ++bits;
     }
     m_partitionShift = 32 - bits;
@@ -86,8 +96,13 @@ void CrlIndex::preparePartitions()
     }
     m_regionStart[partitions] = m_capacity;
     m_staged.assign(partitions, 0);
+    m_lines.assign(partitions * SlotsPerLine, Slot{0, 0});
 }
 
+// Software write-combining: a store to each of ~1000 regions far apart misses the caches and fetches its line
+// first; with that many streams the store buffer fills and the walk stalls (measured: stage() was the
+// busiest function of the load). Each region's current cache line is assembled in m_lines (L2-resident) and
+// written whole with non-temporal stores, which skip the fetch.
 bool CrlIndex::stage(quint64 hash, const CrlRawEntry& entry)
 {
     if (!isRepresentable(entry.revocationDate)) {
@@ -99,81 +114,146 @@ bool CrlIndex::stage(quint64 hash, const CrlRawEntry& entry)
     const auto date = quint64(entry.revocationDate - DateEpoch);
     const auto reason = entry.reason == CrlReason::NotGiven ? quint64(0xF) : quint64(entry.reason);
     const auto tag = quint32(hash >> 32);
-    const Slot slot{(quint64(tag) << 32) | (date & 0xFFFFFFFFU), StagedBit | quint64(entry.serialOffset) |
+    const Slot slot{(quint64(tag) << 32) | (date & 0xFFFFFFFFU), quint64(entry.serialOffset) |
                                                                      (quint64(entry.serialLength) << 40) |
                                                                      (reason << 45) | ((date >> 32) << 49)};
     const quint64 p = tag >> m_partitionShift;
     const quint64 at = m_regionStart[p] + m_staged[p];
     if (at < m_regionStart[p + 1]) {
-        m_slots[at] = slot;
+        m_lines[p * SlotsPerLine + (at % SlotsPerLine)] = slot;
         ++m_staged[p];
+        if (at % SlotsPerLine == SlotsPerLine - 1) {
+            flushLine(p, at);
+        }
     } else {
         m_overflow.push_back(slot);
     }
     return true;
 }
 
-CrlIndex::Settled CrlIndex::settle(const uchar* file, Slot slot, std::vector<std::vector<Slot>>& evicted, quint64 end)
+// Writes partition p's line buffer up to slot `last` (inclusive). A whole line inside the region goes out as
+// non-temporal stores; the region's first line, shared with the previous region, slot by slot.
+void CrlIndex::flushLine(quint64 p, quint64 last)
 {
-    slot.packed &= ~StagedBit;
-    const int length = slot.length();
-    const uchar* serial = file + slot.offset();
-    quint64 i = home(slot.tag());
-    for (;;) {
-        if (i >= end) { // past this worker's range: settled after both workers are done
-            return Settled::Deferred;
+    const quint64 line = last - last % SlotsPerLine;
+    const quint64 from = std::max(line, m_regionStart[p]);
+    const Slot* buffer = m_lines.data() + p * SlotsPerLine;
+#if defined(__SSE2__)
+    if (from == line && last == line + SlotsPerLine - 1) {
+        auto* to = reinterpret_cast<__m128i*>(m_slots + line); // 64-byte aligned: the table is page-aligned
+        for (quint64 i = 0; i < SlotsPerLine; ++i) {
+            _mm_stream_si128(to + i, _mm_loadu_si128(reinterpret_cast<const __m128i*>(buffer + i)));
         }
+        return;
+    }
+#endif
+    std::memcpy(static_cast<void*>(m_slots + from), buffer + (from - line), (last + 1 - from) * sizeof(Slot));
+}
+
+// The lines still being filled when the walk ends, then a fence: the non-temporal stores must be visible
+// before another thread places these regions.
+void CrlIndex::flushPartialLines()
+{
+    for (quint64 p = 0; p < m_staged.size(); ++p) {
+        const quint64 end = m_regionStart[p] + m_staged[p];
+        if (m_staged[p] > 0 && end % SlotsPerLine != 0) {
+            flushLine(p, end - 1);
+        }
+    }
+    m_lines = {};
+#if defined(__SSE2__)
+    _mm_sfence();
+#endif
+}
+
+bool CrlIndex::sameSerial(const uchar* file, const Slot& a, const Slot& b) const
+{
+    return a.tag() == b.tag() && a.length() == b.length() &&
+           std::memcmp(file + a.offset(), file + b.offset(), size_t(a.length())) == 0;
+}
+
+CrlIndex::Settled CrlIndex::settleAnywhere(const uchar* file, const Slot& slot)
+{
+    for (quint64 i = home(slot.tag());; i = i + 1 == m_capacity ? 0 : i + 1) { // load <= 0.85: a slot is free
         Slot& s = m_slots[i];
-        if (s.isEmpty() || (s.packed & StagedBit)) {
-            if (!s.isEmpty()) { // a later region's staged entry: it is settled when its region comes
-                evicted[s.tag() >> m_partitionShift].push_back(s);
-            }
+        if (s.isEmpty()) {
             s = slot;
             return Settled::Placed;
         }
-        if (s.tag() == slot.tag() && s.length() == length &&
-            std::memcmp(file + s.offset(), serial, size_t(length)) == 0) {
+        if (sameSerial(file, s, slot)) {
             return Settled::Duplicate;
-        }
-        if (i + 1 == m_capacity) { // wrapping into the other worker's half is deferred too
-            if (end <= m_capacity) {
-                return Settled::Deferred;
-            }
-            i = 0;
-        } else {
-            ++i;
         }
     }
 }
 
-void CrlIndex::settleRange(const uchar* file, quint64 from, quint64 to, std::vector<std::vector<Slot>>& pending,
-                           Settling& result)
+// Moves partition p's staged entries (its region's prefix, then its overflow: file order) into `out` and
+// clears their slots.
+void CrlIndex::takeStaged(quint64 p, std::vector<Slot>& out)
 {
-    const quint64 end = to == m_staged.size() ? m_capacity : m_regionStart[to];
-    std::vector<Slot> region;
+    Slot* first = m_slots + m_regionStart[p];
+    out.assign(first, first + m_staged[p]);
+    std::memset(static_cast<void*>(first), 0, m_staged[p] * sizeof(Slot));
+    std::vector<Slot>& overflow = m_settle->overflow[p];
+    out.insert(out.end(), overflow.begin(), overflow.end());
+    overflow = {};
+}
+
+// Places partition p's entries: a counting sort by home slot, then one pass in slot order where each entry
+// goes to max(home, previous + 1) — the layout linear probing gives, built with sequential writes instead of
+// probes. Returns the slot after the last one placed.
+quint64 CrlIndex::placeRegion(const uchar* file, quint64 p, quint64 cursor, quint64 stop, Placing& work,
+                              Settling& result)
+{
+    const quint64 base = m_regionStart[p];
+    std::vector<quint32>& counts = work.counts;
+    counts.assign(m_regionStart[p + 1] - base + 2, 0); // a home may equal the next region's start
+    for (const Slot& s : work.current) {
+        ++counts[home(s.tag()) - base + 1];
+    }
+    for (size_t i = 1; i < counts.size(); ++i) {
+        counts[i] += counts[i - 1];
+    }
+    work.sorted.resize(work.current.size());
+    for (const Slot& s : work.current) {
+        work.sorted[counts[home(s.tag()) - base]++] = s; // stable: file order within one home
+    }
+    quint64 pos = std::max(cursor, base), group = pos, groupHome = ~quint64(0);
+    for (const Slot& s : work.sorted) {
+        const quint64 h = home(s.tag());
+        pos = std::max(pos, h);
+        if (h != groupHome) {
+            groupHome = h;
+            group = pos;
+        } else if (std::any_of(m_slots + group, m_slots + std::min(pos, stop),
+                               [&](const Slot& other) { return sameSerial(file, other, s); })) {
+            ++result.duplicates; // a duplicate has the same tag, so the same home
+            continue;
+        }
+        if (pos >= stop) { // beyond what this thread owns now: placed by endSettle()
+            result.deferred.push_back(s);
+            continue;
+        }
+        m_slots[pos++] = s;
+        ++result.placed;
+    }
+    return pos;
+}
+
+// Regions in order, each taken out before its predecessor is placed: entries that run past their own region
+// land in the next one's cleared slots, never on a staged entry. They stop before the region after that
+// (still staged) and at the end of the chunk (another thread's); those rare entries are deferred.
+void CrlIndex::settleRange(const uchar* file, quint64 from, quint64 to, Settling& result)
+{
+    Placing work;
+    takeStaged(from, work.current);
+    quint64 cursor = m_regionStart[from];
     for (quint64 p = from; p < to; ++p) {
-        region.clear();
-        for (quint64 i = m_regionStart[p]; i < m_regionStart[p] + m_staged[p]; ++i) {
-            if (m_slots[i].packed & StagedBit) { // else evicted earlier, now in pending[p]
-                region.push_back(m_slots[i]);
-                m_slots[i] = Slot{0, 0};
-            }
+        work.next.clear();
+        if (p + 1 < to) {
+            takeStaged(p + 1, work.next);
         }
-        region.insert(region.end(), pending[p].begin(), pending[p].end());
-        pending[p] = {};
-        for (const Slot& s : region) {
-            switch (settle(file, s, pending, end)) {
-            case Settled::Placed:
-                ++result.placed;
-                break;
-            case Settled::Duplicate:
-                ++result.duplicates;
-                break;
-            case Settled::Deferred:
-                result.deferred.push_back(s);
-                break;
-            }
-        }
+        cursor = placeRegion(file, p, cursor, m_regionStart[std::min(p + 2, to)], work, result);
+        work.current.swap(work.next);
     }
 }
 
@@ -183,22 +263,23 @@ void CrlIndex::beginSettle(const uchar* file)
     if (m_staged.empty()) {
         return;
     }
+    flushPartialLines();
     const quint64 partitions = m_staged.size();
     qint64 total = qint64(m_overflow.size());
     for (quint32 n : m_staged) {
         total += n;
     }
-    m_settle->pending.resize(partitions);
+    m_settle->overflow.resize(partitions);
     for (const Slot& s : m_overflow) {
-        m_settle->pending[s.tag() >> m_partitionShift].push_back(s);
+        m_settle->overflow[s.tag() >> m_partitionShift].push_back(s);
     }
     m_overflow = {};
     if (quint64(total) * 20 > m_capacity * 17) {
-        m_settle->duplicates = rebuildLarger(file, total, m_settle->pending);
+        m_settle->duplicates = rebuildLarger(file, total);
         return;
     }
     // 64 chunks: enough for two threads arriving at different times to finish together, few enough
-    // that the probes deferred at chunk boundaries stay a handful.
+    // that the entries deferred at chunk boundaries stay a handful.
     const quint64 chunks = std::min<quint64>(partitions, 64);
     m_settle->perChunk = partitions / chunks;
     m_settle->results.resize(chunks);
@@ -214,7 +295,7 @@ void CrlIndex::settleShare(const uchar* file)
             return;
         }
         const quint64 from = chunk * state.perChunk;
-        settleRange(file, from, std::min(from + state.perChunk, partitions), state.pending, state.results[chunk]);
+        settleRange(file, from, std::min(from + state.perChunk, partitions), state.results[chunk]);
     }
 }
 
@@ -224,12 +305,11 @@ qint64 CrlIndex::endSettle(const uchar* file)
     qint64 duplicates = state->duplicates;
     m_staged = {};
     m_regionStart = {};
-    std::vector<std::vector<Slot>> none(1);
     for (const Settling& chunk : state->results) {
         m_count += chunk.placed;
         duplicates += chunk.duplicates;
         for (const Slot& s : chunk.deferred) {
-            const Settled outcome = settle(file, s, none, m_capacity + 1);
+            const Settled outcome = settleAnywhere(file, s);
             m_count += outcome == Settled::Placed;
             duplicates += outcome == Settled::Duplicate;
         }
@@ -237,15 +317,15 @@ qint64 CrlIndex::endSettle(const uchar* file)
     return duplicates;
 }
 
-qint64 CrlIndex::rebuildLarger(const uchar* file, qint64 total, std::vector<std::vector<Slot>>& pending)
+qint64 CrlIndex::rebuildLarger(const uchar* file, qint64 total)
 {
     // The first estimate (list length / 45 bytes) was too low: entries were shorter. Rare; settle everything
-    // into a table of the right size (no staged slots there, so nothing is evicted).
+    // into a table of the right size, in file order per partition (the first of duplicates is kept).
     std::vector<Slot> all;
     all.reserve(size_t(total));
     for (quint64 p = 0; p < m_staged.size(); ++p) {
         all.insert(all.end(), m_slots + m_regionStart[p], m_slots + m_regionStart[p] + m_staged[p]);
-        all.insert(all.end(), pending[p].begin(), pending[p].end());
+        all.insert(all.end(), m_settle->overflow[p].begin(), m_settle->overflow[p].end());
     }
     m_capacity = quint64(total) + quint64(total) / 3 + 16;
     m_owned = allocate(m_capacity);
@@ -254,9 +334,8 @@ qint64 CrlIndex::rebuildLarger(const uchar* file, qint64 total, std::vector<std:
     m_staged = {};
     m_regionStart = {};
     qint64 duplicates = 0;
-    std::vector<std::vector<Slot>> none(1);
     for (const Slot& s : all) {
-        const Settled outcome = settle(file, s, none, m_capacity + 1);
+        const Settled outcome = settleAnywhere(file, s);
         m_count += outcome == Settled::Placed;
         duplicates += outcome == Settled::Duplicate;
     }
@@ -284,13 +363,14 @@ std::optional<CrlRevocation> CrlIndex::find(const uchar* file, const uchar* seri
 
 bool CrlIndex::fitsFile(qint64 fileSize) const
 {
-    quint64 bad = 0;
+    quint64 bad = 0, used = 0;
     for (quint64 i = 0; i < m_capacity; ++i) {
         const Slot& s = m_slots[i];
-        bad |=
-            quint64(!s.isEmpty() && ((s.packed & StagedBit) || quint64(s.offset() + s.length()) > quint64(fileSize)));
+        used += quint64(!s.isEmpty());
+        bad |= quint64(!s.isEmpty() &&
+                       ((s.packed & ReservedBits) || quint64(s.offset() + s.length()) > quint64(fileSize)));
     }
-    return bad == 0;
+    return bad == 0 && used == quint64(m_count) && used < m_capacity;
 }
 
 } // namespace madoguchi::pki

@@ -34,7 +34,7 @@ class CrlIndex final
 {
 public:
     static constexpr quint64 OffsetMask = (quint64(1) << 40) - 1;
-    static constexpr quint64 StagedBit = quint64(1) << 63; // not yet settled by finishStaged()
+    static constexpr quint64 ReservedBits = ~((quint64(1) << 51) - 1); // zero in every slot
     // Dates are kept as 34-bit seconds from 1950-01-01 (the first UTCTime year, RFC 5280 §4.1.2.5.1):
     // 1950 to 2494. Entries dated outside are refused (Errc::Unsupported) rather than misfiled.
     static constexpr qint64 DateEpoch = -631152000;
@@ -43,7 +43,7 @@ public:
     struct Slot
     {
         quint64 key;    // hash tag << 32 | date bits 0..31
-        quint64 packed; // offset (40 bits) | length << 40 (5) | reason << 45 (4) | date bits 32..33 << 49 | staged
+        quint64 packed; // offset (40 bits) | length << 40 (5) | reason << 45 (4) | date bits 32..33 << 49
 
         [[nodiscard]] bool isEmpty() const { return ((packed >> 40) & 0x1F) == 0; } // serials have 1..20 octets
         [[nodiscard]] quint32 tag() const { return quint32(key >> 32); }
@@ -74,10 +74,10 @@ public:
     [[nodiscard]] static bool isRepresentable(qint64 date) { return date >= DateEpoch && date - DateEpoch < DateSpan; }
 
     // Bulk build for tables far larger than the caches. stage() appends each entry to the table region its
-    // hash maps to (one sequential stream per region, no random access); finishStaged() then settles the
-    // regions one after the other, each small enough (~4096 slots) to stay in L2. Memory: none beyond the
-    // table. stage() is false for a date outside isRepresentable(); finishStaged() returns the number of
-    // duplicate serials dropped (the first entry is kept).
+    // hash maps to (one sequential stream per region, written a whole cache line at a time); finishStaged()
+    // then places the regions one after the other, each small enough (~8192 slots, 128 KiB) to stay in L2.
+    // Memory: none beyond the table. stage() is false for a date outside isRepresentable(); finishStaged()
+    // returns the number of duplicate serials dropped (the first entry in file order is kept).
     [[nodiscard]] bool stage(quint64 hash, const CrlRawEntry& entry);
     qint64 finishStaged(const uchar* file)
     {
@@ -88,7 +88,7 @@ public:
     // finishStaged() in three steps, so that several threads can share the settling: beginSettle() once
     // after the last stage(); then settleShare() from any number of threads at the same time (each claims
     // chunks of regions until none is left; a thread that arrives late just finds less work); then, once
-    // every settleShare() has returned, endSettle() settles the few entries whose probe crossed a chunk.
+    // every settleShare() has returned, endSettle() places the few entries that ran past their chunk.
     void beginSettle(const uchar* file);
     void settleShare(const uchar* file);
     qint64 endSettle(const uchar* file);
@@ -107,7 +107,8 @@ public:
         }
     }
 
-    // True if every slot's serial lies inside a file of `fileSize` bytes (a reopened index vs its CRL).
+    // For a reopened index: true if every slot's serial lies inside a file of `fileSize` bytes, no reserved bit
+    // is set, the header's count matches the slots and one slot at least is free (so that every probe ends).
     [[nodiscard]] bool fitsFile(qint64 fileSize) const;
 
     [[nodiscard]] qint64 size() const { return m_count; }
@@ -128,7 +129,9 @@ public:
 private:
     [[nodiscard]] quint64 home(quint32 tag) const { return (quint64(tag) * m_capacity) >> 32; }
     void preparePartitions();
-    qint64 rebuildLarger(const uchar* file, qint64 total, std::vector<std::vector<Slot>>& pending);
+    void flushLine(quint64 partition, quint64 last);
+    void flushPartialLines();
+    qint64 rebuildLarger(const uchar* file, qint64 total);
     enum class Settled
     {
         Placed,
@@ -142,20 +145,29 @@ private:
         std::vector<Slot> deferred;
     };
     // Between beginSettle() and endSettle(): chunk c (partitions [c * perChunk, ...)) belongs to the one
-    // thread that claimed it, and so do pending[p] and results[c] of its partitions.
+    // thread that claimed it, and so do the table slots of its regions, overflow[p] of its partitions and
+    // results[c].
     struct SettleState
     {
-        std::vector<std::vector<Slot>> pending; // per partition: overflow and evicted staged slots
-        std::vector<Settling> results;          // per chunk
+        std::vector<std::vector<Slot>> overflow; // per partition: staged entries that did not fit its region
+        std::vector<Settling> results;           // per chunk
         quint64 perChunk = 1;
         std::atomic<quint64> nextChunk{0};
         qint64 duplicates = 0; // from rebuildLarger(), when it ran instead
     };
-    // Linear-probing insert that evicts staged slots of later regions into `evicted` (by partition); a probe
-    // reaching slot `end` is deferred (with end > capacity, probes wrap around and nothing is deferred).
-    Settled settle(const uchar* file, Slot slot, std::vector<std::vector<Slot>>& evicted, quint64 end);
-    void settleRange(const uchar* file, quint64 from, quint64 to, std::vector<std::vector<Slot>>& pending,
-                     Settling& result);
+    // Scratch of one settling thread.
+    struct Placing
+    {
+        std::vector<Slot> current, next, sorted;
+        std::vector<quint32> counts;
+    };
+    void takeStaged(quint64 partition, std::vector<Slot>& out);
+    quint64 placeRegion(const uchar* file, quint64 partition, quint64 cursor, quint64 stop, Placing& work,
+                        Settling& result);
+    void settleRange(const uchar* file, quint64 from, quint64 to, Settling& result);
+    [[nodiscard]] bool sameSerial(const uchar* file, const Slot& a, const Slot& b) const;
+    // Linear-probing insert with wrap-around, for the single-threaded steps: always places or drops.
+    Settled settleAnywhere(const uchar* file, const Slot& slot);
 
     struct FreeSlots
     {
@@ -172,8 +184,9 @@ private:
     quint64 m_seed = 0;
     int m_partitionShift = 31;          // partition = tag >> shift
     std::vector<quint64> m_regionStart; // partition p stages into [m_regionStart[p], m_regionStart[p + 1])
-    std::vector<quint32> m_staged;
-    std::vector<Slot> m_overflow; // staged entries that did not fit their region
+    std::vector<quint32> m_staged;      // per partition, written or waiting in m_lines
+    std::vector<Slot> m_lines;          // per partition, the table's cache line it is filling (4 slots)
+    std::vector<Slot> m_overflow;       // staged entries that did not fit their region
     std::unique_ptr<SettleState> m_settle;
 };
 

@@ -113,9 +113,13 @@ core::Result<CrlIndex> CrlIndex::open(const QString& path, CrlIndexMeta& meta)
     }
     Header header;
     std::memcpy(&header, data, sizeof header);
-    if (std::memcmp(header.magic, Magic, sizeof Magic) != 0 || header.version != Version ||
-        header.byteOrder != ByteOrderMark) {
-        return core::fail(corrupt(path, "not a version-2 index of this byte order"));
+    if (std::memcmp(header.magic, Magic, sizeof Magic) != 0 || header.byteOrder != ByteOrderMark) {
+        return core::fail(corrupt(path, "not an index of this byte order"));
+    }
+    if (header.version != Version) { // another slot layout: never reinterpreted, CrlCache rebuilds it
+        return core::fail(
+            core::Errc::MalformedInput,
+            QStringLiteral("CRL index %1: version %2, this build reads %3").arg(path).arg(header.version).arg(Version));
     }
     if (header.capacity == 0 || header.capacity >= (quint64(1) << 32) ||
         header.capacity > quint64(size) / sizeof(Slot) ||

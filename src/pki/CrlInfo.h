@@ -8,7 +8,8 @@
 
 namespace madoguchi::pki {
 
-// CRLReason (RFC 5280 §5.3.1). `NotGiven` = the entry carries no reasonCode extension.
+// CRLReason (RFC 5280 §5.3.1), the one definition for CRLs, OCSP and the revocation service; the values
+// J-LIS uses are in jpki-card.md §6. `NotGiven` = the entry carries no reasonCode extension.
 enum class CrlReason : quint8
 {
     Unspecified = 0,
@@ -25,6 +26,16 @@ enum class CrlReason : quint8
 };
 
 [[nodiscard]] const char* crlReasonName(CrlReason reason);
+
+// A reasonCode held as an int (RevocationStatus, the platform feed) as a CrlReason: only the RFC 5280 values
+// 0..10 (7 unused) are; a plain cast of anything else to this 8-bit enum would wrap (257 → keyCompromise).
+[[nodiscard]] constexpr std::optional<CrlReason> crlReasonFromCode(int code)
+{
+    if (code < 0 || code > 10 || code == 7) {
+        return std::nullopt;
+    }
+    return static_cast<CrlReason>(code);
+}
 
 // Signature algorithms accepted for CRLs (RFC 4055 §5, RFC 5758 §3.2). SHA-1 is refused.
 enum class CrlSignatureAlgorithm : quint8

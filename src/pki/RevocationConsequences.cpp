@@ -14,10 +14,10 @@ using Kind = RevocationEventKind;
 // never does, so a person looks at it.
 Kind kindForOtherReason(int reason)
 {
-    switch (static_cast<RevocationReason>(reason)) {
-    case RevocationReason::CaCompromise:
-    case RevocationReason::PrivilegeWithdrawn:
-    case RevocationReason::AaCompromise:
+    switch (crlReasonFromCode(reason).value_or(CrlReason::NotGiven)) {
+    case CrlReason::CaCompromise:
+    case CrlReason::PrivilegeWithdrawn:
+    case CrlReason::AaCompromise:
         return Kind::Block;
     default:
         return Kind::Review;
@@ -50,29 +50,29 @@ QString eventKindName(RevocationEventKind kind)
 RevocationEvent RevocationConsequences::eventFor(const RevokedCertificate& revoked) const
 {
     RevocationEvent event{Kind::Review, revoked, std::nullopt, {}};
-    const int reason = revoked.reasonCode.value_or(static_cast<int>(RevocationReason::Unspecified));
+    const int reason = revoked.reasonCode.value_or(static_cast<int>(CrlReason::Unspecified));
     event.note = reasonName(reason);
-    switch (static_cast<RevocationReason>(reason)) {
-    case RevocationReason::Unspecified:
+    switch (crlReasonFromCode(reason).value_or(CrlReason::NotGiven)) {
+    case CrlReason::Unspecified:
         event.kind = Kind::Revoke;
         break;
-    case RevocationReason::KeyCompromise:
-    case RevocationReason::CertificateHold:
+    case CrlReason::KeyCompromise:
+    case CrlReason::CertificateHold:
         event.kind = Kind::Block;
         break;
-    case RevocationReason::AffiliationChanged:
+    case CrlReason::AffiliationChanged:
         // The auth certificate survives a move (jpki-card.md §6): on it, this reason is a surprise.
         event.kind = revoked.kind == CertKind::Sign ? Kind::ChangeOfAddress : Kind::Review;
         if (revoked.kind == CertKind::Auth) {
             event.note = QStringLiteral("affiliationChanged on an auth certificate is unexpected");
         }
         break;
-    case RevocationReason::Superseded:
+    case CrlReason::Superseded:
         event.successor =
             m_successions ? m_successions->latestSuccessorOf(revoked.certificate) : std::optional<SuccessionKey>{};
         event.kind = event.successor ? Kind::Migrate : Kind::SuccessorMissing;
         break;
-    case RevocationReason::CessationOfOperation:
+    case CrlReason::CessationOfOperation:
         event.kind = Kind::End;
         break;
     default:

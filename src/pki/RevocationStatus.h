@@ -1,5 +1,7 @@
 #pragma once
 
+#include "pki/CrlInfo.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QString>
@@ -26,25 +28,11 @@ enum class RevocationSourceKind
     PlatformFeed,
 };
 
-// RFC 5280 §5.3.1 CRLReason; the values J-LIS uses are in jpki-card.md §6.
-enum class RevocationReason : int
-{
-    Unspecified = 0,
-    KeyCompromise = 1,
-    CaCompromise = 2,
-    AffiliationChanged = 3,
-    Superseded = 4,
-    CessationOfOperation = 5,
-    CertificateHold = 6,
-    RemoveFromCrl = 8,
-    PrivilegeWithdrawn = 9,
-    AaCompromise = 10,
-};
-
 struct RevocationStatus
 {
     CertStatus status = CertStatus::Unknown;
-    // Set for Revoked. An absent reasonCode means unspecified (RFC 5280 §5.3.1).
+    // Set for Revoked: a CrlReason value (pki/CrlInfo.h, crlReasonFromCode()). An absent reasonCode means
+    // unspecified (RFC 5280 §5.3.1).
     std::optional<int> reasonCode;
     QDateTime revocationTime;
 

@@ -246,7 +246,7 @@ void StoreSyncSink::dispatch(const sync::RevocationEvent& event, const pki::Succ
                                     event.occurredAt};
     auto successor = pki::CardIdentity::fromString(event.successorCardId);
     if (event.event == QStringLiteral("succession") && successor) {
-        revoked.reasonCode = static_cast<int>(pki::RevocationReason::Superseded);
+        revoked.reasonCode = static_cast<int>(pki::CrlReason::Superseded);
         m_revocations(pki::RevocationEvent{
             pki::RevocationEventKind::Migrate, revoked,
             pki::SuccessionKey{successor->issuerKeyId, pki::SuccessionKey::normalizedSerial(successor->serial)},

@@ -9,6 +9,7 @@
 #include <QTest>
 
 #include <list>
+#include <map>
 
 #include <openssl/bn.h>
 #include <openssl/x509.h>
@@ -389,6 +390,43 @@ private Q_SLOTS:
         QCOMPARE(crl->uniqueEntries(), qint64(2));
         QCOMPARE(crl->find(QByteArray::fromHex("42"))->reason, CrlReason::KeyCompromise);
         QCOMPARE(crl->find(QByteArray::fromHex("0043"))->reason, CrlReason::Superseded); // leading zero ignored
+    }
+
+    // Large enough for the index's bulk build to use many regions and all 64 settling chunks (entries that
+    // run past a region or a chunk), with duplicates spread over the list: each serial is found once, with
+    // the reason and date of its first entry in file order, whichever thread placed it.
+    void bulkBuildKeepsTheFirstOfDuplicates()
+    {
+        constexpr qint64 Random = 150000;
+        constexpr quint64 Seed = 11;
+        CrlGenerator::Spec spec;
+        spec.seed = Seed;
+        spec.randomEntries = Random;
+        std::map<qint64, CrlGenerator::Entry> firsts; // random index → the explicit entry written before it
+        for (qint64 i = 0; i < Random; i += 37) {
+            auto early = CrlGenerator::randomEntry(Seed, i, spec.thisUpdate);
+            early.reason = early.reason == CrlReason::KeyCompromise ? CrlReason::Superseded : CrlReason::KeyCompromise;
+            early.date -= 86400 + i;
+            spec.entries.push_back(early);
+            spec.entries.push_back(early); // and again right after: dropped too
+            firsts.emplace(i, early);
+        }
+        auto crl = load(*m_ca->generate(spec), &*m_issuer);
+        QVERIFY2(crl, crl ? "" : qPrintable(crl.error().toString()));
+        QCOMPARE(crl->info().entryCount, Random + qint64(2 * firsts.size()));
+        QCOMPARE(crl->uniqueEntries(), Random);
+        QVERIFY(crl->indexBytes() / Random <= 40);
+        for (qint64 i = 0; i < Random; ++i) {
+            const auto it = firsts.find(i);
+            const auto expected = it != firsts.end() ? it->second : CrlGenerator::randomEntry(Seed, i, spec.thisUpdate);
+            const auto hit = crl->find(expected.serial);
+            QVERIFY2(hit, qPrintable(QStringLiteral("entry %1 not found").arg(i)));
+            QCOMPARE(hit->reason, expected.reason);
+            QCOMPARE(hit->revocationDate, expected.date);
+        }
+        qint64 visited = 0;
+        crl->forEachEntry([&](const uchar*, int, const CrlRevocation&) { ++visited; });
+        QCOMPARE(visited, Random);
     }
 
     void datesTheIndexCannotHoldAreRefused()

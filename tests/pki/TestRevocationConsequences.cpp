@@ -64,6 +64,10 @@ private Q_SLOTS:
         QTest::newRow("8 removeFromCRL") << 8 << auth << QByteArray("20") << K::Review << QByteArray();
         QTest::newRow("7 unused") << 7 << auth << QByteArray("20") << K::Review << QByteArray();
         QTest::newRow("99 out of range") << 99 << auth << QByteArray("20") << K::Review << QByteArray();
+        // Codes arrive as ints (OCSP, the platform feed); CrlReason is 8 bits: nothing may wrap into a reason.
+        QTest::newRow("257 = 1 + 256") << 257 << auth << QByteArray("20") << K::Review << QByteArray();
+        QTest::newRow("260 = 4 + 256") << 260 << auth << QByteArray("20") << K::Review << QByteArray();
+        QTest::newRow("255 = NotGiven's value") << 255 << auth << QByteArray("20") << K::Review << QByteArray();
     }
 
     void mapping()
