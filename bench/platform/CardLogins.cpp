@@ -10,7 +10,9 @@
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
 
+#include <memory>
 #include <thread>
+#include <vector>
 
 namespace madoguchi::bench {
 
@@ -53,15 +55,23 @@ QList<QByteArray> signedVerifications(const QByteArray& secret, const pki::DemoR
     return bodies;
 }
 
-QString verificationFile(const QString& directory, const QByteArray& secret, const pki::DemoResident& resident,
-                         int count)
+QString verificationFiles(const QString& directory, const QByteArray& secret, const pki::DemoResident& resident,
+                          int count, int parts)
 {
+    // One file per wrk thread: each thread's init reads only its own share. With one shared file every
+    // thread parsed all of it, the first threads finished long before the last and ran out of fresh
+    // challenges (the replays are 409 answers that cost no SQL and inflated the rate).
     const QString path = directory + QStringLiteral("/verify-bodies.txt");
-    QFile file(path);
-    if (file.open(QIODevice::WriteOnly)) {
-        for (const QByteArray& body : signedVerifications(secret, resident, count)) {
-            file.write(body + '\n');
+    std::vector<std::unique_ptr<QFile>> files;
+    for (int i = 0; i < parts; ++i) {
+        files.push_back(std::make_unique<QFile>(path + QLatin1Char('.') + QString::number(i)));
+        if (!files.back()->open(QIODevice::WriteOnly)) {
+            return path;
         }
+    }
+    qsizetype line = 0;
+    for (const QByteArray& body : signedVerifications(secret, resident, count)) {
+        files[static_cast<std::size_t>(line++ % parts)]->write(body + '\n');
     }
     return path;
 }

@@ -13,8 +13,9 @@ namespace madoguchi::bench {
 // is the card's work, not the platform's, so it is not measured).
 [[nodiscard]] QList<QByteArray> signedVerifications(const QByteArray& secret, const pki::DemoResident& resident,
                                                     int count);
-// The same, one body a line in <directory>/verify-bodies.txt (wrk's verify.lua); returns the path.
-[[nodiscard]] QString verificationFile(const QString& directory, const QByteArray& secret,
-                                       const pki::DemoResident& resident, int count);
+// The same, one body a line, dealt round-robin into <directory>/verify-bodies.txt.<i> for i < parts
+// (one file per wrk thread: verify.lua); returns the path without the suffix.
+[[nodiscard]] QString verificationFiles(const QString& directory, const QByteArray& secret,
+                                        const pki::DemoResident& resident, int count, int parts);
 
 } // namespace madoguchi::bench

@@ -1,18 +1,14 @@
--- POST /v1/rp/verify-card with pre-signed card logins, one JSON body a line in the file args[1];
--- thread i of n takes lines i, i + n, ... so that no challenge is used twice (a replay is 409).
+-- POST /v1/rp/verify-card with pre-signed card logins, one JSON body a line; thread i reads its own
+-- file args[1] .. "." .. i (CardLogins.cpp deals the bodies out), so that no challenge is used twice (a
+-- replay is 409) and every thread's init is equally short.
 dofile(os.getenv("WRK_SCRIPT_DIR") .. "/common.lua")
 local requests = {}
 local next_index = 1
 local headers = {["Content-Type"] = "application/json"}
 
 function init(args)
-   local threads = tonumber(args[2]) or 1
-   local line_no = 0
-   for line in io.lines(args[1]) do
-      if line_no % threads == (thread_id or 0) then
-         requests[#requests + 1] = wrk.format("POST", "/v1/rp/verify-card", headers, line)
-      end
-      line_no = line_no + 1
+   for line in io.lines(args[1] .. "." .. (thread_id or 0)) do
+      requests[#requests + 1] = wrk.format("POST", "/v1/rp/verify-card", headers, line)
    end
 end
 
