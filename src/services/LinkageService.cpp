@@ -125,6 +125,12 @@ core::Result<Linkage> LinkageService::prepareEnrolment(const Operator& op, Enrol
 
 core::Result<qint64> LinkageService::checkNewLinkage(const Linkage& l, bool createCard, QList<FieldIssue>& found)
 {
+    // Kinds are data (linkage_kind): a code not in the table is the caller's mistake, worded as such
+    // rather than left to the foreign key at COMMIT (0033 defers it).
+    if (m_repo.kindId(l.kind) < 0) {
+        found.append({QStringLiteral("kind"), QStringLiteral("unknown linkage kind")});
+        return core::fail(core::Errc::InvalidArgument, QStringLiteral("unknown linkage kind: ") + l.kind);
+    }
     auto cardId = resolveCard(l.card, createCard, found);
     if (!cardId) {
         return core::fail(cardId.error());

@@ -167,6 +167,18 @@ private Q_SLOTS:
         QCOMPARE(m_service->enrol(Staff, std::move(bad)).error().code, core::Errc::InvalidArgument);
     }
 
+    void unknownKindRefusedInWords()
+    {
+        EnrolRequest r;
+        r.card = test::card(6);
+        r.kind = QStringLiteral("cable_tv"); // the kind's code is "catv"
+        r.fields = {{QStringLiteral("household_id"), QStringLiteral("H-123")}};
+        const auto l = m_service->enrol(Staff, std::move(r));
+        QCOMPARE(l.error().code, core::Errc::InvalidArgument);
+        QVERIFY2(l.error().detail.contains(QStringLiteral("unknown linkage kind")), qPrintable(l.error().detail));
+        QCOMPARE(m_service->findByCard(Staff, test::card(6))->size(), 0);
+    }
+
     void individualNumberRefused()
     {
         auto l = m_service->enrol(Staff, insurance(5, DemoIndividualNumber.constData()));
