@@ -8,7 +8,7 @@
 #include "services/AccessPolicy.h"
 #include "services/CardReaderService.h"
 #include "services/EnrolmentService.h"
-#include "services/PaymentCardNumber.h"
+#include "core/PaymentCardNumber.h"
 
 #include <QFormLayout>
 #include <QLabel>

@@ -7,7 +7,7 @@
 #include "gui/Messages.h"
 #include "services/AccessPolicy.h"
 #include "services/EnrolmentService.h"
-#include "services/PaymentCardNumber.h"
+#include "core/PaymentCardNumber.h"
 
 #include <QFormLayout>
 #include <QJsonObject>
@@ -106,8 +106,8 @@ bool EnrolmentWizard::validateFields()
         }
     }
     if (issues.isEmpty() && kind == QStringLiteral("credit_card")) {
-        m_panMasked = tr("%1 ending in %2")
-                          .arg(services::PaymentCardNumber::brandOf(pan), services::PaymentCardNumber::lastFour(pan));
+        m_panMasked =
+            tr("%1 ending in %2").arg(core::PaymentCardNumber::brandOf(pan), core::PaymentCardNumber::lastFour(pan));
         m_pan = std::move(pan);
     }
     return issues.isEmpty();

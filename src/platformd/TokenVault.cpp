@@ -3,6 +3,7 @@
 
 #include "platformd/TokenVault.h"
 
+#include "core/PaymentCardNumber.h"
 #include "platformd/PgConnection.h"
 #include "pki/OpenSsl.h"
 
@@ -42,27 +43,6 @@ core::Result<core::SecureBytes> openSealed(EVP_PKEY* key, const QByteArray& seal
     }
     core::SecureBytes exact(plain.data(), length);
     return exact;
-}
-
-// ISO/IEC 7812-1: 12–19 digits with a valid Luhn check digit.
-bool validPan(const core::SecureBytes& pan)
-{
-    if (pan.size() < 12 || pan.size() > 19) {
-        return false;
-    }
-    int sum = 0;
-    for (std::size_t i = 0; i < pan.size(); ++i) {
-        const std::uint8_t c = pan[pan.size() - 1 - i];
-        if (c < '0' || c > '9') {
-            return false;
-        }
-        int digit = c - '0';
-        if (i % 2 == 1) {
-            digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-        }
-        sum += digit;
-    }
-    return sum % 10 == 0;
 }
 
 // The vault key is derived from the server secret, so the challenge key and it never coincide.
@@ -109,7 +89,7 @@ ApiResult<core::SecureBytes> TokenVault::open(const QByteArray& sealed) const
         return apiFail(422, QStringLiteral("sealed_number_invalid"),
                        QStringLiteral("does not open with the vault key"));
     }
-    if (!validPan(*pan)) {
+    if (!core::PaymentCardNumber::isValid(*pan)) {
         return apiFail(422, QStringLiteral("card_number_invalid"),
                        QStringLiteral("12–19 digits with a Luhn check digit"));
     }
@@ -127,7 +107,8 @@ ApiResult<VaultEntry> TokenVault::store(PgConnection& db, const core::SecureByte
     if (!sealedAtRest) {
         return tl::unexpected(fromCoreError(sealedAtRest.error()));
     }
-    VaultEntry entry{QString::fromLatin1(token), brandOf(pan), lastFour(pan)};
+    VaultEntry entry{QString::fromLatin1(token), core::PaymentCardNumber::brandOf(pan),
+                     core::PaymentCardNumber::lastFour(pan)};
     auto stored = db.exec("INSERT INTO vault_tokens(token, nonce, ciphertext, brand, last4, terminal_id) "
                           "VALUES ($1, decode($2, 'hex'), decode($3, 'hex'), $4, $5, $6)",
                           {token, sealedAtRest->first.toHex(), sealedAtRest->second.toHex(), entry.brand.toUtf8(),
@@ -167,26 +148,6 @@ core::Result<core::SecureBytes> TokenVault::unseal(const core::SecureBytes& secr
         return core::fail(core::Errc::CryptoFailure, QStringLiteral("vault row does not open"));
     }
     return plain;
-}
-
-QString TokenVault::brandOf(const core::SecureBytes& pan)
-{
-    const int two = (pan[0] - '0') * 10 + (pan[1] - '0');
-    if (pan[0] == '4') {
-        return QStringLiteral("visa");
-    }
-    if (two >= 51 && two <= 55) {
-        return QStringLiteral("mastercard");
-    }
-    if (two == 34 || two == 37) {
-        return QStringLiteral("amex");
-    }
-    return two == 35 ? QStringLiteral("jcb") : QStringLiteral("other");
-}
-
-QString TokenVault::lastFour(const core::SecureBytes& pan)
-{
-    return QString::fromLatin1(reinterpret_cast<const char*>(pan.data()) + pan.size() - 4, 4);
 }
 
 } // namespace madoguchi::platformd

@@ -42,9 +42,6 @@ public:
     [[nodiscard]] static core::Result<core::SecureBytes> unseal(const core::SecureBytes& secret, const QString& token,
                                                                 const QByteArray& nonce, const QByteArray& ciphertext);
 
-    [[nodiscard]] static QString brandOf(const core::SecureBytes& pan);
-    [[nodiscard]] static QString lastFour(const core::SecureBytes& pan);
-
 private:
     evp_pkey_st* m_key;
     const core::SecureBytes& m_secret;

@@ -1,5 +1,6 @@
 #include "platformd/VaultBinding.h"
 
+#include "core/PaymentCardNumber.h"
 #include "platformd/LinkageBatch.h"
 #include "platformd/PgConnection.h"
 
@@ -56,7 +57,7 @@ ApiResult<VaultBinding::Prepared> VaultBinding::prepare(const LinkageItem& item)
     // the linkage do not belong together, and the vault must not bind them.
     const QString last4 =
         item.linkage.value(QStringLiteral("fields")).toObject().value(QStringLiteral("last4")).toString();
-    if (TokenVault::lastFour(*pan) != last4) {
+    if (core::PaymentCardNumber::lastFour(*pan) != last4) {
         return apiFail(422, QStringLiteral("sealed_number_mismatch"),
                        QStringLiteral("the sealed number does not end in fields.last4"));
     }

@@ -9,7 +9,7 @@
 #include "services/CardReaderService.h"
 #include "services/DeliverResult.h"
 #include "services/LinkageValidator.h"
-#include "services/PaymentCardNumber.h"
+#include "core/PaymentCardNumber.h"
 
 #include <QMetaObject>
 
@@ -194,13 +194,15 @@ QList<FieldIssue> EnrolmentService::validateDraft(const QString& kind, QJsonObje
         return issues; // issued locally at enrol (LinkageService::prepareKindFields)
     }
     if (kind == QStringLiteral("credit_card")) {
-        const bool panValid = PaymentCardNumber::isValid(pan);
+        const bool panValid = core::PaymentCardNumber::isValid(pan);
         if (!panValid) {
             issues.append({QStringLiteral("pan"), QStringLiteral("not a Luhn-valid card number")});
         }
         // The derived fields stand in so that only what the person typed can be reported.
-        fields.insert(QStringLiteral("brand"), panValid ? PaymentCardNumber::brandOf(pan) : QStringLiteral("other"));
-        fields.insert(QStringLiteral("last4"), panValid ? PaymentCardNumber::lastFour(pan) : QStringLiteral("0000"));
+        fields.insert(QStringLiteral("brand"),
+                      panValid ? core::PaymentCardNumber::brandOf(pan) : QStringLiteral("other"));
+        fields.insert(QStringLiteral("last4"),
+                      panValid ? core::PaymentCardNumber::lastFour(pan) : QStringLiteral("0000"));
         fields.insert(QStringLiteral("token"), QStringLiteral("draft-token"));
     }
     return issues + LinkageValidator::validate(kind, fields);

@@ -4,7 +4,7 @@
 #include "services/AccessPolicy.h"
 #include "services/LinkageId.h"
 #include "services/PanSealer.h"
-#include "services/PaymentCardNumber.h"
+#include "core/PaymentCardNumber.h"
 #include "store/Database.h"
 #include "store/LinkageBulkWriter.h"
 #include "store/Transaction.h"
@@ -49,15 +49,15 @@ core::Result<void> LinkageService::prepareKindFields(EnrolRequest& request, QLis
     if (request.kind != QStringLiteral("credit_card")) {
         return {};
     }
-    if (!PaymentCardNumber::isValid(request.pan)) {
+    if (!core::PaymentCardNumber::isValid(request.pan)) {
         issues->append({QStringLiteral("pan"), QStringLiteral("not a Luhn-valid card number")});
         return core::fail(core::Errc::InvalidArgument, QStringLiteral("card number rejected"));
     }
     if (m_panSealer == nullptr) {
         return core::fail(core::Errc::Unsupported, QStringLiteral("no platform key configured to seal card numbers"));
     }
-    request.fields.insert(QStringLiteral("brand"), PaymentCardNumber::brandOf(request.pan));
-    request.fields.insert(QStringLiteral("last4"), PaymentCardNumber::lastFour(request.pan));
+    request.fields.insert(QStringLiteral("brand"), core::PaymentCardNumber::brandOf(request.pan));
+    request.fields.insert(QStringLiteral("last4"), core::PaymentCardNumber::lastFour(request.pan));
     if (request.fields.value(QStringLiteral("token")).toString().isEmpty()) {
         request.fields.insert(QStringLiteral("token"), QStringLiteral("LT") + randomLetters(22));
     }

@@ -196,6 +196,13 @@ private slots:
         QCOMPARE(token.body.value(QStringLiteral("last4")).toString(), QStringLiteral("1111"));
         QCOMPARE(token.body.value(QStringLiteral("brand")).toString(), QStringLiteral("visa"));
         QVERIFY(!token.raw.contains(pan));
+        // The brand by the same IIN table as the counter's (core::PaymentCardNumber): a 2-series
+        // Mastercard was "other" on the platform while the counter said "mastercard".
+        const HttpResult series2 = api("POST", QStringLiteral("/v1/vault/tokens"),
+                                       json({{QStringLiteral("sealedNumber"),
+                                              QString::fromLatin1(sealOaep(pem, "2223003122003222").toBase64())}}));
+        QCOMPARE(series2.status, 201);
+        QCOMPARE(series2.body.value(QStringLiteral("brand")).toString(), QStringLiteral("mastercard"));
         // At rest: ciphertext only.
         QCOMPARE(m_env->sqlValue(QStringLiteral(
                      "SELECT count(*) FROM vault_tokens WHERE position('\\x34313131'::bytea in ciphertext) > 0")),

@@ -4,7 +4,7 @@
 #include "services/HealthInsuranceNumber.h"
 #include "services/IndividualNumberDetector.h"
 #include "services/LinkageValidator.h"
-#include "services/PaymentCardNumber.h"
+#include "core/PaymentCardNumber.h"
 
 #include <QBuffer>
 #include <QTest>
@@ -110,8 +110,8 @@ private Q_SLOTS:
         QFETCH(bool, valid);
         QFETCH(QString, brand);
         const core::SecureBytes secret{QByteArrayView(pan)};
-        QCOMPARE(PaymentCardNumber::isValid(secret), valid);
-        QCOMPARE(PaymentCardNumber::brandOf(secret), brand);
+        QCOMPARE(core::PaymentCardNumber::isValid(secret), valid);
+        QCOMPARE(core::PaymentCardNumber::brandOf(secret), brand);
     }
 
     void linkageFields_data()

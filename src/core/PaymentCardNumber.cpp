@@ -1,8 +1,8 @@
-#include "services/PaymentCardNumber.h"
+#include "core/PaymentCardNumber.h"
 
 #include <array>
 
-namespace madoguchi::services {
+namespace madoguchi::core {
 
 namespace {
 
@@ -74,4 +74,4 @@ QString PaymentCardNumber::lastFour(const core::SecureBytes& pan)
     return QString::fromLatin1(reinterpret_cast<const char*>(pan.data() + pan.size() - 4), 4);
 }
 
-} // namespace madoguchi::services
+} // namespace madoguchi::core

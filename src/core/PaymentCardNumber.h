@@ -4,10 +4,11 @@
 
 #include <QString>
 
-namespace madoguchi::services {
+namespace madoguchi::core {
 
-// Checks on a full card number (PAN) at entry (jpki-card.md §7, PCI DSS): the PAN arrives and stays
-// in SecureBytes, is never stored, logged or shown; only brand + last 4 leave this class.
+// Checks on a full card number (PAN) at the counter's entry and in the platform's vault, so both
+// name the same brand and last 4 (jpki-card.md §7, PCI DSS): the PAN arrives and stays in
+// SecureBytes, is never stored, logged or shown; only brand + last 4 leave this class.
 class PaymentCardNumber final
 {
 public:
@@ -19,4 +20,4 @@ public:
     [[nodiscard]] static QString lastFour(const core::SecureBytes& pan);
 };
 
-} // namespace madoguchi::services
+} // namespace madoguchi::core
