@@ -8,7 +8,6 @@
 #include "services/AccessPolicy.h"
 #include "services/CardReaderService.h"
 #include "services/EnrolmentService.h"
-#include "core/PaymentCardNumber.h"
 
 #include <QFormLayout>
 #include <QLabel>
