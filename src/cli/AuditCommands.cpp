@@ -229,11 +229,7 @@ int run(CliIo& io)
     if (path.isEmpty()) {
         return io.usageError(QStringLiteral("no database: --db PATH or MADOGUCHI_DB"));
     }
-    auto secret = databasePassphrase(io.args());
-    if (!secret) {
-        return io.reportError(secret.error());
-    }
-    auto session = services::StoreSession::open(path, std::move(*secret));
+    auto session = openStore(path, io.args());
     if (!session) {
         return io.reportError(session.error());
     }

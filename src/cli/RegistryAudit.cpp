@@ -18,11 +18,7 @@ core::Result<qint64> record(const QStringList& args, const QString& path, const 
     if (!op) {
         return core::fail(op.error());
     }
-    auto secret = databasePassphrase(args);
-    if (!secret) {
-        return core::fail(secret.error());
-    }
-    auto session = services::StoreSession::open(path, std::move(*secret));
+    auto session = openStore(path, args);
     if (!session) {
         return core::fail(session.error());
     }

@@ -3,6 +3,7 @@
 // Options shared by the `db` and `linkage` groups: which database, which passphrase, who acts.
 #include "core/Result.h"
 #include "services/Operator.h"
+#include "services/StoreSession.h"
 #include "store/PassphraseKeyProvider.h"
 
 #include <QStringList>
@@ -28,6 +29,17 @@ inline core::Result<core::SecureBytes> databasePassphrase(const QStringList& arg
 {
     return store::PassphraseKeyProvider::readPassphrase(optionValue(args, QStringLiteral("--passphrase-file")),
                                                         "MADOGUCHI_DB_PASSPHRASE");
+}
+
+// The database at `path`, opened with the passphrase of databasePassphrase() (the CLI never opens
+// from the keychain: docs/storage.md "Keys").
+inline core::Result<services::StoreSession> openStore(const QString& path, const QStringList& args)
+{
+    auto secret = databasePassphrase(args);
+    if (!secret) {
+        return core::fail(secret.error());
+    }
+    return services::StoreSession::open(path, std::move(*secret));
 }
 
 // --operator ID (default $USER, else "cli") and --role NAME (default admin: the CLI is the administrator's tool).

@@ -204,11 +204,10 @@ int run(CliIo& io)
         return io.usageError(QStringLiteral("--db PATH (or MADOGUCHI_DB), --url and --credentials are required"));
     }
     auto op = cliOperator(args);
-    auto secret = databasePassphrase(args);
-    if (!op || !secret) {
-        return io.reportError(!op ? op.error() : secret.error());
+    if (!op) {
+        return io.reportError(op.error());
     }
-    auto session = services::StoreSession::open(path, std::move(*secret));
+    auto session = openStore(path, args);
     if (!session) {
         return io.reportError(session.error());
     }
